@@ -36,4 +36,7 @@ public readonly partial struct G1Affine
 
     /// <summary>The point at infinity.</summary>
     public static G1Affine Infinity { get; } = new(true);
+
+    /// <summary>The standard generator (1, 2) of EIP-196 and snarkjs.</summary>
+    public static G1Affine Generator { get; } = new(Fq.FromUInt64(1), Fq.FromUInt64(2));
 }

@@ -36,4 +36,13 @@ public readonly partial struct G2Affine
 
     /// <summary>The point at infinity.</summary>
     public static G2Affine Infinity { get; } = new(true);
+
+    /// <summary>The standard generator of EIP-197 (and of snarkjs and the Powers of Tau ceremonies).</summary>
+    public static G2Affine Generator { get; } = new(
+        new Fq2(
+            Fq.Parse("10857046999023057135944570762232829481370756359578518086990519993285655852781"),
+            Fq.Parse("11559732032986387107991004021392285783925812861821192530917403151452391805634")),
+        new Fq2(
+            Fq.Parse("8495653923123431417604973247489272438418190587263600148770280649306958101930"),
+            Fq.Parse("4082367875863433681332203403145435568316851327593401208105741076214120093531")));
 }
