@@ -132,6 +132,28 @@ public class Fq12Tests
         Assert.Equal(66, Naf.Of(6 * new BigInteger(Fq12.BnX) + 2).Length);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void WindowedNafDigitsAreOddAndSpaced(int width)
+    {
+        foreach (BigInteger value in new[] { new BigInteger(Fq12.BnX), new BigInteger(0xFFFF), new BigInteger(1) })
+        {
+            sbyte[] digits = Naf.Windowed(value, width);
+            BigInteger sum = 0;
+            for (int i = digits.Length - 1; i >= 0; i--) sum = 2 * sum + digits[i];
+            Assert.Equal(value, sum);
+            Assert.True(digits[^1] > 0);
+            for (int i = 0; i < digits.Length; i++)
+            {
+                if (digits[i] == 0) continue;
+                Assert.True(digits[i] % 2 != 0 && Math.Abs((int)digits[i]) < 1 << (width - 1));
+                for (int j = i + 1; j < Math.Min(i + width, digits.Length); j++) Assert.Equal(0, digits[j]);
+            }
+        }
+    }
+
     [Fact]
     public void SparseLineProductsMatchFullProduct()
     {
