@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ZkOptions.Field;
@@ -62,7 +61,7 @@ public static class Pairing
         {
             return Fq12.One;
         }
-        // 448 bytes per pair; the heap is only used for unusually long products.
+        // 512 bytes per pair; the heap is only used for unusually long products.
         Span<PairState> st = n <= 16 ? stackalloc PairState[n] : new PairState[n];
         int k = 0;
         for (int i = 0; i < p.Length; i++)
