@@ -89,11 +89,11 @@ public readonly struct Fq2 : IEquatable<Fq2>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Mul(in Fq2 a, in Fq2 b, out Fq2 r)
     {
-        Fq.Mul(in a.C0, in b.C0, out Fq v0);
-        Fq.Mul(in a.C1, in b.C1, out Fq v1);
+        MulBase(in a.C0, in b.C0, out Fq v0);
+        MulBase(in a.C1, in b.C1, out Fq v1);
         Fq.Add(in a.C0, in a.C1, out Fq sa);
         Fq.Add(in b.C0, in b.C1, out Fq sb);
-        Fq.Mul(in sa, in sb, out Fq c1);
+        MulBase(in sa, in sb, out Fq c1);
         Fq.Sub(in c1, in v0, out c1);
         Fq.Sub(in c1, in v1, out c1);
         Fq.Sub(in v0, in v1, out Fq c0);
@@ -106,8 +106,8 @@ public readonly struct Fq2 : IEquatable<Fq2>
     {
         Fq.Add(in a.C0, in a.C1, out Fq s);
         Fq.Sub(in a.C0, in a.C1, out Fq d);
-        Fq.Mul(in a.C0, in a.C1, out Fq m);
-        Fq.Mul(in s, in d, out Fq c0);
+        MulBase(in a.C0, in a.C1, out Fq m);
+        MulBase(in s, in d, out Fq c0);
         Fq.Double(in m, out Fq c1);
         r = new Fq2(c0, c1);
     }
@@ -116,8 +116,8 @@ public readonly struct Fq2 : IEquatable<Fq2>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MulByFq(in Fq2 a, in Fq k, out Fq2 r)
     {
-        Fq.Mul(in a.C0, in k, out Fq c0);
-        Fq.Mul(in a.C1, in k, out Fq c1);
+        MulBase(in a.C0, in k, out Fq c0);
+        MulBase(in a.C1, in k, out Fq c1);
         r = new Fq2(c0, c1);
     }
 
@@ -131,6 +131,14 @@ public readonly struct Fq2 : IEquatable<Fq2>
         Fq.Add(in n1, in a.C0, out Fq c1);
         r = new Fq2(c0, c1);
     }
+
+    /// <summary>
+    /// The Fq product, deliberately out of line. An inlined Fq.Mul is ~570 instructions; Fq6/Fq12 methods that
+    /// inlined several ran out of JIT inlining budget and then left limb helpers and constructors as calls. One
+    /// call per product keeps the additions around it inlined (measured ~10% faster pairing).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MulBase(in Fq a, in Fq b, out Fq r) => Fq.Mul(in a, in b, out r);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Times9(in Fq x, out Fq r)
