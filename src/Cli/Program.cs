@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
