@@ -160,7 +160,7 @@ public readonly partial struct Fr : IPrimeField<Fr>
         // (gnark-crypto's "no-carry" optimisation). The result is < 2q and is reduced once.
         ulong a = Math.BigMul(x0, y0, out ulong t0);
         ulong m = t0 * QInvNeg;
-        ulong c = Limb.MulAdd(m, Q0, t0, out _);
+        ulong c = Limb.MulHigh(m, Q0) + (t0 != 0 ? 1UL : 0UL); // madd0: low word of t0 + m·q0 is 0
         a = Limb.MulAdd(x1, y0, a, out ulong t1);
         c = Limb.MulAdd(m, Q1, t1, c, out t0);
         a = Limb.MulAdd(x2, y0, a, out ulong t2);
@@ -170,7 +170,7 @@ public readonly partial struct Fr : IPrimeField<Fr>
         t3 = c + a;
         a = Limb.MulAdd(x0, y1, t0, out t0);
         m = t0 * QInvNeg;
-        c = Limb.MulAdd(m, Q0, t0, out _);
+        c = Limb.MulHigh(m, Q0) + (t0 != 0 ? 1UL : 0UL);
         a = Limb.MulAdd(x1, y1, t1, a, out t1);
         c = Limb.MulAdd(m, Q1, t1, c, out t0);
         a = Limb.MulAdd(x2, y1, t2, a, out t2);
@@ -180,7 +180,7 @@ public readonly partial struct Fr : IPrimeField<Fr>
         t3 = c + a;
         a = Limb.MulAdd(x0, y2, t0, out t0);
         m = t0 * QInvNeg;
-        c = Limb.MulAdd(m, Q0, t0, out _);
+        c = Limb.MulHigh(m, Q0) + (t0 != 0 ? 1UL : 0UL);
         a = Limb.MulAdd(x1, y2, t1, a, out t1);
         c = Limb.MulAdd(m, Q1, t1, c, out t0);
         a = Limb.MulAdd(x2, y2, t2, a, out t2);
@@ -190,7 +190,7 @@ public readonly partial struct Fr : IPrimeField<Fr>
         t3 = c + a;
         a = Limb.MulAdd(x0, y3, t0, out t0);
         m = t0 * QInvNeg;
-        c = Limb.MulAdd(m, Q0, t0, out _);
+        c = Limb.MulHigh(m, Q0) + (t0 != 0 ? 1UL : 0UL);
         a = Limb.MulAdd(x1, y3, t1, a, out t1);
         c = Limb.MulAdd(m, Q1, t1, c, out t0);
         a = Limb.MulAdd(x2, y3, t2, a, out t2);
@@ -205,11 +205,19 @@ public readonly partial struct Fr : IPrimeField<Fr>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReduceOnce(ulong s0, ulong s1, ulong s2, ulong s3, out Fr r)
     {
-        ulong borrow = 0;
-        ulong d0 = Limb.SubWithBorrow(s0, Q0, ref borrow);
-        ulong d1 = Limb.SubWithBorrow(s1, Q1, ref borrow);
-        ulong d2 = Limb.SubWithBorrow(s2, Q2, ref borrow);
-        ulong d3 = Limb.SubWithBorrow(s3, Q3, ref borrow);
+        // No limb of q is 2^64 − 1, so Qj + borrow cannot overflow and each borrow is a single compare
+        // (half the flag work of a generic SubWithBorrow chain; ReduceOnce is on every Mul, Add and Double).
+        ulong d0 = s0 - Q0;
+        ulong borrow = s0 < Q0 ? 1UL : 0UL;
+        ulong qb = Q1 + borrow;
+        ulong d1 = s1 - qb;
+        borrow = s1 < qb ? 1UL : 0UL;
+        qb = Q2 + borrow;
+        ulong d2 = s2 - qb;
+        borrow = s2 < qb ? 1UL : 0UL;
+        qb = Q3 + borrow;
+        ulong d3 = s3 - qb;
+        borrow = s3 < qb ? 1UL : 0UL;
         r = borrow == 0 ? new Fr(d0, d1, d2, d3) : new Fr(s0, s1, s2, s3);
     }
 

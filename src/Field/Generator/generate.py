@@ -32,13 +32,17 @@ def hexl(x):
 
 
 def mul_body():
-    """Unrolled CIOS Montgomery product without the final carry word (valid because q[3] < 2^63 − 1)."""
+    """Unrolled CIOS Montgomery product without the final carry word (valid because q[3] < 2^63 − 1).
+
+    m·q0 uses gnark-crypto's madd0: m is chosen so that t0 + m·q0 ≡ 0 (mod 2^64), so the low word is
+    not needed and its carry out is exactly (t0 != 0); only the high word of m·q0 is computed.
+    """
     L = []
     for i in range(4):
         if i == 0:
             L.append("ulong a = Math.BigMul(x0, y0, out ulong t0);")
             L.append("ulong m = t0 * QInvNeg;")
-            L.append("ulong c = Limb.MulAdd(m, Q0, t0, out _);")
+            L.append("ulong c = Limb.MulHigh(m, Q0) + (t0 != 0 ? 1UL : 0UL); // madd0: low word of t0 + m·q0 is 0")
             L.append("a = Limb.MulAdd(x1, y0, a, out ulong t1);")
             L.append("c = Limb.MulAdd(m, Q1, t1, c, out t0);")
             L.append("a = Limb.MulAdd(x2, y0, a, out ulong t2);")
@@ -50,7 +54,7 @@ def mul_body():
             y = "y%d" % i
             L.append(f"a = Limb.MulAdd(x0, {y}, t0, out t0);")
             L.append("m = t0 * QInvNeg;")
-            L.append("c = Limb.MulAdd(m, Q0, t0, out _);")
+            L.append("c = Limb.MulHigh(m, Q0) + (t0 != 0 ? 1UL : 0UL);")
             L.append(f"a = Limb.MulAdd(x1, {y}, t1, a, out t1);")
             L.append("c = Limb.MulAdd(m, Q1, t1, c, out t0);")
             L.append(f"a = Limb.MulAdd(x2, {y}, t2, a, out t2);")
@@ -71,6 +75,8 @@ def two_adicity(q):
 
 def generate(f):
     q = f["q"]
+    # ReduceOnce computes Qj + borrow without a carry check, which needs no limb of q to be 2^64 − 1.
+    assert all(v != W - 1 for v in limbs(q)), "a limb of q is 2^64 - 1"
     R = W ** 4 % q
     R2 = W ** 8 % q
     qinv = (-pow(q, -1, W)) % W

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ZkOptions.Field.Primitives;
 
@@ -32,6 +33,17 @@ internal static class Limb
         borrowOut |= diff < borrow ? 1UL : 0UL;
         borrow = borrowOut;
         return result;
+    }
+
+    /// <summary>Returns the high word of a·b (MULX without the low word when BMI2 is available).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MulHigh(ulong a, ulong b)
+    {
+        if (Bmi2.X64.IsSupported)
+        {
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+        return Math.BigMul(a, b, out _);
     }
 
     /// <summary>Returns the high word of a·b + c and writes the low word (cannot overflow 128 bits).</summary>
