@@ -127,22 +127,7 @@ public readonly struct Fq12 : IEquatable<Fq12>
     }
 
     /// <summary>r = a^p: conjugate every Fq2 coefficient and scale the w^k one by ξ^(k(p−1)/6).</summary>
-    public static void Frobenius(in Fq12 a, out Fq12 r)
-    {
-        Fq2[] g = FrobeniusConstants.Gamma1;
-        Fq2.Conjugate(in a.C0.C0, out Fq2 x0);
-        Fq2.Conjugate(in a.C0.C1, out Fq2 x2);
-        Fq2.Conjugate(in a.C0.C2, out Fq2 x4);
-        Fq2.Conjugate(in a.C1.C0, out Fq2 x1);
-        Fq2.Conjugate(in a.C1.C1, out Fq2 x3);
-        Fq2.Conjugate(in a.C1.C2, out Fq2 x5);
-        Fq2.Mul(in x1, in g[1], out x1);
-        Fq2.Mul(in x2, in g[2], out x2);
-        Fq2.Mul(in x3, in g[3], out x3);
-        Fq2.Mul(in x4, in g[4], out x4);
-        Fq2.Mul(in x5, in g[5], out x5);
-        r = new Fq12(new Fq6(x0, x2, x4), new Fq6(x1, x3, x5));
-    }
+    public static void Frobenius(in Fq12 a, out Fq12 r) => ConjugateAndScale(in a, FrobeniusConstants.Gamma1, out r);
 
     /// <summary>r = a^(p²): Fq2 is fixed and the constants ξ^(k(p²−1)/6) lie in Fq (ten Fq products).</summary>
     public static void FrobeniusSquare(in Fq12 a, out Fq12 r)
@@ -157,9 +142,14 @@ public readonly struct Fq12 : IEquatable<Fq12>
     }
 
     /// <summary>r = a^(p³): conjugate every Fq2 coefficient and scale the w^k one by ξ^(k(p³−1)/6).</summary>
-    public static void FrobeniusCube(in Fq12 a, out Fq12 r)
+    public static void FrobeniusCube(in Fq12 a, out Fq12 r) => ConjugateAndScale(in a, FrobeniusConstants.Gamma3, out r);
+
+    /// <summary>
+    /// The odd powers a^(p^j) share one shape: conjugate every Fq2 coefficient (Fq2's own Frobenius) and scale
+    /// the w^k coefficient by g[k] = ξ^(k(p^j−1)/6).
+    /// </summary>
+    private static void ConjugateAndScale(in Fq12 a, Fq2[] g, out Fq12 r)
     {
-        Fq2[] g = FrobeniusConstants.Gamma3;
         Fq2.Conjugate(in a.C0.C0, out Fq2 x0);
         Fq2.Conjugate(in a.C0.C1, out Fq2 x2);
         Fq2.Conjugate(in a.C0.C2, out Fq2 x4);
