@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+namespace ZkOptions.Prover.Tests.Support;
+
+/// <summary>Finds files checked into the repository (vectors/), wherever the test assembly was built.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Vector(params string[] parts) => Path.Combine([Root, "vectors", .. parts]);
+
+    /// <summary>An installed npm tool binary (tools/node_modules/.bin/NAME), or null when `npm ci --prefix tools` has not run.</summary>
+    public static string? Tool(string name)
+    {
+        var path = Path.Combine(Root, "tools", "node_modules", ".bin", name);
+        return File.Exists(path) ? path : null;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "zkoptions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"zkoptions.sln not found above {AppContext.BaseDirectory}; run the tests from a checkout.");
+    }
+}
