@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Field;
+
+namespace ZkOptions.Prover.Formats;
+
+/// <summary>
+/// An internal wire made by snarkjs's R1CS→PLONK conversion when a linear combination has too many terms:
+/// w[new] = FactorA·w[SignalA] + FactorB·w[SignalB]. The prover recomputes these before round 1.
+/// </summary>
+public readonly record struct PlonkAddition(uint SignalA, uint SignalB, Fr FactorA, Fr FactorB);
