@@ -49,7 +49,7 @@ public static class PolynomialArithmetic
     /// </summary>
     public static Fr DivideByLinear(Span<Fr> coefficients, in Fr z)
     {
-        // Synthetic division from the top: q_{i−1} = p_i + z·q_i; the final carry is the remainder p(z).
+        // Synthetic division from the top: q_{i−1} = p_i + z·q_i (q_{d−1} = p_d); the final carry is the remainder p(z).
         Fr carry = Fr.Zero;
         for (int i = coefficients.Length - 1; i >= 0; i--)
         {
@@ -58,12 +58,7 @@ public static class PolynomialArithmetic
             coefficients[i] = carry;
             carry = next;
         }
-        // coefficients[i] now holds q_{i−1}: shift down by one.
-        for (int i = 0; i < coefficients.Length - 1; i++)
-        {
-            coefficients[i] = coefficients[i + 1];
-        }
-        coefficients[^1] = Fr.Zero;
+        // coefficients[i] now holds q_i, and the top coefficient is zero.
         return carry;
     }
 
