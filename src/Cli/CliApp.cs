@@ -2,6 +2,7 @@
 using System.CommandLine;
 using ZkOptions.Cli.Commands;
 using ZkOptions.Field;
+using ZkOptions.Prover.Formats;
 
 namespace ZkOptions.Cli;
 
@@ -14,6 +15,10 @@ public static class CliApp
         var root = new RootCommand(
             "zkoptions: PLONK over BN254 for an off-chain options settlement rollup.\n" +
             "Exit codes: 0 ok, 1 rejected (invalid proof, unsatisfied circuit), 2 bad input or usage, 3 internal error.");
+        root.Add(ProveCommand.Build());
+        root.Add(VerifyCommand.Build());
+        root.Add(SetupCommand.Build());
+        root.Add(ZkeyCommand.Build());
         root.Add(PrecompileCommand.Build());
         foreach (var option in root.Options)
         {
@@ -48,7 +53,7 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception e) when (e is UsageException or EncodingException or PrecompileException)
+        catch (Exception e) when (e is UsageException or EncodingException or PrecompileException or InputFileException)
         {
             stderr.WriteLine($"zkoptions: {e.Message}");
             return ExitCodes.BadInput;
