@@ -149,11 +149,19 @@ internal static unsafe class NttFourStep
         {
             NttVectorField.BroadcastFactor(in outputFactor, factor);
         }
+        bool scaled = outputPowersBase is not null || !outputFactor.IsOne;
         for (int k2 = 0; k2 < n2; k2++)
         {
             V* group = work + (long)k2 * GroupVectors;
-            NttVectorField.MulLanes(group, factor, group);
-            NttVectorField.ToCanonical(group);
+            if (scaled)
+            {
+                NttVectorField.MulLanes(group, factor, group);
+                NttVectorField.ToCanonical(group);
+            }
+            else
+            {
+                NttVectorField.Reduce(group); // a plain forward transform: no product needed
+            }
             NttVectorField.Store(group, values + ((long)k2 << log2n1) + firstRow);
             if (outputPowersBase is not null)
             {

@@ -121,6 +121,38 @@ internal static unsafe partial class NttVectorField
         SubtractQUnlessBelow(group);
     }
 
+    /// <summary>
+    /// Reduces a group with values below 2^260 (normalized limbs) to canonical form without a product by a
+    /// factor: subtracts k·q with k = ⌊top limb · ⌊2^50/(q8 + 1)⌋ / 2^50⌋ (q8 = q >> 232). That quotient estimate
+    /// is at most ⌊x/q⌋ and misses it by less than 2^−14 before rounding down, so it is ⌊x/q⌋ or ⌊x/q⌋ − 1 and
+    /// leaves a value below 2q for <see cref="ToCanonical"/>.
+    /// </summary>
+    internal static void Reduce(V* x)
+    {
+        const ulong Reciprocal = (1UL << 50) / (QL8 + 1); // below 2^32, as vpmuludq needs
+        V k = Mul(x[8], Vector512.Create(Reciprocal)) >>> 50;
+        Vector512<long> mask = Vector512.Create((long)LimbMask);
+        Vector512<long> d0 = x[0].AsInt64() - Mul(k, Vector512.Create(QL0)).AsInt64();
+        Vector512<long> d1 = x[1].AsInt64() - Mul(k, Vector512.Create(QL1)).AsInt64() + (d0 >> 29);
+        Vector512<long> d2 = x[2].AsInt64() - Mul(k, Vector512.Create(QL2)).AsInt64() + (d1 >> 29);
+        Vector512<long> d3 = x[3].AsInt64() - Mul(k, Vector512.Create(QL3)).AsInt64() + (d2 >> 29);
+        Vector512<long> d4 = x[4].AsInt64() - Mul(k, Vector512.Create(QL4)).AsInt64() + (d3 >> 29);
+        Vector512<long> d5 = x[5].AsInt64() - Mul(k, Vector512.Create(QL5)).AsInt64() + (d4 >> 29);
+        Vector512<long> d6 = x[6].AsInt64() - Mul(k, Vector512.Create(QL6)).AsInt64() + (d5 >> 29);
+        Vector512<long> d7 = x[7].AsInt64() - Mul(k, Vector512.Create(QL7)).AsInt64() + (d6 >> 29);
+        Vector512<long> d8 = x[8].AsInt64() - Mul(k, Vector512.Create(QL8)).AsInt64() + (d7 >> 29);
+        x[0] = (d0 & mask).AsUInt64();
+        x[1] = (d1 & mask).AsUInt64();
+        x[2] = (d2 & mask).AsUInt64();
+        x[3] = (d3 & mask).AsUInt64();
+        x[4] = (d4 & mask).AsUInt64();
+        x[5] = (d5 & mask).AsUInt64();
+        x[6] = (d6 & mask).AsUInt64();
+        x[7] = (d7 & mask).AsUInt64();
+        x[8] = d8.AsUInt64();
+        ToCanonical(x);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SubtractQUnlessBelow(V* x)
     {

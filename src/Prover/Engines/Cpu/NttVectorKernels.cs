@@ -11,7 +11,7 @@ namespace ZkOptions.Prover.Engines.Cpu;
 // but the top one is at least 2^29 − 1 (a limb-wise u + 4q − t then never goes negative).
 internal static unsafe partial class NttVectorField
 {
-    /// <summary>r ← a·b·2^−261 mod q, lane by lane; r &lt; 2q when a &lt; 2^261 and b &lt; 2q (r may alias a or b).</summary>
+    /// <summary>r ← a·b·2^−261 mod q, lane by lane, with r &lt; a·b/2^261 + q: below 3q for a &lt; 2^261 and b &lt; 2q (r may alias a or b).</summary>
     internal static void MulLanes(V* a, V* b, V* r)
     {
         V mask = Vector512.Create(LimbMask);
@@ -251,7 +251,7 @@ internal static unsafe partial class NttVectorField
         r[8] = r8;
     }
 
-    /// <summary>r ← a·b·2^−261 mod q with one b (9 scalar limbs) for all lanes; r &lt; 2q when a &lt; 2^261 and b &lt; q.</summary>
+    /// <summary>r ← a·b·2^−261 mod q with one b (9 scalar limbs) for all lanes; r &lt; 2q for a &lt; 2^261 and b &lt; q.</summary>
     internal static void MulBroadcast(V* a, ulong* b, V* r)
     {
         V mask = Vector512.Create(LimbMask);
