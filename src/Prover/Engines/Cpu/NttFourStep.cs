@@ -174,7 +174,8 @@ internal static unsafe class NttFourStep
     /// Eight radix-2 decimation-in-time transforms of size 2^log2m side by side, bit-reversed input order,
     /// natural output order. Bounds (inputs below 3q): the first stage needs no product (twiddle one) and
     /// leaves values below 7q; the second stage's j = 0 butterflies likewise, below 15q; every later stage adds
-    /// at most 4q, so for log2m ≤ 14 all values stay below 63q &lt; 2^260 and every product input below 2^261.
+    /// at most 4q (its j = 0 butterflies reduce v below 2q instead of multiplying by one), so for log2m ≤ 14 all
+    /// values stay below 63q &lt; 2^260 and every product input below 2^261.
     /// </summary>
     private static void LaneTransform(V* work, int log2m, ulong* twiddles)
     {
@@ -200,7 +201,10 @@ internal static unsafe class NttFourStep
             {
                 V* u = work + (long)k * G;
                 V* v = u + (long)half * G;
-                for (int j = 0; j < half; j++)
+                // j = 0 has twiddle one: a cheap reduction of v below 2q replaces the product.
+                NttVectorField.ReduceBelow2Q(v);
+                NttVectorField.ButterflyByOne4Q(u, v);
+                for (int j = 1; j < half; j++)
                 {
                     NttVectorField.Butterfly(u + (long)j * G, v + (long)j * G, stage + (long)j * NttVectorField.Limbs);
                 }

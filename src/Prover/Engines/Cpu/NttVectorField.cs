@@ -129,6 +129,13 @@ internal static unsafe partial class NttVectorField
     /// </summary>
     internal static void Reduce(V* x)
     {
+        ReduceBelow2Q(x);
+        ToCanonical(x);
+    }
+
+    /// <summary>The first half of <see cref="Reduce"/>: a value below 2^260 to a congruent one below 2q.</summary>
+    internal static void ReduceBelow2Q(V* x)
+    {
         const ulong Reciprocal = (1UL << 50) / (QL8 + 1); // below 2^32, as vpmuludq needs
         V k = Mul(x[8], Vector512.Create(Reciprocal)) >>> 50;
         Vector512<long> mask = Vector512.Create((long)LimbMask);
@@ -150,7 +157,6 @@ internal static unsafe partial class NttVectorField
         x[6] = (d6 & mask).AsUInt64();
         x[7] = (d7 & mask).AsUInt64();
         x[8] = d8.AsUInt64();
-        ToCanonical(x);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

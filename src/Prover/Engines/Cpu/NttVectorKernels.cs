@@ -493,7 +493,9 @@ internal static unsafe partial class NttVectorField
 
     /// <summary>
     /// Decimation-in-time butterfly (u, v) ← (u + w·v, u − w·v + 4q) with one twiddle w (9 scalar limbs, &lt; q)
-    /// for all lanes. w·v &lt; 2q, so each output exceeds the bound of u by at most 4q.
+    /// for all lanes. w·v &lt; 2q, so each output exceeds the bound of u by at most 4q. The product is left in
+    /// unnormalized columns c0…c7 (each below 2^63); the sum is carried with logical shifts and the difference,
+    /// whose limbs may go negative, with arithmetic ones (its value is positive because 4q exceeds w·v).
     /// </summary>
     internal static void Butterfly(V* u, V* v, ulong* w)
     {
@@ -707,22 +709,14 @@ internal static unsafe partial class NttVectorField
         t5 += Mul(m, q7);
         t6 += Mul(m, q8);
         t9 += t8 >>> 29;
-        t0 += t9 >>> 29;
-        t1 += t0 >>> 29;
-        t2 += t1 >>> 29;
-        t3 += t2 >>> 29;
-        t4 += t3 >>> 29;
-        t5 += t4 >>> 29;
-        t6 += t5 >>> 29;
-        V r0 = t9 & mask;
-        V r1 = t0 & mask;
-        V r2 = t1 & mask;
-        V r3 = t2 & mask;
-        V r4 = t3 & mask;
-        V r5 = t4 & mask;
-        V r6 = t5 & mask;
-        V r7 = t6 & mask;
-        V r8 = t6 >>> 29;
+        V c0 = t9;
+        V c1 = t0;
+        V c2 = t1;
+        V c3 = t2;
+        V c4 = t3;
+        V c5 = t4;
+        V c6 = t5;
+        V c7 = t6;
         V u0 = u[0];
         V u1 = u[1];
         V u2 = u[2];
@@ -732,24 +726,24 @@ internal static unsafe partial class NttVectorField
         V u6 = u[6];
         V u7 = u[7];
         V u8 = u[8];
-        V s0 = u0 + r0;
-        V s1 = u1 + r1;
-        V s2 = u2 + r2;
-        V s3 = u3 + r3;
-        V s4 = u4 + r4;
-        V s5 = u5 + r5;
-        V s6 = u6 + r6;
-        V s7 = u7 + r7;
-        V s8 = u8 + r8;
-        V d0 = u0 + Vector512.Create(0x20000004UL) - r0;
-        V d1 = u1 + Vector512.Create(0x3C3EB27DUL) - r1;
-        V d2 = u2 + Vector512.Create(0x39709142UL) - r2;
-        V d3 = u3 + Vector512.Create(0x3F4243CCUL) - r3;
-        V d4 = u4 + Vector512.Create(0x36174A0BUL) - r4;
-        V d5 = u5 + Vector512.Create(0x2B6D0301UL) - r5;
-        V d6 = u6 + Vector512.Create(0x229B8503UL) - r6;
-        V d7 = u7 + Vector512.Create(0x397098CFUL) - r7;
-        V d8 = u8 + Vector512.Create(0xC19138UL) - r8;
+        V s0 = u0 + c0;
+        V s1 = u1 + c1;
+        V s2 = u2 + c2;
+        V s3 = u3 + c3;
+        V s4 = u4 + c4;
+        V s5 = u5 + c5;
+        V s6 = u6 + c6;
+        V s7 = u7 + c7;
+        V s8 = u8;
+        Vector512<long> d0 = (u0 + Vector512.Create(0x20000004UL) - c0).AsInt64();
+        Vector512<long> d1 = (u1 + Vector512.Create(0x3C3EB27DUL) - c1).AsInt64();
+        Vector512<long> d2 = (u2 + Vector512.Create(0x39709142UL) - c2).AsInt64();
+        Vector512<long> d3 = (u3 + Vector512.Create(0x3F4243CCUL) - c3).AsInt64();
+        Vector512<long> d4 = (u4 + Vector512.Create(0x36174A0BUL) - c4).AsInt64();
+        Vector512<long> d5 = (u5 + Vector512.Create(0x2B6D0301UL) - c5).AsInt64();
+        Vector512<long> d6 = (u6 + Vector512.Create(0x229B8503UL) - c6).AsInt64();
+        Vector512<long> d7 = (u7 + Vector512.Create(0x397098CFUL) - c7).AsInt64();
+        Vector512<long> d8 = (u8 + Vector512.Create(0xC19138UL)).AsInt64();
         s1 += s0 >>> 29;
         s0 &= mask;
         s2 += s1 >>> 29;
@@ -766,22 +760,14 @@ internal static unsafe partial class NttVectorField
         s6 &= mask;
         s8 += s7 >>> 29;
         s7 &= mask;
-        d1 += d0 >>> 29;
-        d0 &= mask;
-        d2 += d1 >>> 29;
-        d1 &= mask;
-        d3 += d2 >>> 29;
-        d2 &= mask;
-        d4 += d3 >>> 29;
-        d3 &= mask;
-        d5 += d4 >>> 29;
-        d4 &= mask;
-        d6 += d5 >>> 29;
-        d5 &= mask;
-        d7 += d6 >>> 29;
-        d6 &= mask;
-        d8 += d7 >>> 29;
-        d7 &= mask;
+        d1 += d0 >> 29;
+        d2 += d1 >> 29;
+        d3 += d2 >> 29;
+        d4 += d3 >> 29;
+        d5 += d4 >> 29;
+        d6 += d5 >> 29;
+        d7 += d6 >> 29;
+        d8 += d7 >> 29;
         u[0] = s0;
         u[1] = s1;
         u[2] = s2;
@@ -791,15 +777,15 @@ internal static unsafe partial class NttVectorField
         u[6] = s6;
         u[7] = s7;
         u[8] = s8;
-        v[0] = d0;
-        v[1] = d1;
-        v[2] = d2;
-        v[3] = d3;
-        v[4] = d4;
-        v[5] = d5;
-        v[6] = d6;
-        v[7] = d7;
-        v[8] = d8;
+        v[0] = (d0.AsUInt64() & mask);
+        v[1] = (d1.AsUInt64() & mask);
+        v[2] = (d2.AsUInt64() & mask);
+        v[3] = (d3.AsUInt64() & mask);
+        v[4] = (d4.AsUInt64() & mask);
+        v[5] = (d5.AsUInt64() & mask);
+        v[6] = (d6.AsUInt64() & mask);
+        v[7] = (d7.AsUInt64() & mask);
+        v[8] = d8.AsUInt64();
     }
 
     /// <summary>Butterfly with twiddle one: (u, v) ← (u + v, u − v + 4q); needs v &lt; 4q.</summary>
