@@ -56,7 +56,11 @@ internal static class DeviceFq
         Montgomery256.Neg(in a, in q, out r);
     }
 
-    /// <summary>r = a·b.</summary>
+    /// <summary>
+    /// r = a·b. Kept out of line: the curve formulas call it a dozen times each, and inlining every call made one
+    /// MSM kernel hundreds of thousands of IR nodes (tens of seconds of ILGPU compilation per kernel).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Mul(in Limbs256 a, in Limbs256 b, out Limbs256 r)
     {
         Limbs256 q = Modulus;

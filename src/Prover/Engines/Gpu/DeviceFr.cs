@@ -56,7 +56,8 @@ internal static class DeviceFr
         Montgomery256.Neg(in a, in q, out r);
     }
 
-    /// <summary>r = a·b.</summary>
+    /// <summary>r = a·b (inlined: the NTT kernels call it once or twice).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Mul(in Limbs256 a, in Limbs256 b, out Limbs256 r)
     {
         Limbs256 q = Modulus;
