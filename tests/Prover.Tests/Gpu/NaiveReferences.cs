@@ -71,4 +71,27 @@ internal static class NaiveReferences
         }
         return scalars;
     }
+
+    /// <summary>Σ k_i·P_i in G2, one scalar multiplication at a time.</summary>
+    public static G2Jacobian Msm(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars)
+    {
+        G2Jacobian acc = G2Jacobian.Infinity;
+        for (int i = 0; i < scalars.Length; i++)
+        {
+            acc += G2Jacobian.ScalarMul(in points[i], in scalars[i]);
+        }
+        return acc;
+    }
+
+    public static G2Affine[] RandomG2Points(Random rng, int count)
+    {
+        var jacobian = new G2Jacobian[count];
+        for (int i = 0; i < count; i++)
+        {
+            jacobian[i] = G2Jacobian.ScalarMul(G2Affine.Generator, Fr.Random(rng));
+        }
+        var affine = new G2Affine[count];
+        G2Jacobian.BatchToAffine(jacobian, affine);
+        return affine;
+    }
 }

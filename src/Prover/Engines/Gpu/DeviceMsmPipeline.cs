@@ -20,6 +20,12 @@ internal sealed class DeviceMsmPipeline<TCurve, TAffine, TJacobian>
     /// <summary>At most this many segments per window in the bucket reduction (one thread each).</summary>
     private const int MaxSegmentsPerWindow = 256;
 
+    /// <summary>
+    /// At least this many buckets per segment (when the window has them): each segment pays a small scalar
+    /// multiplication of about 2·c group operations, worth it only over several buckets.
+    /// </summary>
+    private const int MinSegmentLength = 16;
+
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<Limbs256>> _toCanonical;
     private readonly Action<Index1D, ArrayView<Limbs256>, ArrayView<int>, int, int> _countDigits;
@@ -99,8 +105,8 @@ internal sealed class DeviceMsmPipeline<TCurve, TAffine, TJacobian>
         using var cursorBuffer = _accelerator.Allocate1D(starts);
         using var indexBuffer = _accelerator.Allocate1D<int>(Math.Max(total, 1));
         using var bucketBuffer = _accelerator.Allocate1D<TJacobian>(keyCount);
-        int segmentsPerWindow = Math.Min(bucketsPerWindow, MaxSegmentsPerWindow);
-        int segmentLength = bucketsPerWindow / segmentsPerWindow;
+        int segmentLength = Math.Max(bucketsPerWindow / MaxSegmentsPerWindow, Math.Min(bucketsPerWindow, MinSegmentLength));
+        int segmentsPerWindow = bucketsPerWindow / segmentLength;
         using var segmentBuffer = _accelerator.Allocate1D<TJacobian>(windowCount * segmentsPerWindow);
         using var windowBuffer = _accelerator.Allocate1D<TJacobian>(windowCount);
         using var resultBuffer = _accelerator.Allocate1D<TJacobian>(1);

@@ -23,15 +23,3 @@ internal interface IDeviceCurve<TAffine, TJacobian>
     /// <summary>r = 2p.</summary>
     void Double(in TJacobian p, out TJacobian r);
 }
-
-/// <summary>G1 as a device curve.</summary>
-internal readonly struct G1DeviceCurve : IDeviceCurve<DeviceG1Affine, DeviceG1Jacobian>
-{
-    public DeviceG1Jacobian Infinity() => DeviceG1.Infinity;
-
-    public void Add(in DeviceG1Jacobian a, in DeviceG1Jacobian b, out DeviceG1Jacobian r) => DeviceG1.Add(in a, in b, out r);
-
-    public void AddMixed(in DeviceG1Jacobian a, in DeviceG1Affine b, out DeviceG1Jacobian r) => DeviceG1.AddMixed(in a, in b, out r);
-
-    public void Double(in DeviceG1Jacobian p, out DeviceG1Jacobian r) => DeviceG1.Double(in p, out r);
-}
