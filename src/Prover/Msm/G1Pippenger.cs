@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Field;
+
+namespace ZkOptions.Prover.Msm;
+
+/// <summary>
+/// Pippenger's bucket method for G1 with signed-digit windows and batch-affine bucket accumulation and
+/// reduction (<see cref="G1BatchAffineWindow"/>); windows too small to amortise an inversion per batch use
+/// Jacobian buckets (<see cref="JacobianBucketWindow{TCurve, TAffine, TJacobian}"/>).
+/// </summary>
+internal static class G1Pippenger
+{
+    /// <summary>Batch-affine pays off from about this many buckets in a window…</summary>
+    private const int AffineMinBuckets = 256;
+
+    /// <summary>…and this many points in a task (a batch must fill many times over to amortise its inversion).</summary>
+    private const int AffineMinPoints = 1 << 12;
+
+    /// <summary>Largest batch: larger ones gain little on the inversion and conflict more often.</summary>
+    private const int MaxBatch = 2048;
+
+    /// <summary>Σ scalars[i]·points[i] over the first scalars.Length points.</summary>
+    public static G1Jacobian MultiScalarMul(ReadOnlyMemory<G1Affine> points, ReadOnlyMemory<Fr> scalars, MsmSettings settings)
+    {
+        if (scalars.Length > points.Length)
+        {
+            throw new ArgumentException($"{scalars.Length} scalars but only {points.Length} points.", nameof(scalars));
+        }
+        int n = scalars.Length;
+        points = points[..n];
+        if (n == 0)
+        {
+            return G1Jacobian.Infinity;
+        }
+        if (n < settings.StrausThreshold)
+        {
+            return G1Jacobian.MultiScalarMul(points.Span, scalars.Span);
+        }
+        int threads = settings.Threads;
+        int c = settings.WindowBits > 0 ? settings.WindowBits : MsmWindowSize.For(n);
+        SignedDigits digits = SignedDigits.Create(scalars, c, threads);
+        int bucketCount = digits.BucketCount;
+        int maxBatch = settings.BatchSize > 0 ? settings.BatchSize : MaxBatch;
+        return BucketMsm<G1MsmCurve, G1Affine, G1Jacobian>.Run(
+            digits,
+            threads,
+            settings.MinPointsPerTask,
+            () => new Workspace(bucketCount, Math.Min(maxBatch, BatchSizeFor(bucketCount, maxBatch)), settings.ReductionSegments),
+            (workspace, window, start, end) =>
+            {
+                int buckets = digits.MaxAbsDigit(window);
+                bool affine = settings.G1Buckets switch
+                {
+                    G1BucketMode.Jacobian => false,
+                    G1BucketMode.BatchAffine => true,
+                    _ => buckets >= AffineMinBuckets && end - start >= AffineMinPoints,
+                };
+                return affine
+                    ? workspace.Affine.Sum(points, digits, window, start, end, buckets, BatchSizeFor(buckets, maxBatch))
+                    : JacobianBucketWindow<G1MsmCurve, G1Affine, G1Jacobian>.Sum(
+                        points.Span, digits, window, start, end, buckets, workspace.JacobianBuckets);
+            });
+    }
+
+    /// <summary>A batch of about 1/8 of the buckets keeps conflicts (a bucket hit twice in one batch) rare.</summary>
+    private static int BatchSizeFor(int buckets, int maxBatch) => Math.Clamp(buckets / 8, 1, maxBatch);
+
+    /// <summary>Per-thread scratch space, created on first use of each kind.</summary>
+    private sealed class Workspace(int bucketCount, int batchCapacity, int reductionSegments)
+    {
+        private G1BatchAffineWindow? _affine;
+        private G1Jacobian[]? _jacobian;
+
+        public G1BatchAffineWindow Affine => _affine ??= new G1BatchAffineWindow(bucketCount, batchCapacity)
+        {
+            Reduction = { Segments = reductionSegments },
+        };
+
+        public G1Jacobian[] JacobianBuckets => _jacobian ??= new G1Jacobian[bucketCount];
+    }
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+namespace ZkOptions.Prover.Msm;
+
+/// <summary>How G1 windows accumulate their buckets.</summary>
+internal enum G1BucketMode
+{
+    /// <summary>Batch-affine where the window has enough points and buckets, Jacobian elsewhere.</summary>
+    Auto,
+
+    /// <summary>Always Jacobian buckets with mixed additions.</summary>
+    Jacobian,
+
+    /// <summary>Always batch-affine buckets, however small the window (tests use it to reach the special cases).</summary>
+    BatchAffine,
+}
+
+/// <summary>
+/// Knobs of the bucket method. The defaults are what the engine uses; tests and benchmarks override them to
+/// reach every path (each window size, each accumulation mode, tiny batches that force conflicts).
+/// </summary>
+internal sealed record MsmSettings
+{
+    /// <summary>Default settings with all cores.</summary>
+    public static MsmSettings Default { get; } = new();
+
+    /// <summary>Worker threads; 0 or less means <see cref="Environment.ProcessorCount"/>.</summary>
+    public int MaxThreads { get; init; }
+
+    /// <summary>Window width c; 0 chooses it from the input size (<see cref="MsmWindowSize"/>).</summary>
+    public int WindowBits { get; init; }
+
+    /// <summary>G1 bucket accumulation.</summary>
+    public G1BucketMode G1Buckets { get; init; } = G1BucketMode.Auto;
+
+    /// <summary>Most additions per batch-affine batch; 0 chooses it from the bucket count.</summary>
+    public int BatchSize { get; init; }
+
+    /// <summary>Independent chains of the batch-affine bucket reduction (below 2: plain Jacobian running sum).</summary>
+    public int ReductionSegments { get; init; } = G1BatchAffineReduction.DefaultSegments;
+
+    /// <summary>
+    /// With more threads than windows, windows are split into point ranges of at least this many points (each
+    /// range pays its own bucket reduction).
+    /// </summary>
+    public int MinPointsPerTask { get; init; } = 1 << 14;
+
+    /// <summary>Below this many terms the Straus method of the curve code is used instead of buckets.</summary>
+    public int StrausThreshold { get; init; } = 32;
+
+    /// <summary>The thread count to use.</summary>
+    public int Threads => MaxThreads > 0 ? MaxThreads : Environment.ProcessorCount;
+}
