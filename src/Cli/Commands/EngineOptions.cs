@@ -46,14 +46,12 @@ internal sealed class EngineOptions
             case "cpu":
                 return Engines.Cpu(threads);
             case "gpu":
-                return IlgpuEngineFactory.TryCreateCuda(out var gpu)
-                    ? Engines.Gpu(gpu!, threads)
-                    : throw new UsageException("--device gpu: no CUDA device found (ILGPU saw none); use --device cpu or auto.");
+                return Engines.TryCuda() ?? throw new UsageException("--device gpu: no CUDA device found (ILGPU saw none); use --device cpu or auto.");
             default:
-                if (IlgpuEngineFactory.TryCreateCuda(out var found))
+                if (Engines.TryCuda() is { } cuda)
                 {
-                    stderr.WriteLine($"zkoptions: using {found!.Name} for MSM and NTT");
-                    return Engines.Gpu(found, threads);
+                    stderr.WriteLine($"zkoptions: using {cuda.Ntt.Name} for MSM and NTT");
+                    return cuda;
                 }
                 stderr.WriteLine("zkoptions: no CUDA device found; running MSM and NTT on the CPU engine.");
                 return Engines.Cpu(threads);
@@ -68,8 +66,29 @@ internal sealed class EngineOptions
 
         public static Engines Cpu(int threads) => new(new CpuNttEngine(threads), new CpuMsmEngine(threads), null);
 
-        public static Engines Gpu(IlgpuEngines gpu, int threads) => new(gpu.Ntt, gpu.Msm, gpu);
+        public static Engines? TryCuda()
+        {
+            if (!IlgpuEngineFactory.HasCuda || !IlgpuEngineFactory.TryCreateNttOnCuda(out var ntt))
+            {
+                return null;
+            }
+            if (!IlgpuEngineFactory.TryCreateMsmOnCuda(out var msm))
+            {
+                ntt.Dispose();
+                return null;
+            }
+            return new Engines(ntt, msm, new Owner(ntt, msm));
+        }
 
         public void Dispose() => owner?.Dispose();
+
+        private sealed class Owner(IDisposable a, IDisposable b) : IDisposable
+        {
+            public void Dispose()
+            {
+                a.Dispose();
+                b.Dispose();
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Field;
+using ZkOptions.Prover.Polynomials;
 using ZkOptions.Prover.Formats;
 
 namespace ZkOptions.Prover.Plonk;
@@ -17,6 +18,6 @@ public static class PlonkKeyExport
         Qm = h.Qm, Ql = h.Ql, Qr = h.Qr, Qo = h.Qo, Qc = h.Qc,
         S1 = h.S1, S2 = h.S2, S3 = h.S3,
         X2 = h.X2,
-        W = RootsOfUnity.Of(h.Power),
+        W = EvaluationDomain.Get(h.Power).Generator,
     };
 }

@@ -61,8 +61,8 @@ internal sealed class PlonkProverSession
         this.msm = msm;
         n = key.DomainSize;
         n4 = 4 * n;
-        omega = RootsOfUnity.Of(key.Power);
-        omega4 = RootsOfUnity.Of(key.Power + 2);
+        omega = EvaluationDomain.Get(key.Power).Generator;
+        omega4 = EvaluationDomain.Get(key.Power + 2).Generator;
 
         if (witness.Length != key.NWitness)
         {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
 using ZkOptions.Field;
+using ZkOptions.Prover.Polynomials;
 using ZkOptions.Prover.Engines;
 using ZkOptions.Prover.Formats;
 
@@ -165,7 +166,7 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
         var last = new Fr[nVars];
         var seen = new bool[nVars];
         var firstPosition = new int[nVars];
-        Fr omega = RootsOfUnity.Of(power);
+        Fr omega = EvaluationDomain.Get(power).Generator;
         Fr w = Fr.One;
         for (int i = 0; i < n; i++)
         {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Field;
+using ZkOptions.Prover.Polynomials;
 using ZkOptions.Prover.Formats;
 
 namespace ZkOptions.Prover.Plonk;
@@ -22,7 +23,7 @@ public static class PlonkVerifier
             return false;
         }
         int n = 1 << vk.Power;
-        Fr omega = RootsOfUnity.Of(vk.Power);
+        Fr omega = EvaluationDomain.Get(vk.Power).Generator;
         var e = new PlonkEvaluations(proof.EvalA, proof.EvalB, proof.EvalC, proof.EvalS1, proof.EvalS2, proof.EvalZw);
 
         Fr beta = PlonkChallenges.Beta(PlonkKeyCommitments.Of(vk), publicSignals, proof.A, proof.B, proof.C);
