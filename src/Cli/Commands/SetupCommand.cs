@@ -28,8 +28,12 @@ internal static class SetupCommand
             TextWriter stderr = parse.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
 
-            var circuitFile = R1csFile.Read(r1csPath);
-            var circuit = R1csToPlonk.Convert(circuitFile.NWires, circuitFile.NPublic, circuitFile.ToPlonkConstraints());
+            var r1csFile = R1csFile.Read(r1csPath);
+            if (r1csFile.UsesCustomGates)
+            {
+                throw new InputFileException(r1csPath, "uses circom custom gates, which PLONK setup does not support");
+            }
+            var circuit = R1csToPlonk.Convert(r1csFile);
             int power = PlonkSetup.DomainPower(circuit.Gates.Count);
             using var tau = PowersOfTau.Open(ptauPath);
             if (tau.Power < power)

@@ -41,6 +41,30 @@ public static class R1csToPlonk
         return new PlonkCircuit(state.Gates, state.Additions, state.NVars, nPublic);
     }
 
+    /// <summary>Converts a circom .r1cs (public signals are its outputs and public inputs).</summary>
+    public static PlonkCircuit Convert(R1csFile r1cs)
+    {
+        if (r1cs.UsesCustomGates)
+        {
+            throw new InputFileException("(r1cs)", "uses circom custom gates, which snarkjs PLONK does not support");
+        }
+        return Convert(r1cs.WireCount, r1cs.PublicCount, Enumerable.Range(0, r1cs.ConstraintCount).Select(i =>
+        {
+            var c = r1cs.GetConstraint(i);
+            return new R1csConstraint(Terms(c.A), Terms(c.B), Terms(c.C));
+        }));
+
+        static LinearTerm[] Terms(R1csFile.LinearCombination lc)
+        {
+            var terms = new LinearTerm[lc.Count];
+            for (int i = 0; i < terms.Length; i++)
+            {
+                terms[i] = new LinearTerm(lc.Wires[i], lc.Coefficients[i]);
+            }
+            return terms;
+        }
+    }
+
     /// <summary>Sorted by wire, last coefficient wins for a repeated wire.</summary>
     private static SortedDictionary<uint, Fr> Normalize(IReadOnlyList<LinearTerm> lc)
     {
