@@ -3,6 +3,7 @@ using ZkOptions.Field;
 using ZkOptions.Prover.Engines.Cpu;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
+using ZkOptions.Prover.Tests.Interop;
 using ZkOptions.Prover.Tests.Support;
 
 namespace ZkOptions.Prover.Tests.Plonk;
@@ -62,10 +63,10 @@ public sealed class PlonkRoundTripTests : IDisposable
         G1Affine other = G1Jacobian.ScalarMul(G1Affine.Generator, Fr.FromUInt64(99)).ToAffine();
         PlonkProof[] tampered =
         [
-            Copy(p, a: other), Copy(p, b: other), Copy(p, c: other), Copy(p, z: other), Copy(p, t1: other), Copy(p, t2: other),
-            Copy(p, t3: other), Copy(p, wxi: other), Copy(p, wxiw: other),
-            Copy(p, ea: p.EvalA + Fr.One), Copy(p, eb: p.EvalB + Fr.One), Copy(p, ec: p.EvalC + Fr.One),
-            Copy(p, es1: p.EvalS1 + Fr.One), Copy(p, es2: p.EvalS2 + Fr.One), Copy(p, ezw: p.EvalZw + Fr.One),
+            ProofTampering.With(p, a: other), ProofTampering.With(p, b: other), ProofTampering.With(p, c: other), ProofTampering.With(p, z: other), ProofTampering.With(p, t1: other), ProofTampering.With(p, t2: other),
+            ProofTampering.With(p, t3: other), ProofTampering.With(p, wxi: other), ProofTampering.With(p, wxiw: other),
+            ProofTampering.With(p, ea: p.EvalA + Fr.One), ProofTampering.With(p, eb: p.EvalB + Fr.One), ProofTampering.With(p, ec: p.EvalC + Fr.One),
+            ProofTampering.With(p, es1: p.EvalS1 + Fr.One), ProofTampering.With(p, es2: p.EvalS2 + Fr.One), ProofTampering.With(p, ezw: p.EvalZw + Fr.One),
         ];
         foreach (var t in tampered)
         {
@@ -131,13 +132,4 @@ public sealed class PlonkRoundTripTests : IDisposable
         var e = Assert.Throws<InvalidWitnessException>(() => Prove(zkey, HandCircuits.MixedWitness()[..7]));
         Assert.Contains("7 values", e.Message);
     }
-
-    private static PlonkProof Copy(PlonkProof p, G1Affine? a = null, G1Affine? b = null, G1Affine? c = null, G1Affine? z = null,
-        G1Affine? t1 = null, G1Affine? t2 = null, G1Affine? t3 = null, G1Affine? wxi = null, G1Affine? wxiw = null,
-        Fr? ea = null, Fr? eb = null, Fr? ec = null, Fr? es1 = null, Fr? es2 = null, Fr? ezw = null) => new()
-    {
-        A = a ?? p.A, B = b ?? p.B, C = c ?? p.C, Z = z ?? p.Z, T1 = t1 ?? p.T1, T2 = t2 ?? p.T2, T3 = t3 ?? p.T3,
-        Wxi = wxi ?? p.Wxi, Wxiw = wxiw ?? p.Wxiw,
-        EvalA = ea ?? p.EvalA, EvalB = eb ?? p.EvalB, EvalC = ec ?? p.EvalC, EvalS1 = es1 ?? p.EvalS1, EvalS2 = es2 ?? p.EvalS2, EvalZw = ezw ?? p.EvalZw,
-    };
 }
