@@ -88,7 +88,7 @@ internal static class SnarkjsJsonText
         string? text = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
         if (text is null || text.Length == 0 || text.Length > 100 || !text.All(char.IsAsciiDigit))
         {
-            string found = text is null ? (node is null ? "missing" : Kind(node)) : $"\"{Shorten(text)}\"";
+            string found = text is null ? Kind(node) : $"\"{Shorten(text)}\"";
             throw new InputFileException(path, $"{name} must be a decimal string; found {found}");
         }
         BigInteger value = BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -15,6 +15,17 @@ public class NttVectorPathTests
     {
         Assert.Equal(NttVectorField.IsSupported, new CpuNttEngine().UseVectorPath);
         Assert.False(NttReference.Engine(vector: false, threads: 1).UseVectorPath);
+        // The static switch (for diagnosis) turns the path off for engines created while it is set. Only this
+        // test asserts which path a default engine takes, so flipping it here cannot disturb other tests.
+        CpuNttEngine.VectorPathDisabled = true;
+        try
+        {
+            Assert.False(new CpuNttEngine().UseVectorPath);
+        }
+        finally
+        {
+            CpuNttEngine.VectorPathDisabled = false;
+        }
     }
 
     public static TheoryData<int> Sizes() => new() { 6, 7, 8, 10, 11, 14, 15, 17 };
