@@ -26,7 +26,16 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   step "independent vectors regenerate byte for byte (@noble/curves)"
   node vectors/bn254/generate.mjs >/dev/null
   git diff --exit-code -- vectors/bn254 || fail "vectors/bn254 no longer regenerate identically."
+
+  step "NTT vector kernels and ffjavascript NTT vectors regenerate byte for byte"
+  python3 src/Prover/Engines/Cpu/NttVectorKernels.py
+  node vectors/ntt/generate.mjs >/dev/null
+  git diff --exit-code -- src/Prover/Engines/Cpu/NttVectorKernels.cs vectors/ntt \
+    || fail "NttVectorKernels.cs or vectors/ntt differ from their generators: rerun them and commit."
 fi
+
+step "circom interop set (circom2 + snarkjs: circuits, witnesses, ptau, snarkjs keys and proofs; cached in artifacts/circom)"
+vectors/circom/build.sh artifacts/circom
 
 step "dotnet build (Release, warnings are errors)"
 dotnet build zkoptions.sln -c Release -nologo -v quiet
@@ -49,6 +58,9 @@ for project in tests/*/*.Tests.csproj; do
 done
 run_tests "tests/Field.Tests with DOTNET_EnableHWIntrinsic=0 (scalar fallbacks)" \
   env DOTNET_EnableHWIntrinsic=0 dotnet test tests/Field.Tests/ZkOptions.Field.Tests.csproj -c Release --no-build -nologo || status=1
+run_tests "tests/Prover.Tests (NTT, MSM, PLONK) with DOTNET_EnableHWIntrinsic=0 (scalar fallbacks)" \
+  env DOTNET_EnableHWIntrinsic=0 dotnet test tests/Prover.Tests/ZkOptions.Prover.Tests.csproj -c Release --no-build -nologo \
+  --filter "FullyQualifiedName!~Interop&FullyQualifiedName!~Gpu&FullyQualifiedName!~Formats" || status=1
 
 sum() { grep -Eo "$1: +[0-9]+" "$results" | awk '{ n += $2 } END { print n + 0 }'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
