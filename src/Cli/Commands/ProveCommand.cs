@@ -18,8 +18,9 @@ internal static class ProveCommand
         var witness = FileOptions.Input("--witness", "The witness (.wtns, e.g. from `snarkjs wtns calculate`).");
         var proof = FileOptions.Output("--proof", "Where to write proof.json (snarkjs format).");
         var publicOut = FileOptions.Output("--public", "Where to write public.json (snarkjs format).");
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each proving stage on stderr." };
         var engines = new EngineOptions();
-        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns (snarkjs-compatible output).") { zkey, witness, proof, publicOut };
+        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns (snarkjs-compatible output).") { zkey, witness, proof, publicOut, verbose };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
@@ -36,7 +37,8 @@ internal static class ProveCommand
             PlonkProofResult result;
             try
             {
-                result = new PlonkProver(scope.Ntt, scope.Msm).Prove(key, values);
+                Action<string>? log = parse.GetValue(verbose) ? line => stderr.WriteLine($"zkoptions: {line}") : null;
+                result = new PlonkProver(scope.Ntt, scope.Msm).Prove(key, values, log: log);
             }
             catch (InvalidWitnessException e)
             {
