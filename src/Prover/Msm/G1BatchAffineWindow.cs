@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using ZkOptions.Field;
 
 namespace ZkOptions.Prover.Msm;
@@ -45,6 +46,7 @@ internal sealed class G1BatchAffineWindow
     /// Σ digit(i)·points[i] over i in [start, end) for one window, with <paramref name="bucketCount"/> buckets and
     /// batches of <paramref name="batchSize"/> additions (at most <see cref="BatchCapacity"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per window: no time to tier up
     public G1Jacobian Sum(ReadOnlyMemory<G1Affine> points, SignedDigits digits, int window, int start, int end, int bucketCount, int batchSize)
     {
         _points = points;

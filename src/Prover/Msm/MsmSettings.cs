@@ -35,6 +35,9 @@ internal sealed record MsmSettings
     /// <summary>Most additions per batch-affine batch; 0 chooses it from the bucket count.</summary>
     public int BatchSize { get; init; }
 
+    /// <summary>Batch size as a fraction of the window's buckets: a batch holds buckets / this many additions.</summary>
+    public int BucketsPerBatchSlot { get; init; } = 4;
+
     /// <summary>Independent chains of the batch-affine bucket reduction (below 2: plain Jacobian running sum).</summary>
     public int ReductionSegments { get; init; } = G1BatchAffineReduction.DefaultSegments;
 
