@@ -10,12 +10,6 @@ namespace ZkOptions.Prover.Msm;
 /// </summary>
 internal static class G1Pippenger
 {
-    /// <summary>Batch-affine pays off from about this many buckets in a window…</summary>
-    private const int AffineMinBuckets = 256;
-
-    /// <summary>…and this many points in a task (a batch must fill many times over to amortise its inversion).</summary>
-    private const int AffineMinPoints = 1 << 12;
-
     /// <summary>Largest batch: larger ones gain little on the inversion and conflict more often.</summary>
     private const int MaxBatch = 2048;
 
@@ -53,7 +47,7 @@ internal static class G1Pippenger
                 {
                     G1BucketMode.Jacobian => false,
                     G1BucketMode.BatchAffine => true,
-                    _ => buckets >= AffineMinBuckets && end - start >= AffineMinPoints,
+                    _ => buckets >= settings.AffineMinBuckets && end - start >= settings.AffineMinPoints,
                 };
                 return affine
                     ? workspace.Affine.Sum(points, digits, window, start, end, buckets, BatchSizeFor(buckets, maxBatch, settings.BucketsPerBatchSlot))

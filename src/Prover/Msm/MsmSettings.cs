@@ -32,6 +32,12 @@ internal sealed record MsmSettings
     /// <summary>G1 bucket accumulation.</summary>
     public G1BucketMode G1Buckets { get; init; } = G1BucketMode.Auto;
 
+    /// <summary>In <see cref="G1BucketMode.Auto"/>, batch-affine needs at least this many buckets in a window…</summary>
+    public int AffineMinBuckets { get; init; } = 256;
+
+    /// <summary>…and this many points in a task (a batch must fill many times over to amortise its inversion).</summary>
+    public int AffineMinPoints { get; init; } = 1 << 12;
+
     /// <summary>Most additions per batch-affine batch; 0 chooses it from the bucket count.</summary>
     public int BatchSize { get; init; }
 
