@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using ZkOptions.Field;
 
 namespace ZkOptions.Prover.Msm;
@@ -59,6 +60,7 @@ internal sealed class G1BatchAffineAdder
     /// accumulator[target] += (x, y). Returns false, doing nothing, when the accumulator already has an addition
     /// pending (the caller retries after <see cref="Flush"/>). The batch must not be full.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(int target, in Fq x, in Fq y)
     {
         ref byte state = ref States[target];
@@ -90,7 +92,7 @@ internal sealed class G1BatchAffineAdder
         }
         int k = _pending++;
         _prefix[k] = _product;
-        Fq.Mul(in _product, in denominator, out _product);
+        MulOutOfLine(in _product, in denominator, out _product);
         _targets[k] = target;
         _addends[k] = new AffineCoordinates(x, y);
         state = Busy;
@@ -98,6 +100,7 @@ internal sealed class G1BatchAffineAdder
     }
 
     /// <summary>Completes every pending addition with one inversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Flush()
     {
         if (_pending == 0)
@@ -114,7 +117,7 @@ internal sealed class G1BatchAffineAdder
             if (addend.X.Equals(acc.X))
             {
                 Fq.Double(in acc.Y, out denominator);
-                Fq.Square(in acc.X, out Fq xx);
+                MulOutOfLine(in acc.X, in acc.X, out Fq xx);
                 Fq.Double(in xx, out numerator);
                 Fq.Add(in numerator, in xx, out numerator); // 3x²
             }
@@ -124,14 +127,14 @@ internal sealed class G1BatchAffineAdder
                 Fq.Sub(in addend.Y, in acc.Y, out numerator);
             }
             // inverse = (d₀…d_k)⁻¹ here: times the prefix d₀…d_(k−1) it is d_k⁻¹; times d_k it steps down to k − 1.
-            Fq.Mul(in inverse, in _prefix[k], out Fq denominatorInverse);
-            Fq.Mul(in inverse, in denominator, out inverse);
-            Fq.Mul(in numerator, in denominatorInverse, out Fq lambda);
-            Fq.Square(in lambda, out Fq x3);
+            MulOutOfLine(in inverse, in _prefix[k], out Fq denominatorInverse);
+            MulOutOfLine(in inverse, in denominator, out inverse);
+            MulOutOfLine(in numerator, in denominatorInverse, out Fq lambda);
+            MulOutOfLine(in lambda, in lambda, out Fq x3);
             Fq.Sub(in x3, in acc.X, out x3);
             Fq.Sub(in x3, in addend.X, out x3);          // x₃ = λ² − x₁ − x₂
             Fq.Sub(in acc.X, in x3, out Fq y3);
-            Fq.Mul(in lambda, in y3, out y3);
+            MulOutOfLine(in lambda, in y3, out y3);
             Fq.Sub(in y3, in acc.Y, out y3);              // y₃ = λ(x₁ − x₃) − y₁
             acc.X = x3;
             acc.Y = y3;
@@ -140,4 +143,11 @@ internal sealed class G1BatchAffineAdder
         _pending = 0;
         _product = Fq.One;
     }
+
+    /// <summary>
+    /// Fq.Mul kept out of line: inlining its ~550 instructions five times into one loop body makes the JIT spill
+    /// (the same effect docs/BENCHMARKS.md reports for the pairing); a call costs less than the spills.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void MulOutOfLine(in Fq a, in Fq b, out Fq r) => Fq.Mul(in a, in b, out r);
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using ZkOptions.Field;
 
 namespace ZkOptions.Prover.Msm;
@@ -19,6 +20,7 @@ internal sealed class G1BatchAffineWindow
     private readonly int[] _queuePoints; // index << 1 | negate
     private int _queued;
     private G1Jacobian[]? _overflow;
+    private bool[]? _overflowUsed;
     private readonly List<int> _overflowTouched = [];
     private ReadOnlyMemory<G1Affine> _points;
 
@@ -45,6 +47,7 @@ internal sealed class G1BatchAffineWindow
     /// Σ digit(i)·points[i] over i in [start, end) for one window, with <paramref name="bucketCount"/> buckets and
     /// batches of <paramref name="batchSize"/> additions (at most <see cref="BatchCapacity"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per window: no time to tier up
     public G1Jacobian Sum(ReadOnlyMemory<G1Affine> points, SignedDigits digits, int window, int start, int end, int bucketCount, int batchSize)
     {
         _points = points;
@@ -103,8 +106,10 @@ internal sealed class G1BatchAffineWindow
     private void AddToOverflow(int bucket, int pointRef)
     {
         _overflow ??= new G1Jacobian[_buckets.AccumulatorCount];
-        if (_overflowTouched.Count == 0 || !IsTouched(bucket))
+        _overflowUsed ??= new bool[_buckets.AccumulatorCount];
+        if (!_overflowUsed[bucket])
         {
+            _overflowUsed[bucket] = true;
             _overflow[bucket] = G1Jacobian.Infinity;
             _overflowTouched.Add(bucket);
         }
@@ -114,20 +119,6 @@ internal sealed class G1BatchAffineWindow
             G1Affine.Neg(in p, out p);
         }
         G1Jacobian.AddMixed(in _overflow[bucket], in p, out _overflow[bucket]);
-    }
-
-    private bool IsTouched(int bucket)
-    {
-        // Overflow is rare and touches few buckets (many equal digits); a linear scan is fine and keeps no
-        // per-bucket flags to clear on every window.
-        foreach (int b in _overflowTouched)
-        {
-            if (b == bucket)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void FlushAndRetry(int batchSize)
@@ -209,6 +200,7 @@ internal sealed class G1BatchAffineWindow
         for (int k = 0; k < jacobian.Length; k++)
         {
             jacobian[k] = _overflow![_overflowTouched[k]];
+            _overflowUsed![_overflowTouched[k]] = false;
         }
         var affine = new G1Affine[jacobian.Length];
         G1Jacobian.BatchToAffine(jacobian, affine);

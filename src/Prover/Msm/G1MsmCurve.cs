@@ -19,7 +19,4 @@ internal readonly struct G1MsmCurve : IMsmCurve<G1Affine, G1Jacobian>
     public static void AddMixed(in G1Jacobian a, in G1Affine b, out G1Jacobian r) => G1Jacobian.AddMixed(in a, in b, out r);
 
     public static void Double(in G1Jacobian a, out G1Jacobian r) => G1Jacobian.Double(in a, out r);
-
-    public static G1Jacobian SmallMultiScalarMul(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars) =>
-        G1Jacobian.MultiScalarMul(points, scalars);
 }

@@ -10,12 +10,6 @@ namespace ZkOptions.Prover.Msm;
 /// </summary>
 internal static class G1Pippenger
 {
-    /// <summary>Batch-affine pays off from about this many buckets in a window…</summary>
-    private const int AffineMinBuckets = 256;
-
-    /// <summary>…and this many points in a task (a batch must fill many times over to amortise its inversion).</summary>
-    private const int AffineMinPoints = 1 << 12;
-
     /// <summary>Largest batch: larger ones gain little on the inversion and conflict more often.</summary>
     private const int MaxBatch = 2048;
 
@@ -45,7 +39,7 @@ internal static class G1Pippenger
             digits,
             threads,
             settings.MinPointsPerTask,
-            () => new Workspace(bucketCount, Math.Min(maxBatch, BatchSizeFor(bucketCount, maxBatch)), settings.ReductionSegments),
+            () => new Workspace(bucketCount, BatchSizeFor(bucketCount, maxBatch, settings.BucketsPerBatchSlot), settings.ReductionSegments),
             (workspace, window, start, end) =>
             {
                 int buckets = digits.MaxAbsDigit(window);
@@ -53,17 +47,18 @@ internal static class G1Pippenger
                 {
                     G1BucketMode.Jacobian => false,
                     G1BucketMode.BatchAffine => true,
-                    _ => buckets >= AffineMinBuckets && end - start >= AffineMinPoints,
+                    _ => buckets >= settings.AffineMinBuckets && end - start >= settings.AffineMinPoints,
                 };
                 return affine
-                    ? workspace.Affine.Sum(points, digits, window, start, end, buckets, BatchSizeFor(buckets, maxBatch))
+                    ? workspace.Affine.Sum(points, digits, window, start, end, buckets, BatchSizeFor(buckets, maxBatch, settings.BucketsPerBatchSlot))
                     : JacobianBucketWindow<G1MsmCurve, G1Affine, G1Jacobian>.Sum(
                         points.Span, digits, window, start, end, buckets, workspace.JacobianBuckets);
             });
     }
 
-    /// <summary>A batch of about 1/8 of the buckets keeps conflicts (a bucket hit twice in one batch) rare.</summary>
-    private static int BatchSizeFor(int buckets, int maxBatch) => Math.Clamp(buckets / 8, 1, maxBatch);
+    /// <summary>A batch of a fraction of the buckets keeps conflicts (a bucket hit twice in one batch) rare.</summary>
+    private static int BatchSizeFor(int buckets, int maxBatch, int bucketsPerSlot) =>
+        Math.Clamp(buckets / Math.Max(1, bucketsPerSlot), 1, maxBatch);
 
     /// <summary>Per-thread scratch space, created on first use of each kind.</summary>
     private sealed class Workspace(int bucketCount, int batchCapacity, int reductionSegments)

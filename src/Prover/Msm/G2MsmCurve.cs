@@ -19,7 +19,4 @@ internal readonly struct G2MsmCurve : IMsmCurve<G2Affine, G2Jacobian>
     public static void AddMixed(in G2Jacobian a, in G2Affine b, out G2Jacobian r) => G2Jacobian.AddMixed(in a, in b, out r);
 
     public static void Double(in G2Jacobian a, out G2Jacobian r) => G2Jacobian.Double(in a, out r);
-
-    public static G2Jacobian SmallMultiScalarMul(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars) =>
-        G2Jacobian.MultiScalarMul(points, scalars);
 }

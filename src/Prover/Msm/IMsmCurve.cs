@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: MIT
-using ZkOptions.Field;
-
 namespace ZkOptions.Prover.Msm;
 
 /// <summary>
@@ -31,7 +29,4 @@ internal interface IMsmCurve<TAffine, TJacobian>
 
     /// <summary>r = 2a.</summary>
     static abstract void Double(in TJacobian a, out TJacobian r);
-
-    /// <summary>Straus (interleaved wNAF) for small inputs, where buckets do not pay off.</summary>
-    static abstract TJacobian SmallMultiScalarMul(ReadOnlySpan<TAffine> points, ReadOnlySpan<Fr> scalars);
 }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
+
 namespace ZkOptions.Prover.Msm;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class JacobianBucketWindow<TCurve, TAffine, TJacobian>
     /// Σ digit(i)·points[i] over i in [start, end) for one window. <paramref name="buckets"/> is scratch space of at
     /// least <paramref name="bucketCount"/> entries (bucket j holds the points whose |digit| is j + 1).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per window: no time to tier up
     public static TJacobian Sum(
         ReadOnlySpan<TAffine> points, SignedDigits digits, int window, int start, int end, int bucketCount, Span<TJacobian> buckets)
     {

@@ -32,8 +32,17 @@ internal sealed record MsmSettings
     /// <summary>G1 bucket accumulation.</summary>
     public G1BucketMode G1Buckets { get; init; } = G1BucketMode.Auto;
 
+    /// <summary>In <see cref="G1BucketMode.Auto"/>, batch-affine needs at least this many buckets in a window…</summary>
+    public int AffineMinBuckets { get; init; } = 256;
+
+    /// <summary>…and this many points in a task (a batch must fill many times over to amortise its inversion).</summary>
+    public int AffineMinPoints { get; init; } = 1 << 12;
+
     /// <summary>Most additions per batch-affine batch; 0 chooses it from the bucket count.</summary>
     public int BatchSize { get; init; }
+
+    /// <summary>Batch size as a fraction of the window's buckets: a batch holds buckets / this many additions.</summary>
+    public int BucketsPerBatchSlot { get; init; } = 4;
 
     /// <summary>Independent chains of the batch-affine bucket reduction (below 2: plain Jacobian running sum).</summary>
     public int ReductionSegments { get; init; } = G1BatchAffineReduction.DefaultSegments;
