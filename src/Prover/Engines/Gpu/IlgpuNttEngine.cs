@@ -3,6 +3,7 @@ using System.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
 using ZkOptions.Field;
+using ZkOptions.Prover.Polynomials;
 
 namespace ZkOptions.Prover.Engines.Gpu;
 
@@ -108,26 +109,11 @@ public sealed class IlgpuNttEngine : INttEngine, IDisposable
         return BitOperations.Log2((uint)n);
     }
 
-    private static Fr SizeInverse(int logN)
-    {
-        Fr.Inverse(Fr.FromUInt64(1UL << logN), out Fr r);
-        return r;
-    }
+    // The domain (ω_n, ω_n⁻¹, 1/n) is the one the CPU engine and the prover use, so the engines cannot disagree on roots.
+    private static Fr SizeInverse(int logN) => EvaluationDomain.Get(logN).SizeInverse;
 
-    /// <summary>ω_n = TwoAdicRootOfUnity^(2^(28 − log2 n)), or its inverse.</summary>
-    private static Fr RootOfUnity(int logN, bool inverse)
-    {
-        Fr root = Fr.TwoAdicRootOfUnity;
-        for (int i = logN; i < Fr.TwoAdicity; i++)
-        {
-            Fr.Square(in root, out root);
-        }
-        if (inverse)
-        {
-            Fr.Inverse(in root, out root);
-        }
-        return root;
-    }
+    private static Fr RootOfUnity(int logN, bool inverse) =>
+        inverse ? EvaluationDomain.Get(logN).GeneratorInverse : EvaluationDomain.Get(logN).Generator;
 
     /// <summary>
     /// The transform itself. preScale multiplies element i by the table's power i before the butterflies (coset
