@@ -28,23 +28,10 @@ internal static class SetupCommand
             TextWriter stderr = parse.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
 
-            var r1csFile = R1csFile.Read(r1csPath);
-            if (r1csFile.UsesCustomGates)
-            {
-                throw new InputFileException(r1csPath, "uses circom custom gates, which PLONK setup does not support");
-            }
-            var circuit = R1csToPlonk.Convert(r1csFile);
-            int power = PlonkSetup.DomainPower(circuit.Gates.Count);
+            var circuit = R1csToPlonk.Convert(R1csFile.Read(r1csPath));
             using var tau = PowersOfTau.Open(ptauPath);
-            if (tau.Power < power)
-            {
-                throw new InputFileException(ptauPath,
-                    $"has power {tau.Power} (2^{tau.Power} points), but the circuit has {circuit.Gates.Count} PLONK gates and needs 2^{power}");
-            }
-            var tauG1 = tau.ReadTauG1((1 << power) + 6);
-            var tauG2 = tau.ReadTauG2(2)[1];
             using var scope = engines.Create(parse);
-            var header = new PlonkSetup(scope.Ntt, scope.Msm).Write(circuit, tauG1, tauG2, zkeyPath);
+            var header = new PlonkSetup(scope.Ntt, scope.Msm).Write(circuit, tau, zkeyPath);
             stderr.WriteLine($"zkoptions: {header.NConstraints} PLONK gates ({header.NAdditions} addition wires), domain 2^{header.Power}, " +
                              $"{header.NPublic} public signals; wrote {zkeyPath} in {clock.Elapsed.TotalSeconds:F2} s");
             return ExitCodes.Ok;

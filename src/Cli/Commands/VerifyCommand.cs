@@ -24,11 +24,7 @@ internal static class VerifyCommand
             string publicPath = FileOptions.ExistingFile(parse, publicIn);
             var key = PlonkVerificationKey.Read(vkPath);
             var p = PlonkProof.Read(proofPath);
-            var signals = PublicSignals.Read(publicPath);
-            if (signals.Length != key.NPublic)
-            {
-                throw new InputFileException(publicPath, $"has {signals.Length} public signals, but the verification key {vkPath} expects {key.NPublic}");
-            }
+            var signals = PublicSignals.Read(publicPath, expectedCount: key.NPublic);
             bool valid = PlonkVerifier.Verify(key, p, signals);
             TextWriter output = valid ? parse.InvocationConfiguration.Output : parse.InvocationConfiguration.Error;
             output.WriteLine(valid ? "OK: the proof is valid" : "INVALID: the proof does not verify against this key and these public signals");

@@ -38,6 +38,9 @@ public sealed partial class R1csFile
     /// <summary>Number of wires (signals) including the constant-one wire 0 (nWires).</summary>
     public required int WireCount { get; init; }
 
+    /// <summary>The file this was read from (named in errors found later, e.g. by setup).</summary>
+    public required string Path { get; init; }
+
     /// <summary>Number of public outputs (nPubOut): wires 1 .. PublicOutputCount.</summary>
     public required int PublicOutputCount { get; init; }
 
@@ -117,6 +120,7 @@ public sealed partial class R1csFile
         var (termStart, wires, coefficients) = ReadConstraints(file, constraintCount, wireCount);
         return new R1csFile(termStart, wires, coefficients)
         {
+            Path = path,
             WireCount = wireCount,
             PublicOutputCount = outputs,
             PublicInputCount = publicInputs,

@@ -26,6 +26,22 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
     }
 
     /// <summary>
+    /// Writes the proving key for <paramref name="circuit"/> using the first n + 6 powers of <paramref name="ptau"/>
+    /// (monomial points, so a ptau without the phase-2 Lagrange sections is fine); a ptau too small for the circuit
+    /// is an <see cref="InputFileException"/> naming the power the circuit needs.
+    /// </summary>
+    public PlonkZkeyHeader Write(PlonkCircuit circuit, PowersOfTau ptau, string zkeyPath)
+    {
+        int power = DomainPower(circuit.Gates.Count);
+        if (ptau.Power < power)
+        {
+            throw new InputFileException(ptau.Path,
+                $"has power {ptau.Power} (2^{ptau.Power} points), but the circuit has {circuit.Gates.Count} PLONK gates and needs 2^{power}");
+        }
+        return Write(circuit, ptau.ReadTauG1((1 << power) + 6), ptau.ReadTauG2(2)[1], zkeyPath);
+    }
+
+    /// <summary>
     /// Writes the proving key for <paramref name="circuit"/> to <paramref name="zkeyPath"/> (atomically).
     /// <paramref name="tauG1"/> must hold at least n + 6 monomial points [τ^i]₁; <paramref name="tauG2"/> is [τ]₂.
     /// </summary>

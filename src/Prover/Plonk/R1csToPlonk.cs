@@ -46,7 +46,7 @@ public static class R1csToPlonk
     {
         if (r1cs.UsesCustomGates)
         {
-            throw new InputFileException("(r1cs)", "uses circom custom gates, which snarkjs PLONK does not support");
+            throw new InputFileException(r1cs.Path, "uses circom custom gates, which PLONK setup does not support");
         }
         return Convert(r1cs.WireCount, r1cs.PublicCount, Enumerable.Range(0, r1cs.ConstraintCount).Select(i =>
         {

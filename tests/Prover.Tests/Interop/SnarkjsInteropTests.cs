@@ -90,10 +90,9 @@ public sealed class SnarkjsInteropTests : IDisposable
     {
         var c = CircomSet.Get(name);
         var circuit = R1csToPlonk.Convert(R1csFile.Read(c.R1cs));
-        int power = PlonkSetup.DomainPower(circuit.Gates.Count);
         using var ptau = PowersOfTau.Open(c.Ptau);
         string zkey = Path.Combine(dir, "ours.zkey");
-        new PlonkSetup(new CpuNttEngine(), new CpuMsmEngine()).Write(circuit, ptau.ReadTauG1((1 << power) + 6), ptau.ReadTauG2(2)[1], zkey);
+        new PlonkSetup(new CpuNttEngine(), new CpuMsmEngine()).Write(circuit, ptau, zkey);
         Assert.True(File.ReadAllBytes(c.Zkey).AsSpan().SequenceEqual(File.ReadAllBytes(zkey)), $"{name}: the .zkey differs from snarkjs plonk setup's");
     }
 
@@ -105,8 +104,7 @@ public sealed class SnarkjsInteropTests : IDisposable
         var circuit = R1csToPlonk.Convert(R1csFile.Read(c.R1cs));
         using var ptau = PowersOfTau.Open(c.Ptau);
         string zkey = Path.Combine(dir, "ours.zkey"), vk = Path.Combine(dir, "vk.json");
-        var header = new PlonkSetup(new CpuNttEngine(), new CpuMsmEngine())
-            .Write(circuit, ptau.ReadTauG1((1 << PlonkSetup.DomainPower(circuit.Gates.Count)) + 6), ptau.ReadTauG2(2)[1], zkey);
+        var header = new PlonkSetup(new CpuNttEngine(), new CpuMsmEngine()).Write(circuit, ptau, zkey);
         PlonkKeyExport.ToVerificationKey(header).Write(vk);
         string proof = Path.Combine(dir, "proof.json"), publics = Path.Combine(dir, "public.json");
         var prove = CircomSet.Snarkjs("plonk", "prove", zkey, c.Wtns, proof, publics);
