@@ -19,6 +19,7 @@ public static class CliApp
         root.Add(VerifyCommand.Build());
         root.Add(SetupCommand.Build());
         root.Add(ZkeyCommand.Build());
+        root.Add(ExportCommand.Build());
         root.Add(PrecompileCommand.Build());
         foreach (var option in root.Options)
         {

@@ -26,7 +26,7 @@ for tool in circom2 snarkjs; do
 done
 snarkjs() { "$bin/snarkjs" "$@" >/dev/null; }
 
-circuits=(public_inputs many_gates poseidon)
+circuits=(public_inputs many_gates poseidon eight_publics)
 ptau_power=13 # smallest power covering many_gates (2^13 PLONK domain); see README.md
 small_power=8 # the checked-in unit-test set (vectors/snarkjs) and circuit (a)'s Groth16 key
 

@@ -33,7 +33,7 @@ function plonkSet(name, prefix) {
   };
 }
 
-const circuits = ["public_inputs", "many_gates", "poseidon"];
+const circuits = ["public_inputs", "many_gates", "poseidon", "eight_publics"];
 const manifest = {
   tools: { snarkjs: version("snarkjs"), circom2: version("circom2"), ffjavascript: version("ffjavascript") },
   ptau: { file: mustExist("pot13_plonk.ptau"), power: 13, phase2Sections: [12] },
