@@ -50,7 +50,7 @@ public static partial class PlonkSolidityVerifier
             ["PUB_BYTES"] = Hex(32 * nPublic),
             ["BETA_ABC_AT"] = Hex(0x200 + 32 * nPublic),
             ["BETA_IN_BYTES"] = Hex(0x2c0 + 32 * nPublic),
-            ["XI_POW_N"] = string.Concat(Enumerable.Repeat("                xin := mulmod(xin, xin, R)\n", vk.Power)).TrimEnd('\n'),
+            ["XI_POW_N"] = string.Concat(Enumerable.Repeat("                xin := mulmod(xin, xin, r)\n", vk.Power)).TrimEnd('\n'),
             ["PUBLIC_INPUT_POLYNOMIAL"] = PublicInputPolynomial(nPublic),
         };
         AddPoint(values, "QM", vk.Qm);
@@ -113,7 +113,7 @@ public static partial class PlonkSolidityVerifier
         var lines = new List<string>();
         for (int i = 0; i < nPublic; i++)
         {
-            lines.Add($"            ok := and(ok, lt(calldataload({PublicAt(i)}), R))");
+            lines.Add($"            ok := and(ok, lt(calldataload({PublicAt(i)}), r))");
         }
         return string.Join('\n', lines);
     }
@@ -129,30 +129,30 @@ public static partial class PlonkSolidityVerifier
         void Line(string s) => sb.Append(indent).Append(s).Append('\n');
         if (nPublic == 1)
         {
-            Line("let d0 := addmod(xi, sub(R, 1), R)");
-            Line("let inv := inverse(d0)");
+            Line("let d0 := addmod(xi, sub(r, 1), r)");
+            Line("let inv := inverse(d0, r)");
             Line("ok := and(ok, iszero(iszero(d0)))");
-            Line("let l1 := mulmod(zhOverN, inv, R)");
+            Line("let l1 := mulmod(zhOverN, inv, r)");
             Line("mstore(M_L1, l1)");
-            Line("mstore(M_PI, sub(R, mulmod(l1, calldataload(P_PUB), R)))");
+            Line("mstore(M_PI, sub(r, mulmod(l1, calldataload(P_PUB), r)))");
             return sb.ToString().TrimEnd('\n');
         }
         Line("// rows i >= 1 as one fraction num / den, then row 0, so one inversion serves PI and L1");
-        Line("let den := addmod(xi, sub(R, OMEGA), R)");
-        Line($"let num := mulmod(calldataload({PublicAt(1)}), OMEGA, R)");
+        Line("let den := addmod(xi, sub(r, OMEGA), r)");
+        Line($"let num := mulmod(calldataload({PublicAt(1)}), OMEGA, r)");
         for (int i = 2; i < nPublic; i++)
         {
-            Line((i == 2 ? "let d := " : "d := ") + $"addmod(xi, sub(R, OMEGA_{i}), R)");
-            Line($"num := addmod(mulmod(num, d, R), mulmod(mulmod(calldataload({PublicAt(i)}), OMEGA_{i}, R), den, R), R)");
-            Line("den := mulmod(den, d, R)");
+            Line((i == 2 ? "let d := " : "d := ") + $"addmod(xi, sub(r, OMEGA_{i}), r)");
+            Line($"num := addmod(mulmod(num, d, r), mulmod(mulmod(calldataload({PublicAt(i)}), OMEGA_{i}, r), den, r), r)");
+            Line("den := mulmod(den, d, r)");
         }
-        Line("let d0 := addmod(xi, sub(R, 1), R)");
-        Line("let all := mulmod(d0, den, R)");
-        Line("let inv := inverse(all)");
+        Line("let d0 := addmod(xi, sub(r, 1), r)");
+        Line("let all := mulmod(d0, den, r)");
+        Line("let inv := inverse(all, r)");
         Line("ok := and(ok, iszero(iszero(all)))");
-        Line("inv := mulmod(inv, zhOverN, R)");
-        Line("mstore(M_L1, mulmod(den, inv, R))");
-        Line("mstore(M_PI, sub(R, mulmod(addmod(mulmod(calldataload(P_PUB), den, R), mulmod(num, d0, R), R), inv, R)))");
+        Line("inv := mulmod(inv, zhOverN, r)");
+        Line("mstore(M_L1, mulmod(den, inv, r))");
+        Line("mstore(M_PI, sub(r, mulmod(addmod(mulmod(calldataload(P_PUB), den, r), mulmod(num, d0, r), r), inv, r)))");
         return sb.ToString().TrimEnd('\n');
     }
 

@@ -110,10 +110,10 @@ contract PlonkVerifier {
             pop(_proof)
             pop(_pubSignals)
 
-            function onCurve(p) -> ok {
+            function onCurve(p, q) -> ok {
                 let x := calldataload(p)
                 let y := calldataload(add(p, 0x20))
-                ok := and(and(lt(x, Q), lt(y, Q)), eq(mulmod(y, y, Q), addmod(mulmod(x, mulmod(x, x, Q), Q), 3, Q)))
+                ok := and(and(lt(x, q), lt(y, q)), eq(mulmod(y, y, q), addmod(mulmod(x, mulmod(x, x, q), q), 3, q)))
             }
 
             // acc += s * (x, y); acc is two words, the three after it are scratch. Reverts if a precompile fails.
@@ -140,39 +140,43 @@ contract PlonkVerifier {
             }
 
             // 1/x mod r by Fermat (modexp precompile); x = 0 gives 0, which the caller rules out.
-            function inverse(x) -> inv {
+            function inverse(x, r) -> inv {
                 mstore(M_MODEXP, 0x20)
                 mstore(add(M_MODEXP, 0x20), 0x20)
                 mstore(add(M_MODEXP, 0x40), 0x20)
                 mstore(add(M_MODEXP, 0x60), x)
-                mstore(add(M_MODEXP, 0x80), sub(R, 2))
-                mstore(add(M_MODEXP, 0xa0), R)
+                mstore(add(M_MODEXP, 0x80), sub(r, 2))
+                mstore(add(M_MODEXP, 0xa0), r)
                 if iszero(staticcall(gas(), 0x05, M_MODEXP, 0xc0, M_MODEXP, 0x20)) {
                     revert(0, 0)
                 }
                 inv := mload(M_MODEXP)
             }
 
+            // r and q live on the stack: as constants, the optimizer (200 runs) would load each use with CODECOPY.
+            let r := R
+            let q := Q
+
             // 1. Every commitment on the curve with coordinates < q, every scalar and public signal < r.
-            let ok := onCurve(P_A)
-            ok := and(ok, onCurve(P_B))
-            ok := and(ok, onCurve(P_C))
-            ok := and(ok, onCurve(P_Z))
-            ok := and(ok, onCurve(P_T1))
-            ok := and(ok, onCurve(P_T2))
-            ok := and(ok, onCurve(P_T3))
-            ok := and(ok, onCurve(P_WXI))
-            ok := and(ok, onCurve(P_WXIW))
-            ok := and(ok, lt(calldataload(P_EVALS), R))
-            ok := and(ok, lt(calldataload(add(P_EVALS, 0x20)), R))
-            ok := and(ok, lt(calldataload(add(P_EVALS, 0x40)), R))
-            ok := and(ok, lt(calldataload(add(P_EVALS, 0x60)), R))
-            ok := and(ok, lt(calldataload(add(P_EVALS, 0x80)), R))
-            ok := and(ok, lt(calldataload(add(P_EVALS, 0xa0)), R))
-            ok := and(ok, lt(calldataload(P_PUB), R))
-            ok := and(ok, lt(calldataload(add(P_PUB, 0x20)), R))
-            ok := and(ok, lt(calldataload(add(P_PUB, 0x40)), R))
-            ok := and(ok, lt(calldataload(add(P_PUB, 0x60)), R))
+            let ok := onCurve(P_A, q)
+            ok := and(ok, onCurve(P_B, q))
+            ok := and(ok, onCurve(P_C, q))
+            ok := and(ok, onCurve(P_Z, q))
+            ok := and(ok, onCurve(P_T1, q))
+            ok := and(ok, onCurve(P_T2, q))
+            ok := and(ok, onCurve(P_T3, q))
+            ok := and(ok, onCurve(P_WXI, q))
+            ok := and(ok, onCurve(P_WXIW, q))
+            ok := and(ok, lt(calldataload(P_EVALS), r))
+            ok := and(ok, lt(calldataload(add(P_EVALS, 0x20)), r))
+            ok := and(ok, lt(calldataload(add(P_EVALS, 0x40)), r))
+            ok := and(ok, lt(calldataload(add(P_EVALS, 0x60)), r))
+            ok := and(ok, lt(calldataload(add(P_EVALS, 0x80)), r))
+            ok := and(ok, lt(calldataload(add(P_EVALS, 0xa0)), r))
+            ok := and(ok, lt(calldataload(P_PUB), r))
+            ok := and(ok, lt(calldataload(add(P_PUB, 0x20)), r))
+            ok := and(ok, lt(calldataload(add(P_PUB, 0x40)), r))
+            ok := and(ok, lt(calldataload(add(P_PUB, 0x60)), r))
             if iszero(ok) {
                 mstore(0, 0)
                 return(0, 0x20)
@@ -198,50 +202,50 @@ contract PlonkVerifier {
             mstore(add(M_BETA_IN, 0x1e0), S3_Y)
             calldatacopy(add(M_BETA_IN, 0x200), P_PUB, 0x80)
             calldatacopy(add(M_BETA_IN, 0x280), P_A, 0xc0)
-            mstore(M_BETA, mod(keccak256(M_BETA_IN, 0x340), R))
+            mstore(M_BETA, mod(keccak256(M_BETA_IN, 0x340), r))
             // gamma = H(beta)
-            mstore(M_GAMMA, mod(keccak256(M_BETA, 0x20), R))
+            mstore(M_GAMMA, mod(keccak256(M_BETA, 0x20), r))
             // alpha = H(beta, gamma, Z)
             calldatacopy(M_Z, P_Z, 0x40)
-            mstore(M_ALPHA, mod(keccak256(M_BETA, 0x80), R))
+            mstore(M_ALPHA, mod(keccak256(M_BETA, 0x80), r))
             // xi = H(alpha, T1, T2, T3)
             calldatacopy(M_T, P_T1, 0xc0)
-            mstore(M_XI, mod(keccak256(M_ALPHA, 0xe0), R))
+            mstore(M_XI, mod(keccak256(M_ALPHA, 0xe0), r))
             // v1 = H(xi, a, b, c, s1, s2, zw); v2..v5 are its powers
             calldatacopy(M_EVAL_A, P_EVALS, 0xc0)
-            mstore(M_V1, mod(keccak256(M_XI, 0xe0), R))
+            mstore(M_V1, mod(keccak256(M_XI, 0xe0), r))
             // u = H(Wxi, Wxiw)
             calldatacopy(M_W, P_WXI, 0x80)
-            mstore(M_U, mod(keccak256(M_W, 0x80), R))
+            mstore(M_U, mod(keccak256(M_W, 0x80), r))
 
             // 3. Z_H(xi) = xi^n - 1, the Lagrange basis at xi and the public-input polynomial
             // PI(xi) = -sum_i pub_i * L_(i+1)(xi), L_(i+1)(xi) = omega^i * Z_H(xi) / (n * (xi - omega^i)).
             {
                 let xi := mload(M_XI)
                 let xin := xi
-                xin := mulmod(xin, xin, R)
-                xin := mulmod(xin, xin, R)
-                xin := mulmod(xin, xin, R)
+                xin := mulmod(xin, xin, r)
+                xin := mulmod(xin, xin, r)
+                xin := mulmod(xin, xin, r)
                 mstore(M_XIN, xin)
-                let zhOverN := addmod(xin, sub(R, 1), R)
-                mstore(M_ZH, zhOverN)
-                zhOverN := mulmod(zhOverN, N_INV, R)
+                let zh := addmod(xin, sub(r, 1), r)
+                mstore(M_ZH, zh)
+                let zhOverN := mulmod(zh, N_INV, r)
                 // rows i >= 1 as one fraction num / den, then row 0, so one inversion serves PI and L1
-                let den := addmod(xi, sub(R, OMEGA), R)
-                let num := mulmod(calldataload(add(P_PUB, 0x20)), OMEGA, R)
-                let d := addmod(xi, sub(R, OMEGA_2), R)
-                num := addmod(mulmod(num, d, R), mulmod(mulmod(calldataload(add(P_PUB, 0x40)), OMEGA_2, R), den, R), R)
-                den := mulmod(den, d, R)
-                d := addmod(xi, sub(R, OMEGA_3), R)
-                num := addmod(mulmod(num, d, R), mulmod(mulmod(calldataload(add(P_PUB, 0x60)), OMEGA_3, R), den, R), R)
-                den := mulmod(den, d, R)
-                let d0 := addmod(xi, sub(R, 1), R)
-                let all := mulmod(d0, den, R)
-                let inv := inverse(all)
+                let den := addmod(xi, sub(r, OMEGA), r)
+                let num := mulmod(calldataload(add(P_PUB, 0x20)), OMEGA, r)
+                let d := addmod(xi, sub(r, OMEGA_2), r)
+                num := addmod(mulmod(num, d, r), mulmod(mulmod(calldataload(add(P_PUB, 0x40)), OMEGA_2, r), den, r), r)
+                den := mulmod(den, d, r)
+                d := addmod(xi, sub(r, OMEGA_3), r)
+                num := addmod(mulmod(num, d, r), mulmod(mulmod(calldataload(add(P_PUB, 0x60)), OMEGA_3, r), den, r), r)
+                den := mulmod(den, d, r)
+                let d0 := addmod(xi, sub(r, 1), r)
+                let all := mulmod(d0, den, r)
+                let inv := inverse(all, r)
                 ok := and(ok, iszero(iszero(all)))
-                inv := mulmod(inv, zhOverN, R)
-                mstore(M_L1, mulmod(den, inv, R))
-                mstore(M_PI, sub(R, mulmod(addmod(mulmod(calldataload(P_PUB), den, R), mulmod(num, d0, R), R), inv, R)))
+                inv := mulmod(inv, zhOverN, r)
+                mstore(M_L1, mulmod(den, inv, r))
+                mstore(M_PI, sub(r, mulmod(addmod(mulmod(calldataload(P_PUB), den, r), mulmod(num, d0, r), r), inv, r)))
             }
 
             // 4. P2 = [D] + v1[A] + v2[B] + v3[C] + v4[S1] + v5[S2] - e[1] + xi[Wxi] + u*xi*omega[Wxiw], with the
@@ -252,7 +256,7 @@ contract PlonkVerifier {
                 let c := mload(M_EVAL_C)
                 mstore(M_P2, QC_X)
                 mstore(add(M_P2, 0x20), QC_Y)
-                mulAcc(M_P2, QM_X, QM_Y, mulmod(a, b, R))
+                mulAcc(M_P2, QM_X, QM_Y, mulmod(a, b, r))
                 mulAcc(M_P2, QL_X, QL_Y, a)
                 mulAcc(M_P2, QR_X, QR_Y, b)
                 mulAcc(M_P2, QO_X, QO_Y, c)
@@ -260,64 +264,64 @@ contract PlonkVerifier {
                 let beta := mload(M_BETA)
                 let gamma := mload(M_GAMMA)
                 let alpha := mload(M_ALPHA)
-                let betaXi := mulmod(beta, mload(M_XI), R)
+                let betaXi := mulmod(beta, mload(M_XI), r)
                 // z = alpha(a + beta xi + gamma)(b + beta k1 xi + gamma)(c + beta k2 xi + gamma) + alpha^2 L1 + u
-                let s := mulmod(alpha, addmod(addmod(a, betaXi, R), gamma, R), R)
-                s := mulmod(s, addmod(addmod(b, mulmod(betaXi, K1, R), R), gamma, R), R)
-                s := mulmod(s, addmod(addmod(c, mulmod(betaXi, K2, R), R), gamma, R), R)
-                let alpha2L1 := mulmod(mulmod(alpha, alpha, R), mload(M_L1), R)
-                s := addmod(addmod(s, alpha2L1, R), mload(M_U), R)
+                let s := mulmod(alpha, addmod(addmod(a, betaXi, r), gamma, r), r)
+                s := mulmod(s, addmod(addmod(b, mulmod(betaXi, K1, r), r), gamma, r), r)
+                s := mulmod(s, addmod(addmod(c, mulmod(betaXi, K2, r), r), gamma, r), r)
+                let alpha2L1 := mulmod(mulmod(alpha, alpha, r), mload(M_L1), r)
+                s := addmod(addmod(s, alpha2L1, r), mload(M_U), r)
                 mulAccCalldata(M_P2, P_Z, s)
 
                 // alpha (a + beta s1 + gamma)(b + beta s2 + gamma) zw, shared by [S3] and r0
-                s := mulmod(alpha, addmod(addmod(a, mulmod(beta, mload(M_EVAL_S1), R), R), gamma, R), R)
-                s := mulmod(s, addmod(addmod(b, mulmod(beta, mload(M_EVAL_S2), R), R), gamma, R), R)
-                s := mulmod(s, mload(M_EVAL_ZW), R)
-                mulAcc(M_P2, S3_X, S3_Y, sub(R, mulmod(s, beta, R)))
+                s := mulmod(alpha, addmod(addmod(a, mulmod(beta, mload(M_EVAL_S1), r), r), gamma, r), r)
+                s := mulmod(s, addmod(addmod(b, mulmod(beta, mload(M_EVAL_S2), r), r), gamma, r), r)
+                s := mulmod(s, mload(M_EVAL_ZW), r)
+                mulAcc(M_P2, S3_X, S3_Y, sub(r, mulmod(s, beta, r)))
                 // r0 = PI - alpha^2 L1 - alpha (a + beta s1 + gamma)(b + beta s2 + gamma)(c + gamma) zw, kept in M_PI
-                mstore(M_PI, addmod(mload(M_PI), sub(R, addmod(alpha2L1, mulmod(s, addmod(c, gamma, R), R), R)), R))
+                mstore(M_PI, addmod(mload(M_PI), sub(r, addmod(alpha2L1, mulmod(s, addmod(c, gamma, r), r), r)), r))
             }
             {
                 let xin := mload(M_XIN)
-                let minusZh := sub(R, mload(M_ZH))
+                let minusZh := sub(r, mload(M_ZH))
                 mulAccCalldata(M_P2, P_T1, minusZh)
-                minusZh := mulmod(minusZh, xin, R)
+                minusZh := mulmod(minusZh, xin, r)
                 mulAccCalldata(M_P2, P_T2, minusZh)
-                mulAccCalldata(M_P2, P_T3, mulmod(minusZh, xin, R))
+                mulAccCalldata(M_P2, P_T3, mulmod(minusZh, xin, r))
             }
             {
                 let v1 := mload(M_V1)
                 let v := v1
                 // e = -r0 + v1 a + v2 b + v3 c + v4 s1 + v5 s2 + u zw, accumulated as -e
-                let minusE := addmod(mload(M_PI), sub(R, mulmod(v, mload(M_EVAL_A), R)), R)
+                let minusE := addmod(mload(M_PI), sub(r, mulmod(v, mload(M_EVAL_A), r)), r)
                 mulAccCalldata(M_P2, P_A, v)
-                v := mulmod(v, v1, R)
-                minusE := addmod(minusE, sub(R, mulmod(v, mload(M_EVAL_B), R)), R)
+                v := mulmod(v, v1, r)
+                minusE := addmod(minusE, sub(r, mulmod(v, mload(M_EVAL_B), r)), r)
                 mulAccCalldata(M_P2, P_B, v)
-                v := mulmod(v, v1, R)
-                minusE := addmod(minusE, sub(R, mulmod(v, mload(M_EVAL_C), R)), R)
+                v := mulmod(v, v1, r)
+                minusE := addmod(minusE, sub(r, mulmod(v, mload(M_EVAL_C), r)), r)
                 mulAccCalldata(M_P2, P_C, v)
-                v := mulmod(v, v1, R)
-                minusE := addmod(minusE, sub(R, mulmod(v, mload(M_EVAL_S1), R)), R)
+                v := mulmod(v, v1, r)
+                minusE := addmod(minusE, sub(r, mulmod(v, mload(M_EVAL_S1), r)), r)
                 mulAcc(M_P2, S1_X, S1_Y, v)
-                v := mulmod(v, v1, R)
-                minusE := addmod(minusE, sub(R, mulmod(v, mload(M_EVAL_S2), R)), R)
+                v := mulmod(v, v1, r)
+                minusE := addmod(minusE, sub(r, mulmod(v, mload(M_EVAL_S2), r)), r)
                 mulAcc(M_P2, S2_X, S2_Y, v)
                 let u := mload(M_U)
-                minusE := addmod(minusE, sub(R, mulmod(u, mload(M_EVAL_ZW), R)), R)
+                minusE := addmod(minusE, sub(r, mulmod(u, mload(M_EVAL_ZW), r)), r)
                 mulAcc(M_P2, 1, 2, minusE)
 
                 // P1 = Wxi + u Wxiw; P2 += xi Wxi + u xi omega Wxiw
                 let xi := mload(M_XI)
                 mulAccCalldata(M_P2, P_WXI, xi)
-                let uXiOmega := mulmod(mulmod(u, xi, R), OMEGA, R)
+                let uXiOmega := mulmod(mulmod(u, xi, r), OMEGA, r)
                 mulAccCalldata(M_P2, P_WXIW, uXiOmega)
                 calldatacopy(M_P1, P_WXI, 0x40)
                 mulAccCalldata(M_P1, P_WXIW, u)
             }
 
             // 5. e(-P1, [tau]_2) * e(P2, [1]_2) == 1
-            mstore(add(M_P1, 0x20), mod(sub(Q, mload(add(M_P1, 0x20))), Q))
+            mstore(add(M_P1, 0x20), mod(sub(q, mload(add(M_P1, 0x20))), q))
             mstore(add(M_PAIRING, 0x040), X2_X_IM)
             mstore(add(M_PAIRING, 0x060), X2_X_RE)
             mstore(add(M_PAIRING, 0x080), X2_Y_IM)
