@@ -37,12 +37,13 @@ public static class AbiDecoder
     private static object?[] DecodeSequence(
         ReadOnlySpan<byte> data, long start, int count, Func<int, AbiType> typeAt, Func<int, string> locationAt, Budget budget)
     {
+        // Spent before allocating, so a large declared count cannot allocate more than the data justifies.
+        budget.Spend(count, count == 0 ? "(empty)" : locationAt(0));
         var values = new object?[count];
         long head = start;
         for (int i = 0; i < count; i++)
         {
             AbiType type = typeAt(i);
-            budget.Spend(locationAt(i));
             if (type.IsDynamic)
             {
                 BigInteger offset = AbiWord.ReadUnsigned(ReadWord(data, head, locationAt(i), type, "offset"));
@@ -121,6 +122,11 @@ public static class AbiDecoder
             case AbiTypeKind.FixedArray:
             {
                 AbiType element = type.ElementType!;
+                long heads = (long)type.ArrayLength * element.HeadSize;
+                if (heads > data.Length - position)
+                {
+                    throw Malformed(location, type, $"its {heads} head bytes do not fit in the {Math.Max(0, data.Length - position)} bytes from byte {position}");
+                }
                 return DecodeSequence(data, position, type.ArrayLength, _ => element, i => $"{location}[{i}]", budget);
             }
             case AbiTypeKind.DynamicArray:
@@ -183,9 +189,10 @@ public static class AbiDecoder
     {
         private long _left = dataLength + 4096L;
 
-        public void Spend(string location)
+        public void Spend(int items, string location)
         {
-            if (--_left < 0)
+            _left -= items;
+            if (_left < 0)
             {
                 throw new FormatException($"Malformed ABI data at {location}: more items than the data can canonically hold (aliased offsets?).");
             }
