@@ -35,6 +35,18 @@ public sealed class SolidityCompilerTests
     }
 
     [Fact]
+    public async Task Via_ir_compiles_through_the_ir_pipeline()
+    {
+        var viaIr = new SolidityCompiler(new SolcOptions { ViaIR = true });
+        CompiledContract legacy = (await new SolidityCompiler().CompileAsync(CounterContract.FileName, CounterContract.Source)).Contract("Counter");
+
+        CompiledContract ir = (await viaIr.CompileAsync(CounterContract.FileName, CounterContract.Source)).Contract("Counter");
+
+        Assert.NotEmpty(ir.DeployedBytecode);
+        Assert.NotEqual(legacy.DeployedBytecodeHex, ir.DeployedBytecodeHex);
+    }
+
+    [Fact]
     public async Task A_syntax_error_raises_solcs_message()
     {
         const string broken = "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\ncontract Broken { function f() public { uint x = } }\n";
