@@ -82,29 +82,29 @@ internal static class AbiValues
                 Assert.Equal((string)expected!, json.GetString());
                 break;
             case AbiTypeKind.FixedArray or AbiTypeKind.DynamicArray:
-            {
-                var items = (object?[])expected!;
-                Assert.Equal(items.Length, json.GetArrayLength());
-                int i = 0;
-                foreach (JsonElement item in json.EnumerateArray())
                 {
-                    AssertMatchesCastJson(type.ElementType!, items[i], item, $"{path}[{i}]");
-                    i++;
+                    var items = (object?[])expected!;
+                    Assert.Equal(items.Length, json.GetArrayLength());
+                    int i = 0;
+                    foreach (JsonElement item in json.EnumerateArray())
+                    {
+                        AssertMatchesCastJson(type.ElementType!, items[i], item, $"{path}[{i}]");
+                        i++;
+                    }
+                    break;
                 }
-                break;
-            }
             case AbiTypeKind.Tuple:
-            {
-                var items = (object?[])expected!;
-                Assert.Equal(items.Length, json.GetArrayLength());
-                int i = 0;
-                foreach (JsonElement item in json.EnumerateArray())
                 {
-                    AssertMatchesCastJson(type.Components[i], items[i], item, $"{path}.{i}");
-                    i++;
+                    var items = (object?[])expected!;
+                    Assert.Equal(items.Length, json.GetArrayLength());
+                    int i = 0;
+                    foreach (JsonElement item in json.EnumerateArray())
+                    {
+                        AssertMatchesCastJson(type.Components[i], items[i], item, $"{path}.{i}");
+                        i++;
+                    }
+                    break;
                 }
-                break;
-            }
             default:
                 throw new InvalidOperationException($"unhandled {type}");
         }

@@ -67,47 +67,47 @@ public static class AbiDecoder
         switch (type.Kind)
         {
             case AbiTypeKind.UInt:
-            {
-                BigInteger value = AbiWord.ReadUnsigned(ReadWord(data, position, location, type, "value"));
-                if (type.BitSize < 256 && value >> type.BitSize != 0)
                 {
-                    throw Malformed(location, type, $"word at byte {position} has bits set above bit {type.BitSize}");
+                    BigInteger value = AbiWord.ReadUnsigned(ReadWord(data, position, location, type, "value"));
+                    if (type.BitSize < 256 && value >> type.BitSize != 0)
+                    {
+                        throw Malformed(location, type, $"word at byte {position} has bits set above bit {type.BitSize}");
+                    }
+                    return value;
                 }
-                return value;
-            }
             case AbiTypeKind.Int:
-            {
-                BigInteger value = AbiWord.ReadSigned(ReadWord(data, position, location, type, "value"));
-                BigInteger half = BigInteger.One << (type.BitSize - 1);
-                if (value < -half || value >= half)
                 {
-                    throw Malformed(location, type, $"word at byte {position} is not a sign-extended {type}");
+                    BigInteger value = AbiWord.ReadSigned(ReadWord(data, position, location, type, "value"));
+                    BigInteger half = BigInteger.One << (type.BitSize - 1);
+                    if (value < -half || value >= half)
+                    {
+                        throw Malformed(location, type, $"word at byte {position} is not a sign-extended {type}");
+                    }
+                    return value;
                 }
-                return value;
-            }
             case AbiTypeKind.Bool:
-            {
-                BigInteger value = AbiWord.ReadUnsigned(ReadWord(data, position, location, type, "value"));
-                return value.IsZero ? false : value.IsOne ? true : throw Malformed(location, type, $"word at byte {position} is neither 0 nor 1");
-            }
+                {
+                    BigInteger value = AbiWord.ReadUnsigned(ReadWord(data, position, location, type, "value"));
+                    return value.IsZero ? false : value.IsOne ? true : throw Malformed(location, type, $"word at byte {position} is neither 0 nor 1");
+                }
             case AbiTypeKind.Address:
-            {
-                ReadOnlySpan<byte> word = ReadWord(data, position, location, type, "value");
-                if (word[..(AbiWord.Size - EthereumAddress.Length)].ContainsAnyExcept((byte)0))
                 {
-                    throw Malformed(location, type, $"word at byte {position} has bits set above bit 160");
+                    ReadOnlySpan<byte> word = ReadWord(data, position, location, type, "value");
+                    if (word[..(AbiWord.Size - EthereumAddress.Length)].ContainsAnyExcept((byte)0))
+                    {
+                        throw Malformed(location, type, $"word at byte {position} has bits set above bit 160");
+                    }
+                    return word[(AbiWord.Size - EthereumAddress.Length)..].ToArray();
                 }
-                return word[(AbiWord.Size - EthereumAddress.Length)..].ToArray();
-            }
             case AbiTypeKind.FixedBytes:
-            {
-                ReadOnlySpan<byte> word = ReadWord(data, position, location, type, "value");
-                if (word[type.ByteLength..].ContainsAnyExcept((byte)0))
                 {
-                    throw Malformed(location, type, $"word at byte {position} has nonzero bytes after the first {type.ByteLength}");
+                    ReadOnlySpan<byte> word = ReadWord(data, position, location, type, "value");
+                    if (word[type.ByteLength..].ContainsAnyExcept((byte)0))
+                    {
+                        throw Malformed(location, type, $"word at byte {position} has nonzero bytes after the first {type.ByteLength}");
+                    }
+                    return word[..type.ByteLength].ToArray();
                 }
-                return word[..type.ByteLength].ToArray();
-            }
             case AbiTypeKind.Bytes:
                 return LengthPrefixed(data, position, type, location).ToArray();
             case AbiTypeKind.String:
@@ -120,26 +120,26 @@ public static class AbiDecoder
                     throw Malformed(location, type, "the string is not valid UTF-8");
                 }
             case AbiTypeKind.FixedArray:
-            {
-                AbiType element = type.ElementType!;
-                long heads = (long)type.ArrayLength * element.HeadSize;
-                if (heads > data.Length - position)
                 {
-                    throw Malformed(location, type, $"its {heads} head bytes do not fit in the {Math.Max(0, data.Length - position)} bytes from byte {position}");
+                    AbiType element = type.ElementType!;
+                    long heads = (long)type.ArrayLength * element.HeadSize;
+                    if (heads > data.Length - position)
+                    {
+                        throw Malformed(location, type, $"its {heads} head bytes do not fit in the {Math.Max(0, data.Length - position)} bytes from byte {position}");
+                    }
+                    return DecodeSequence(data, position, type.ArrayLength, _ => element, i => $"{location}[{i}]", budget);
                 }
-                return DecodeSequence(data, position, type.ArrayLength, _ => element, i => $"{location}[{i}]", budget);
-            }
             case AbiTypeKind.DynamicArray:
-            {
-                AbiType element = type.ElementType!;
-                long count = Length(data, position, type, location, "element count");
-                long available = data.Length - (position + AbiWord.Size);
-                if (count * Math.Max(element.HeadSize, 1) > available)
                 {
-                    throw Malformed(location, type, $"{count} elements of {element.HeadSize} head bytes do not fit in the {available} bytes after byte {position + AbiWord.Size}");
+                    AbiType element = type.ElementType!;
+                    long count = Length(data, position, type, location, "element count");
+                    long available = data.Length - (position + AbiWord.Size);
+                    if (count * Math.Max(element.HeadSize, 1) > available)
+                    {
+                        throw Malformed(location, type, $"{count} elements of {element.HeadSize} head bytes do not fit in the {available} bytes after byte {position + AbiWord.Size}");
+                    }
+                    return DecodeSequence(data, position + AbiWord.Size, (int)count, _ => element, i => $"{location}[{i}]", budget);
                 }
-                return DecodeSequence(data, position + AbiWord.Size, (int)count, _ => element, i => $"{location}[{i}]", budget);
-            }
             case AbiTypeKind.Tuple:
                 return DecodeSequence(data, position, type.Components.Count, i => type.Components[i], i => $"{location}.{i}", budget);
             default:

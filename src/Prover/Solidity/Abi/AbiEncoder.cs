@@ -69,56 +69,56 @@ public static class AbiEncoder
             case AbiTypeKind.Bool:
                 return value is bool b ? Word(b ? BigInteger.One : BigInteger.Zero) : throw WrongShape(location, type, value, "a bool");
             case AbiTypeKind.Address:
-            {
-                byte[] address = AddressBytes(type, value, location);
-                var word = new byte[AbiWord.Size];
-                address.CopyTo(word, AbiWord.Size - EthereumAddress.Length);
-                return word;
-            }
-            case AbiTypeKind.FixedBytes:
-            {
-                ReadOnlySpan<byte> bytes = ByteString(type, value, location).Span;
-                if (bytes.Length != type.ByteLength)
                 {
-                    throw Invalid(location, type, $"expected exactly {type.ByteLength} bytes, got {bytes.Length}");
+                    byte[] address = AddressBytes(type, value, location);
+                    var word = new byte[AbiWord.Size];
+                    address.CopyTo(word, AbiWord.Size - EthereumAddress.Length);
+                    return word;
                 }
-                var word = new byte[AbiWord.Size];
-                bytes.CopyTo(word);
-                return word;
-            }
+            case AbiTypeKind.FixedBytes:
+                {
+                    ReadOnlySpan<byte> bytes = ByteString(type, value, location).Span;
+                    if (bytes.Length != type.ByteLength)
+                    {
+                        throw Invalid(location, type, $"expected exactly {type.ByteLength} bytes, got {bytes.Length}");
+                    }
+                    var word = new byte[AbiWord.Size];
+                    bytes.CopyTo(word);
+                    return word;
+                }
             case AbiTypeKind.Bytes:
                 return LengthPrefixed(ByteString(type, value, location).Span);
             case AbiTypeKind.String:
                 return value is string s ? LengthPrefixed(Utf8(type, s, location)) : throw WrongShape(location, type, value, "a string");
             case AbiTypeKind.FixedArray:
-            {
-                IList items = List(type, value, location);
-                if (items.Count != type.ArrayLength)
                 {
-                    throw Invalid(location, type, $"expected exactly {type.ArrayLength} elements, got {items.Count}");
+                    IList items = List(type, value, location);
+                    if (items.Count != type.ArrayLength)
+                    {
+                        throw Invalid(location, type, $"expected exactly {type.ArrayLength} elements, got {items.Count}");
+                    }
+                    AbiType element = type.ElementType!;
+                    return EncodeSequence(items.Count, _ => element, i => items[i], i => $"{location}[{i}]");
                 }
-                AbiType element = type.ElementType!;
-                return EncodeSequence(items.Count, _ => element, i => items[i], i => $"{location}[{i}]");
-            }
             case AbiTypeKind.DynamicArray:
-            {
-                IList items = List(type, value, location);
-                AbiType element = type.ElementType!;
-                byte[] body = EncodeSequence(items.Count, _ => element, i => items[i], i => $"{location}[{i}]");
-                var encoded = new byte[AbiWord.Size + body.Length];
-                AbiWord.Write(items.Count, encoded);
-                body.CopyTo(encoded, AbiWord.Size);
-                return encoded;
-            }
-            case AbiTypeKind.Tuple:
-            {
-                IReadOnlyList<object?> items = TupleItems(type, value, location);
-                if (items.Count != type.Components.Count)
                 {
-                    throw Invalid(location, type, $"expected a tuple of {type.Components.Count} components, got {items.Count}");
+                    IList items = List(type, value, location);
+                    AbiType element = type.ElementType!;
+                    byte[] body = EncodeSequence(items.Count, _ => element, i => items[i], i => $"{location}[{i}]");
+                    var encoded = new byte[AbiWord.Size + body.Length];
+                    AbiWord.Write(items.Count, encoded);
+                    body.CopyTo(encoded, AbiWord.Size);
+                    return encoded;
                 }
-                return EncodeSequence(items.Count, i => type.Components[i], i => items[i], i => $"{location}.{i}");
-            }
+            case AbiTypeKind.Tuple:
+                {
+                    IReadOnlyList<object?> items = TupleItems(type, value, location);
+                    if (items.Count != type.Components.Count)
+                    {
+                        throw Invalid(location, type, $"expected a tuple of {type.Components.Count} components, got {items.Count}");
+                    }
+                    return EncodeSequence(items.Count, i => type.Components[i], i => items[i], i => $"{location}.{i}");
+                }
             default:
                 throw new InvalidOperationException($"Unhandled ABI type kind {type.Kind}.");
         }
