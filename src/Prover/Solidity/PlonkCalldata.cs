@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using ZkOptions.Field;
 using ZkOptions.Prover.Formats;
+using ZkOptions.Prover.Solidity.Abi;
 
 namespace ZkOptions.Prover.Solidity;
 
@@ -64,23 +65,8 @@ public static class PlonkCalldata
     }
 
     /// <summary>The whole ABI-encoded call: the 4-byte selector of verifyProof, then the proof and public words.</summary>
-    public static byte[] Encode(PlonkProof proof, ReadOnlySpan<Fr> publicSignals)
-    {
-        // TEMPORARY until the ABI encoder lands: both arrays are static, so the encoding is the words in order.
-        var digest = new Org.BouncyCastle.Crypto.Digests.KeccakDigest(256);
-        byte[] sig = Encoding.ASCII.GetBytes(VerifyProofSignature(publicSignals.Length));
-        digest.BlockUpdate(sig, 0, sig.Length);
-        var hash = new byte[32];
-        digest.DoFinal(hash, 0);
-        var words = ProofWords(proof).Concat(PublicWords(publicSignals)).ToArray();
-        var result = new byte[4 + 32 * words.Length];
-        hash.AsSpan(0, 4).CopyTo(result);
-        for (int i = 0; i < words.Length; i++)
-        {
-            words[i].TryWriteBytes(result.AsSpan(4 + 32 * i + 32 - words[i].GetByteCount(isUnsigned: true), words[i].GetByteCount(isUnsigned: true)), out _, isUnsigned: true, isBigEndian: true);
-        }
-        return result;
-    }
+    public static byte[] Encode(PlonkProof proof, ReadOnlySpan<Fr> publicSignals) =>
+        AbiEncoder.EncodeCall(VerifyProofSignature(publicSignals.Length), ProofWords(proof), PublicWords(publicSignals));
 
     private static string Word(BigInteger value) => $"\"0x{value.ToString("x64")}\"";
 }

@@ -28,7 +28,7 @@ public sealed class CircomSet
         return JsonNode.Parse(File.ReadAllText(path))!;
     });
 
-    public static IEnumerable<object[]> Names => new[] { "public_inputs", "many_gates", "poseidon" }.Select(n => new object[] { n });
+    public static IEnumerable<object[]> Names => new[] { "public_inputs", "many_gates", "poseidon", "eight_publics" }.Select(n => new object[] { n });
 
     public static CircomCircuit Get(string name)
     {
