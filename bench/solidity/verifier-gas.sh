@@ -26,7 +26,7 @@ SNARKJS="node $ROOT/tools/node_modules/snarkjs/build/cli.cjs"
 SOLC="node $ROOT/tools/node_modules/solc/solc.js"
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$BIN/anvil" --host 127.0.0.1 --port "$PORT" --silent >"$WORK/anvil.log" 2>&1 &
+"$BIN/anvil" --host 127.0.0.1 --port "$PORT" --quiet >"$WORK/anvil.log" 2>&1 &
 ANVIL=$!
 trap 'kill $ANVIL 2>/dev/null; wait $ANVIL 2>/dev/null; rm -rf "$WORK"' EXIT
 export ETH_RPC_URL=http://127.0.0.1:$PORT
