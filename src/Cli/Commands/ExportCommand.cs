@@ -37,18 +37,25 @@ internal static class ExportCommand
             string contractName = parse.GetValue(name)!;
             try
             {
+                // The flag first, so a typo costs nothing and the message names the flag.
                 PlonkSolidityVerifier.CheckContractName(contractName);
             }
             catch (ArgumentException e)
             {
-                throw new UsageException($"--contract-name: {e.Message.Split(" (Parameter")[0]}");
+                throw new UsageException($"--contract-name: {e.Message}");
             }
             var key = PlonkVerificationKey.Read(vkPath);
-            if (key.NPublic < 1)
+            string source;
+            try
             {
-                throw new UsageException($"{vkPath}: the verification key has no public signals; a Solidity verifier needs at least one (uint256[0] is not valid Solidity).");
+                source = PlonkSolidityVerifier.Generate(key, contractName);
             }
-            AtomicFile.WriteAllText(outPath, PlonkSolidityVerifier.Generate(key, contractName));
+            catch (ArgumentException e)
+            {
+                // The name has passed, so what the generator refuses is the key.
+                throw new UsageException($"{vkPath}: {e.Message}");
+            }
+            AtomicFile.WriteAllText(outPath, source);
             return ExitCodes.Ok;
         });
         return command;

@@ -23,9 +23,9 @@ public static class PlonkCalldata
         var words = new List<BigInteger>(24);
         foreach (var p in (ReadOnlySpan<G1Affine>)[proof.A, proof.B, proof.C, proof.Z, proof.T1, proof.T2, proof.T3, proof.Wxi, proof.Wxiw])
         {
-            // (0, 0) is how the precompiles spell the point at infinity (the verifier rejects it).
-            words.Add(p.IsInfinity ? BigInteger.Zero : p.X.ToBigInteger());
-            words.Add(p.IsInfinity ? BigInteger.Zero : p.Y.ToBigInteger());
+            var (x, y) = EvmCoordinates(p);
+            words.Add(x);
+            words.Add(y);
         }
         foreach (var e in (ReadOnlySpan<Fr>)[proof.EvalA, proof.EvalB, proof.EvalC, proof.EvalS1, proof.EvalS2, proof.EvalZw])
         {
@@ -33,6 +33,13 @@ public static class PlonkCalldata
         }
         return [.. words];
     }
+
+    /// <summary>
+    /// A G1 point as the EVM reads it: affine (x, y), with the point at infinity as (0, 0), as the precompiles and
+    /// the transcript (EvmEncoding) spell it. The verifier rejects it as a proof point; a key point may be it.
+    /// </summary>
+    internal static (BigInteger X, BigInteger Y) EvmCoordinates(in G1Affine p) =>
+        p.IsInfinity ? (BigInteger.Zero, BigInteger.Zero) : (p.X.ToBigInteger(), p.Y.ToBigInteger());
 
     /// <summary>The public-signal words.</summary>
     public static BigInteger[] PublicWords(ReadOnlySpan<Fr> publicSignals)

@@ -21,7 +21,7 @@ public static partial class PlonkSolidityVerifier
     public const string DefaultContractName = "PlonkVerifier";
 
     /// <summary>Solidity source of the verifier for <paramref name="vk"/>.</summary>
-    /// <exception cref="ArgumentException">The name is not a Solidity identifier, or the key has no public signals.</exception>
+    /// <exception cref="ArgumentException">The name is not a Solidity identifier, or the key has no public signals (the message says which).</exception>
     public static string Generate(PlonkVerificationKey vk, string contractName = DefaultContractName)
     {
         ArgumentNullException.ThrowIfNull(vk);
@@ -30,7 +30,7 @@ public static partial class PlonkSolidityVerifier
         {
             // uint256[0] is not valid Solidity, so snarkjs's ABI has no form for it; a proof bound to no public
             // value also proves nothing an L1 contract could use.
-            throw new ArgumentException("the verifying key has no public signals; a Solidity verifier needs at least one (uint256[0] is not valid Solidity)", nameof(vk));
+            throw new ArgumentException("the verification key has no public signals; a Solidity verifier needs at least one (uint256[0] is not valid Solidity)");
         }
 
         int nPublic = vk.NPublic;
@@ -76,7 +76,7 @@ public static partial class PlonkSolidityVerifier
     {
         if (!Identifier().IsMatch(name) || ReservedWords.Contains(name))
         {
-            throw new ArgumentException($"'{name}' is not a valid Solidity contract name (letters, digits, _ or $, not starting with a digit, not a keyword)", nameof(name));
+            throw new ArgumentException($"'{name}' is not a valid Solidity contract name (letters, digits, _ or $, not starting with a digit, not a keyword)");
         }
     }
 
@@ -91,9 +91,9 @@ public static partial class PlonkSolidityVerifier
 
     private static void AddPoint(Dictionary<string, string> values, string name, in G1Affine p)
     {
-        // The precompiles and the transcript (EvmEncoding) both read the point at infinity as (0, 0).
-        values[name + "_X"] = p.IsInfinity ? "0" : p.X.ToString();
-        values[name + "_Y"] = p.IsInfinity ? "0" : p.Y.ToString();
+        var (x, y) = PlonkCalldata.EvmCoordinates(p);
+        values[name + "_X"] = x.ToString(CultureInfo.InvariantCulture);
+        values[name + "_Y"] = y.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string OmegaPowers(in Fr omega, int nPublic)
