@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using ZkOptions.Field;
+
+namespace ZkOptions.Circuit;
+
+public sealed partial class Api
+{
+    // ---- Bits and ranges ----
+
+    /// <summary>
+    /// The <paramref name="n"/> bits of a, least significant first, each asserted boolean, with Σ 2^i·bᵢ = a, so it
+    /// also proves a &lt; 2^n. For n = 254 the bits are also asserted to encode a value below r, which makes the
+    /// decomposition unique. About 2n gates (3n for n = 254).
+    /// </summary>
+    public Variable[] ToBits(Variable a, int n, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        ToBitsCore(a, n, At($"to {n} bits (a < 2^{n})", file, line, new Operand("a", a)));
+
+    /// <summary>Σ 2^i·bitsᵢ, asserting each bit boolean (free for bits already known to be boolean).</summary>
+    public Variable FromBits(ReadOnlySpan<Variable> bits, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        if (bits.Length > Fr.BitCount)
+        {
+            throw new ArgumentException($"at most {Fr.BitCount} bits", nameof(bits));
+        }
+        var site = At($"from {bits.Length} bits", file, line);
+        Variable sum = default;
+        Fr weight = Fr.One;
+        foreach (var bit in bits)
+        {
+            AssertBooleanCore(bit, site);
+            sum += bit * weight;
+            weight = weight.Double();
+        }
+        return sum;
+    }
+
+    /// <summary>Proves 0 ≤ a &lt; 2^bits and returns a as a <see cref="Bounded"/> for comparisons. About 2·bits gates.</summary>
+    public Bounded RangeCheck(Variable a, int bits, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        CheckWidth(bits);
+        ToBitsCore(a, bits, At($"range check 0 ≤ a < 2^{bits}", file, line, new Operand("a", a)));
+        return new Bounded(a, bits);
+    }
+
+    /// <summary>A value already asserted (or known) to be boolean, as a 1-bit <see cref="Bounded"/>.</summary>
+    public Bounded AsBoolean(Variable a, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        AssertBooleanCore(a, At("assert a ∈ {0, 1}", file, line, new Operand("a", a)));
+        return new Bounded(a, 1);
+    }
+
+    /// <summary>
+    /// Asserts that the number the bits encode (least significant first) is at most <paramref name="bound"/>.
+    /// About one gate per bit; the bits must already be boolean (as from <see cref="ToBits"/>).
+    /// </summary>
+    public void AssertBitsAtMost(ReadOnlySpan<Variable> bits, BigInteger bound, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        AssertBitsAtMostCore(bits, bound, At($"assert bits ≤ {bound}", file, line, new Operand("bits", FromBitsUnchecked(bits))));
+
+    internal Variable[] ToBitsCore(Variable a, int n, Site site)
+    {
+        if (n < 1 || n > Fr.BitCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), $"a decomposition has 1 to {Fr.BitCount} bits");
+        }
+        if (a.IsConstant)
+        {
+            var value = a.Constant.ToBigInteger();
+            if (value >> n != 0)
+            {
+                Violated(site);
+            }
+            var constantBits = new Variable[n];
+            for (int i = 0; i < n; i++)
+            {
+                constantBits[i] = new Variable((value >> i & 1) == 1 ? Fr.One : Fr.Zero);
+            }
+            return constantBits;
+        }
+        var bits = HintCore($"{n} bits", [a], n, static (inputs, outputs) =>
+        {
+            var value = inputs[0].ToBigInteger();
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                outputs[i] = (value >> i & 1) == 1 ? Fr.One : Fr.Zero;
+            }
+        }, site);
+        Variable sum = default;
+        Fr weight = Fr.One;
+        foreach (var bit in bits)
+        {
+            AssertBooleanCore(bit, site);
+            sum += bit * weight;
+            weight = weight.Double();
+        }
+        AssertZero(sum - a, site);
+        if (n == Fr.BitCount)
+        {
+            AssertBitsAtMostCore(bits, Fr.Modulus - 1, site);
+        }
+        return bits;
+    }
+
+    internal void AssertBitsAtMostCore(ReadOnlySpan<Variable> bits, BigInteger bound, Site site)
+    {
+        if (bound.Sign < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bound), "the bound must be ≥ 0");
+        }
+        int n = bits.Length;
+        if (bound >= (BigInteger.One << n) - 1)
+        {
+            return;
+        }
+        // Scan from the top bit keeping eq = "the bits so far equal the bound's". Where the bound has a 1, eq becomes
+        // eq·b; where it has a 0, eq·b = 0 is asserted (a 1 there would make the number larger) and eq is unchanged.
+        // Below the lowest 0 of the bound nothing can make the number larger, so those bits are not visited.
+        int lowestZero = 0;
+        while ((bound >> lowestZero & 1) == 1)
+        {
+            lowestZero++;
+        }
+        Variable equal = Fr.One;
+        for (int i = n - 1; i >= lowestZero; i--)
+        {
+            AssertBooleanCore(bits[i], site);
+            if ((bound >> i & 1) == 1)
+            {
+                equal = MulCore(equal, bits[i], site);
+            }
+            else
+            {
+                AssertProduct(equal, bits[i], Fr.Zero, site);
+            }
+        }
+    }
+
+    private static Variable FromBitsUnchecked(ReadOnlySpan<Variable> bits)
+    {
+        Variable sum = default;
+        Fr weight = Fr.One;
+        foreach (var bit in bits)
+        {
+            sum += bit * weight;
+            weight = weight.Double();
+        }
+        return sum;
+    }
+
+    private static void CheckWidth(int bits)
+    {
+        if (bits < 1 || bits > Bounded.MaxBits)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bits), $"a range check has 1 to {Bounded.MaxBits} bits");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Circuit.Compiler;
+using ZkOptions.Field;
+
+namespace ZkOptions.Circuit.Solving;
+
+/// <summary>Lets a test play a malicious prover: rewrite a hint's outputs before later wires are computed from them.</summary>
+internal delegate void HintTamper(string hintName, ConstraintOrigin origin, Span<Fr> outputs);
+
+/// <summary>
+/// Fills every wire from the input values by running the compiled solver program in order: each step computes the
+/// output wire of one gate (c = qM·a·b + qL·a + qR·b + qC) or runs one hint. It does not check constraints; that is
+/// <see cref="CompiledCircuit.Check"/>'s job, so a bad input is reported with the rule it breaks.
+/// </summary>
+public static class WitnessSolver
+{
+    /// <summary>The witness for <paramref name="inputs"/> (index 0 is the constant 1).</summary>
+    public static Fr[] Solve(CompiledCircuit circuit, InputAssignment inputs) => Solve(circuit, inputs, null);
+
+    internal static Fr[] Solve(CompiledCircuit circuit, InputAssignment inputs, HintTamper? tamper)
+    {
+        inputs.CheckNoExtra(circuit.Inputs);
+        var w = new Fr[circuit.WireCount];
+        w[0] = Fr.One;
+        foreach (var input in circuit.Inputs)
+        {
+            inputs.ValuesFor(input).CopyTo(w.AsSpan(input.FirstWire));
+        }
+        var gates = circuit.Gates;
+        var hints = circuit.Hints;
+        Span<Fr> scratch = stackalloc Fr[8];
+        foreach (var step in circuit.Steps)
+        {
+            if (step.Kind == SolverStepKind.Gate)
+            {
+                var g = gates[step.Index];
+                Fr a = w[g.A], b = w[g.B];
+                Fr.Mul(in a, in b, out Fr ab);
+                Fr.Mul(in ab, g.Qm, out Fr sum);
+                Fr.Mul(in a, g.Ql, out Fr t);
+                Fr.Add(in sum, in t, out sum);
+                Fr.Mul(in b, g.Qr, out t);
+                Fr.Add(in sum, in t, out sum);
+                Fr.Add(in sum, g.Qc, out w[g.C]);
+            }
+            else
+            {
+                var hint = hints[step.Index];
+                var inputValues = new Fr[hint.Inputs.Length];
+                for (int i = 0; i < inputValues.Length; i++)
+                {
+                    inputValues[i] = hint.Inputs[i].Evaluate(w);
+                }
+                Span<Fr> outputs = hint.Outputs.Length <= scratch.Length ? scratch[..hint.Outputs.Length] : new Fr[hint.Outputs.Length];
+                outputs.Clear();
+                hint.Function(inputValues, outputs);
+                tamper?.Invoke(hint.Name, circuit.OriginOfHint(step.Index), outputs);
+                for (int i = 0; i < outputs.Length; i++)
+                {
+                    w[hint.Outputs[i]] = outputs[i];
+                }
+            }
+        }
+        return w;
+    }
+}
