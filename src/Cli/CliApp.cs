@@ -21,6 +21,7 @@ public static class CliApp
         root.Add(ZkeyCommand.Build());
         root.Add(ExportCommand.Build());
         root.Add(PrecompileCommand.Build());
+        root.Add(CircuitCommand.Build());
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

@@ -15,24 +15,37 @@ internal static class ProveCommand
     public static Command Build()
     {
         var zkey = FileOptions.Input("--zkey", "The PLONK proving key (.zkey from `zkoptions setup` or `snarkjs plonk setup`).");
-        var witness = FileOptions.Input("--witness", "The witness (.wtns, e.g. from `snarkjs wtns calculate`).");
+        var witness = new Option<string>("--witness") { Description = "The witness (.wtns, e.g. from `snarkjs wtns calculate`). Give this, or --circuit with --input." };
+        var circuitName = CircuitOptions.NameOption(required: false);
+        var input = new Option<string>("--input") { Description = "With --circuit: the input values as JSON; the witness is solved and checked first." };
         var proof = FileOptions.Output("--proof", "Where to write proof.json (snarkjs format).");
         var publicOut = FileOptions.Output("--public", "Where to write public.json (snarkjs format).");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each proving stage on stderr." };
         var engines = new EngineOptions();
-        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns (snarkjs-compatible output).") { zkey, witness, proof, publicOut, verbose };
+        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns, or a built-in circuit and its input JSON (snarkjs-compatible output).")
+            { zkey, witness, circuitName, input, proof, publicOut, verbose };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
             string zkeyPath = FileOptions.ExistingFile(parse, zkey);
-            string witnessPath = FileOptions.ExistingFile(parse, witness);
+            string? name = parse.GetValue(circuitName);
+            if ((name is null) == (parse.GetValue(witness) is null) || (name is null) != (parse.GetValue(input) is null))
+            {
+                throw new UsageException("give either --witness FILE, or --circuit NAME with --input FILE");
+            }
+            string? witnessPath = name is null ? FileOptions.ExistingFile(parse, witness) : null;
+            string? inputPath = name is null ? null : FileOptions.ExistingFile(parse, input);
             string proofPath = FileOptions.OutputFile(parse, proof);
             string publicPath = FileOptions.OutputFile(parse, publicOut);
             TextWriter stderr = parse.InvocationConfiguration.Error;
 
             var clock = Stopwatch.StartNew();
             using var key = PlonkZkeyFile.Open(zkeyPath);
-            var values = WitnessFile.Read(witnessPath);
+            var values = witnessPath is not null ? WitnessFile.Read(witnessPath) : SolveChecked(name!, inputPath!, stderr);
+            if (values is null)
+            {
+                return ExitCodes.Rejected;
+            }
             using var scope = engines.Create(parse);
             PlonkProofResult result;
             try
@@ -42,7 +55,7 @@ internal static class ProveCommand
             }
             catch (InvalidWitnessException e)
             {
-                throw new InputFileException(witnessPath, $"{e.Message} (proving key {zkeyPath})");
+                throw new InputFileException(witnessPath ?? inputPath!, $"{e.Message} (proving key {zkeyPath}{(name is null ? "" : $"; was it made for circuit {name}?")})");
             }
             OutputFiles.WriteTogether(
                 (proofPath, path => result.Proof.Write(path)),
@@ -51,5 +64,23 @@ internal static class ProveCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The witness of a built-in circuit, or null (after printing the failed constraints) when the input does not satisfy it.</summary>
+    private static ZkOptions.Field.Fr[]? SolveChecked(string name, string inputPath, TextWriter stderr)
+    {
+        var circuit = CircuitOptions.Compile(name);
+        var witness = circuit.Solve(ZkOptions.Circuit.Solving.InputAssignment.ReadFile(inputPath));
+        var failures = circuit.Check(witness, maxFailures: 10);
+        if (failures.Count == 0)
+        {
+            return witness;
+        }
+        stderr.WriteLine($"zkoptions: {inputPath} does not satisfy {name}; no proof written:");
+        foreach (var failure in failures)
+        {
+            stderr.WriteLine($"  {failure}");
+        }
+        return null;
     }
 }
