@@ -17,6 +17,7 @@ public sealed partial class Api
     private readonly ConstraintSystemBuilder builder;
     private readonly bool testEngine;
     private readonly HashSet<Variable> knownBooleans = [];
+    private readonly Dictionary<Variable, int> collapsed = [];
     private readonly List<string> scopes = [];
     private string scopePath = "";
 
@@ -69,7 +70,12 @@ public sealed partial class Api
 
     // ---- the primitives every operation is built from ----
 
-    /// <summary>A wire equal to the non-constant part of <paramref name="v"/> (Σ cᵢ·wᵢ); its constant is left out.</summary>
+    /// <summary>
+    /// A wire equal to the non-constant part of <paramref name="v"/> (Σ cᵢ·wᵢ); its constant is left out. Collapsed
+    /// sums are remembered, and every prefix of the chain with them, so collapsing the same sum again is free and an
+    /// accumulator that grows by one term per step (acc + w, the newest wire last) costs one gate per step, not a
+    /// chain as long as the sum.
+    /// </summary>
     internal int MaterializeTerms(Variable v, Site site)
     {
         var terms = v.Terms;
@@ -81,15 +87,30 @@ public sealed partial class Api
         {
             return terms[0].Wire;
         }
+        var key = new Variable(terms.ToArray(), Fr.Zero);
+        if (collapsed.TryGetValue(key, out int known))
+        {
+            return known;
+        }
+        int acc;
         if (terms.Length == 1)
         {
-            return builder.DefineWire(terms[0].Wire, 0, Fr.Zero, terms[0].Coefficient, Fr.Zero, Fr.Zero, site.Index);
+            acc = builder.DefineWire(terms[0].Wire, 0, Fr.Zero, terms[0].Coefficient, Fr.Zero, Fr.Zero, site.Index);
         }
-        int acc = builder.DefineWire(terms[0].Wire, terms[1].Wire, Fr.Zero, terms[0].Coefficient, terms[1].Coefficient, Fr.Zero, site.Index);
-        for (int i = 2; i < terms.Length; i++)
+        else if (terms.Length > 2 && collapsed.TryGetValue(new Variable(terms[..^1].ToArray(), Fr.Zero), out int prefix))
         {
-            acc = builder.DefineWire(acc, terms[i].Wire, Fr.Zero, Fr.One, terms[i].Coefficient, Fr.Zero, site.Index);
+            acc = builder.DefineWire(prefix, terms[^1].Wire, Fr.Zero, Fr.One, terms[^1].Coefficient, Fr.Zero, site.Index);
         }
+        else
+        {
+            acc = builder.DefineWire(terms[0].Wire, terms[1].Wire, Fr.Zero, terms[0].Coefficient, terms[1].Coefficient, Fr.Zero, site.Index);
+            for (int i = 2; i < terms.Length; i++)
+            {
+                collapsed.TryAdd(new Variable(terms[..i].ToArray(), Fr.Zero), acc);
+                acc = builder.DefineWire(acc, terms[i].Wire, Fr.Zero, Fr.One, terms[i].Coefficient, Fr.Zero, site.Index);
+            }
+        }
+        collapsed[key] = acc;
         return acc;
     }
 
@@ -137,6 +158,10 @@ public sealed partial class Api
             return;
         }
         var terms = v.Terms.ToArray().AsSpan();
+        if (terms.Length > 3 && TryReuseCollapsed(terms, out var reduced))
+        {
+            terms = reduced;
+        }
         // Fold the first two terms into a new wire until three remain: (n − 2) gates for n > 3 terms.
         while (terms.Length > 3)
         {
@@ -153,6 +178,59 @@ public sealed partial class Api
         Fr qr = terms.Length > 1 ? terms[1].Coefficient : Fr.Zero;
         Fr qo = terms.Length > 2 ? terms[2].Coefficient : Fr.Zero;
         builder.AddGate(new PlonkGate(a, b, c, Fr.Zero, ql, qr, qo, v.Constant), site.Index);
+    }
+
+    /// <summary>
+    /// Whether all but one or two of the terms (taken from the first or last three, where an accumulator's inputs and
+    /// newest wires sit) form a sum collapsed before, possibly scaled; then the terms become k·w plus those one or two.
+    /// </summary>
+    private bool TryReuseCollapsed(ReadOnlySpan<Term> terms, out Term[] reduced)
+    {
+        int n = terms.Length;
+        var candidates = new SortedSet<int> { 0, 1, 2, n - 3, n - 2, n - 1 };
+        foreach (int i in candidates)
+        {
+            if (TryWith([i], terms, out reduced))
+            {
+                return true;
+            }
+        }
+        foreach (int i in candidates)
+        {
+            foreach (int j in candidates.Where(j => j > i))
+            {
+                if (TryWith([i, j], terms, out reduced))
+                {
+                    return true;
+                }
+            }
+        }
+        reduced = [];
+        return false;
+
+        bool TryWith(int[] left, ReadOnlySpan<Term> span, out Term[] result)
+        {
+            var all = span.ToArray();
+            var rest = new List<Term>(all.Length);
+            for (int k = 0; k < all.Length; k++)
+            {
+                if (Array.IndexOf(left, k) < 0)
+                {
+                    rest.Add(all[k]);
+                }
+            }
+            Fr scale = rest[0].Coefficient;
+            Fr inverse = scale.Inverse();
+            var key = new Variable(rest.Select(t => new Term(t.Wire, t.Coefficient * inverse)).ToArray(), Fr.Zero);
+            if (collapsed.TryGetValue(key, out int wire))
+            {
+                result = [new Term(wire, scale), .. left.Select(k => all[k])];
+                Array.Sort(result, (x, y) => x.Wire.CompareTo(y.Wire));
+                return true;
+            }
+            result = [];
+            return false;
+        }
     }
 
     /// <summary>x·y, folding constants; one gate when both are single-wire affine values.</summary>

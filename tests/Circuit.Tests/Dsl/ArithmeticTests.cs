@@ -96,4 +96,26 @@ public sealed class ArithmeticTests
         Assert.Contains("ArithmeticTests.cs:", e.Message);
         Assert.Contains("fails for every input", e.Message);
     }
+
+    [Fact]
+    public void AGrowingAccumulatorCostsOneGatePerStep()
+    {
+        // acc ← acc + acc·y, 200 times: acc is a sum that grows by one product wire per step. Each product needs acc
+        // collapsed to one wire; the collapsed prefix is remembered, so a step costs 2 gates, not a chain of 200.
+        const int steps = 200;
+        var body = (Api api, Variable[] x) =>
+        {
+            Variable acc = x[0];
+            for (int i = 0; i < steps; i++)
+            {
+                acc += api.Mul(acc, x[1]);
+            }
+            api.AssertEqual(acc, x[2]);
+        };
+        var compiled = CircuitCompiler.Compile(new TestCircuit(3, body));
+        Assert.InRange(compiled.GateCount, 2 * steps, 2 * steps + 3);
+        // (1 + y)^200·x with y = 1, x = 1: 2^200 mod r.
+        Satisfied(C(3, body), Inputs(("x", new[] { Fr.One, Fr.One, Fr.FromUInt64(2).Pow(200) })));
+        Fails(C(3, body), Inputs(("x", new[] { Fr.One, Fr.One, Fr.FromUInt64(2).Pow(199) })), "assert a == b");
+    }
 }

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+using System.Text;
+using ZkOptions.Circuit.Catalog;
+using ZkOptions.Circuit.Compiler;
+using ZkOptions.Circuit.Std;
+using ZkOptions.Circuit.Tests.Support;
+
+namespace ZkOptions.Circuit.Tests;
+
+/// <summary>
+/// Gate counts are pinned (gnark's stats file): every built-in circuit and every standard gadget is compiled and its
+/// PLONK gate count compared with vectors/circuits/gate-counts.csv. A change that moves a count fails here, so it is
+/// seen and explained in review; after an intended change, rerun with ZKOPTIONS_APPROVE=1 to rewrite the file.
+/// </summary>
+public sealed class GateCountTests
+{
+    private static string PinnedFile => RepoPaths.Vector("circuits", "gate-counts.csv");
+
+    /// <summary>Gadgets measured alone: each circuit holds just the gadget on secret inputs.</summary>
+    public static IEnumerable<(string Name, Func<Circuit> Create)> Gadgets()
+    {
+        static Func<Circuit> G(int n, Action<Api, Variable[]> body) => () => new TestCircuit(n, body);
+        yield return ("gadget/mul", G(2, (api, x) => api.Mul(x[0], x[1])));
+        yield return ("gadget/div", G(2, (api, x) => api.Div(x[0], x[1])));
+        yield return ("gadget/is-zero", G(1, (api, x) => api.IsZero(x[0])));
+        yield return ("gadget/select", G(3, (api, x) => api.Select(x[0], x[1], x[2])));
+        yield return ("gadget/lookup2-constants", G(2, (api, x) => api.Lookup2(x[0], x[1], 1, 2, 3, 5)));
+        yield return ("gadget/to-bits-64", G(1, (api, x) => api.ToBits(x[0], 64)));
+        yield return ("gadget/to-bits-254", G(1, (api, x) => api.ToBits(x[0], 254)));
+        yield return ("gadget/range-check-64", G(1, (api, x) => api.RangeCheck(x[0], 64)));
+        yield return ("gadget/is-less-64", G(2, (api, x) => api.IsLess(new Bounded(x[0], 64), new Bounded(x[1], 64))));
+        yield return ("gadget/assert-less-or-equal-64", G(2, (api, x) => api.AssertLessOrEqual(new Bounded(x[0], 64), new Bounded(x[1], 64))));
+        yield return ("gadget/fixed-mul-64", G(2, (api, x) => FixedPoint.Mul(api, new Fixed(x[0], 64), new Fixed(x[1], 64))));
+        yield return ("gadget/fixed-div-64", G(2, (api, x) => FixedPoint.Div(api, new Fixed(x[0], 64), new Fixed(x[1], 64))));
+        yield return ("gadget/fixed-is-negative-64", G(1, (api, x) => FixedPoint.IsNegative(api, new Fixed(x[0], 64))));
+        yield return ("gadget/mux-16", G(17, (api, x) => Multiplexer.Select(api, x[0], x[1..])));
+    }
+
+    private static List<(string Name, int Gates, int Wires, int Public)> Measure()
+    {
+        var rows = new List<(string, int, int, int)>();
+        foreach (var d in CircuitCatalog.All)
+        {
+            var c = CircuitCompiler.Compile(d.Create(), d.Name);
+            rows.Add(($"circuit/{d.Name}", c.GateCount, c.WireCount, c.PublicCount));
+        }
+        foreach (var (name, create) in Gadgets())
+        {
+            var c = CircuitCompiler.Compile(create(), name);
+            rows.Add((name, c.GateCount, c.WireCount, c.PublicCount));
+        }
+        return rows.OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public void CountsMatchThePinnedFile()
+    {
+        var measured = Measure();
+        var text = new StringBuilder();
+        text.Append("# PLONK gate counts (snarkjs gate shape; public-input gates included) of every built-in circuit and\n");
+        text.Append("# standard gadget, checked by tests/Circuit.Tests/GateCountTests.cs. Rewrite with ZKOPTIONS_APPROVE=1 after an\n");
+        text.Append("# intended change, and say why in the commit.\n");
+        text.Append("name,gates,wires,public\n");
+        foreach (var (name, gates, wires, pub) in measured)
+        {
+            text.Append($"{name},{gates},{wires},{pub}\n");
+        }
+        if (Environment.GetEnvironmentVariable("ZKOPTIONS_APPROVE") == "1")
+        {
+            File.WriteAllText(PinnedFile, text.ToString());
+        }
+        Assert.True(File.Exists(PinnedFile), $"{PinnedFile} is missing; create it with ZKOPTIONS_APPROVE=1");
+        var pinned = File.ReadAllLines(PinnedFile).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1)
+            .Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[1..]);
+        var problems = new List<string>();
+        foreach (var (name, gates, wires, pub) in measured)
+        {
+            if (!pinned.TryGetValue(name, out var row))
+            {
+                problems.Add($"{name}: not pinned (now {gates} gates)");
+            }
+            else if (row[0] != gates.ToString() || row[1] != wires.ToString() || row[2] != pub.ToString())
+            {
+                problems.Add($"{name}: pinned {row[0]} gates / {row[1]} wires / {row[2]} public, now {gates} / {wires} / {pub}");
+            }
+        }
+        problems.AddRange(pinned.Keys.Except(measured.Select(m => m.Name)).Select(n => $"{n}: pinned but no longer measured"));
+        Assert.True(problems.Count == 0,
+            "gate counts moved (rerun with ZKOPTIONS_APPROVE=1 if intended):\n" + string.Join("\n", problems));
+    }
+}
