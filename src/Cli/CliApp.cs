@@ -21,6 +21,8 @@ public static class CliApp
         root.Add(ZkeyCommand.Build());
         root.Add(ExportCommand.Build());
         root.Add(PrecompileCommand.Build());
+        root.Add(HashCommand.Build());
+        root.Add(EddsaCommand.Build());
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
