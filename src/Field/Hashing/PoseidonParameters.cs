@@ -15,6 +15,7 @@ public sealed class PoseidonParameters
 {
     private readonly Fr[] roundConstants;
     private readonly Fr[] mds;
+    private readonly Lazy<PoseidonOptimizedConstants> optimized;
 
     internal PoseidonParameters(int width, int fullRounds, int partialRounds, Fr[] roundConstants, Fr[] mds)
     {
@@ -23,6 +24,7 @@ public sealed class PoseidonParameters
         PartialRounds = partialRounds;
         this.roundConstants = roundConstants;
         this.mds = mds;
+        optimized = new(() => PoseidonOptimizedConstants.Derive(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Smallest number of inputs circomlib's Poseidon takes.</summary>
@@ -93,4 +95,7 @@ public sealed class PoseidonParameters
 
     /// <summary>The MDS matrix row-major (entry (i, j) at i·t + j), for the permutation's inner loop.</summary>
     internal ReadOnlySpan<Fr> MdsRowMajor => mds;
+
+    /// <summary>The equivalent sparse-partial-round form, derived from these constants on first use.</summary>
+    internal PoseidonOptimizedConstants Optimized => optimized.Value;
 }

@@ -61,6 +61,26 @@ public sealed class PoseidonTests
     }
 
     [Fact]
+    public void The_optimised_permutation_equals_the_textbook_one_for_every_width()
+    {
+        var rng = new Random(11);
+        for (int t = 2; t <= 17; t++)
+        {
+            var p = PoseidonParameters.ForWidth(t);
+            Assert.Equal(8 * t + p.PartialRounds, p.Optimized.Constants.Length);
+            Assert.Equal(p.PartialRounds * (2 * t - 1), p.Optimized.Sparse.Length);
+            for (int trial = 0; trial < 4; trial++)
+            {
+                Fr[] state = trial == 0 ? new Fr[t] : Enumerable.Range(0, t).Select(_ => Fr.Random(rng)).ToArray();
+                Fr[] reference = (Fr[])state.Clone();
+                Poseidon.PermuteReference(reference, p);
+                Poseidon.Permute(state);
+                Assert.Equal(reference, state);
+            }
+        }
+    }
+
+    [Fact]
     public void Hash_is_the_permutation_of_zero_followed_by_the_inputs()
     {
         var rng = new Random(5);
