@@ -241,4 +241,16 @@ public sealed class EddsaCommandTests : IDisposable
         Assert.Equal(CliRunner.Run("eddsa", "sign", "--key", key, "--message", "1").Out,
             CliRunner.Run("eddsa", "sign", "--key-file", WriteFile("k.hex", key + "\n"), "--message", "1").Out);
     }
+
+    [Fact]
+    public void Every_eddsa_verb_has_help()
+    {
+        foreach (string verb in new[] { "keygen", "sign", "verify" })
+        {
+            var (exit, stdout, _) = CliRunner.Run("eddsa", verb, "--help");
+            Assert.Equal(ExitCodes.Ok, exit);
+            Assert.Contains("Usage", stdout);
+        }
+        Assert.Contains("eddsa", CliRunner.Run("--help").Out);
+    }
 }
