@@ -32,6 +32,11 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   node vectors/ntt/generate.mjs >/dev/null
   git diff --exit-code -- src/Prover/Engines/Cpu/NttVectorKernels.cs vectors/ntt \
     || fail "NttVectorKernels.cs or vectors/ntt differ from their generators: rerun them and commit."
+
+  step "Poseidon constants and circomlibjs vectors regenerate byte for byte (circomlibjs 0.1.7, blake-hash)"
+  node vectors/circomlib/poseidon-constants.mjs && node vectors/circomlib/generate.mjs >/dev/null \
+    && git diff --exit-code -- src/Field/Hashing/poseidon-constants.bin vectors/circomlib \
+    || fail "src/Field/Hashing/poseidon-constants.bin or vectors/circomlib differ from their generators: rerun them and commit."
 fi
 
 step "circom interop set (circom2 + snarkjs: circuits, witnesses, ptau, snarkjs keys and proofs; cached in artifacts/circom)"

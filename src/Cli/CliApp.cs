@@ -22,6 +22,8 @@ public static class CliApp
         root.Add(ExportCommand.Build());
         root.Add(PrecompileCommand.Build());
         root.Add(CircuitCommand.Build());
+        root.Add(HashCommand.Build());
+        root.Add(EddsaCommand.Build());
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

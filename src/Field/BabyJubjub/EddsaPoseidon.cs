@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics;
+using ZkOptions.Field.Hashing;
+
+namespace ZkOptions.Field.BabyJubjub;
+
+/// <summary>
+/// EdDSA over BabyJubjub with Poseidon as the message hash, exactly as circomlibjs 0.1.7 <c>src/eddsa.js</c>
+/// (<c>signPoseidon</c>, <c>verifyPoseidon</c>) and circomlib's <c>EdDSAPoseidonVerifier</c> circuit. Signing is
+/// <see cref="EddsaPrivateKey.Sign"/>.
+/// </summary>
+/// <remarks>
+/// The challenge is hm = Poseidon(R8.x, R8.y, A.x, A.y, message) (five inputs), and a signature is valid when
+/// Base8·S = R8 + A·(8·hm). The factor 8 clears any small-order component of A and R8 — which is also why, as in
+/// circomlibjs, neither point is required to be in the prime-order subgroup.
+/// </remarks>
+public static class EddsaPoseidon
+{
+    /// <summary>
+    /// circomlibjs <c>verifyPoseidon(message, signature, publicKey)</c>: false when R8 or the public key is not on
+    /// the curve, when S is not in [0, l), or when Base8·S ≠ R8 + A·(8·hm); otherwise true. Never throws for any
+    /// input values.
+    /// </summary>
+    public static bool Verify(in BabyJubjubPoint publicKey, Fr message, in EddsaSignature signature)
+    {
+        BabyJubjubPoint r8 = signature.R8;
+        BigInteger s = signature.S;
+        if (!r8.IsOnCurve || !publicKey.IsOnCurve)
+        {
+            return false;
+        }
+        // circomlibjs: `if (sig.S >= subOrder) return false` (its S is never negative; ours could be).
+        if (s.Sign < 0 || s >= BabyJubjub.SubgroupOrder)
+        {
+            return false;
+        }
+        Fr hm = Challenge(in r8, in publicKey, message);
+        BabyJubjubPoint left = BabyJubjub.Multiply(BabyJubjub.Base8, s);
+        // The scalar 8·hm is not reduced mod l: A may have a small-order component, and circomlibjs multiplies by
+        // the full integer.
+        BabyJubjubPoint right = BabyJubjub.Add(in r8, BabyJubjub.Multiply(in publicKey, hm.ToBigInteger() * 8));
+        return left == right;
+    }
+
+    /// <summary>hm = Poseidon(R8.x, R8.y, A.x, A.y, message).</summary>
+    internal static Fr Challenge(in BabyJubjubPoint r8, in BabyJubjubPoint publicKey, Fr message) =>
+        Poseidon.Hash([r8.X, r8.Y, publicKey.X, publicKey.Y, message]);
+}
