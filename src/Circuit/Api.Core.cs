@@ -135,6 +135,10 @@ public sealed partial class Api
         return builder.DefineWire(w, last.Wire, Fr.Zero, Fr.One, last.Coefficient, v.Constant, site.Index);
     }
 
+    /// <summary><paramref name="v"/> with its wire terms collapsed to one wire (its constant kept symbolic).</summary>
+    internal Variable Collapse(Variable v, Site site) =>
+        v.TermCount <= 1 ? v : Variable.FromWire(MaterializeTerms(v, site)) + new Variable(v.Constant);
+
     /// <summary><paramref name="v"/> as α·w + k with a single wire w (materialising when it has several terms).</summary>
     internal (int Wire, Fr Alpha, Fr K) Affine(Variable v, Site site)
     {

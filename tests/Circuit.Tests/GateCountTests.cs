@@ -34,6 +34,21 @@ public sealed class GateCountTests
         yield return ("gadget/fixed-div-64", G(2, (api, x) => FixedPoint.Div(api, new Fixed(x[0], 64), new Fixed(x[1], 64))));
         yield return ("gadget/fixed-is-negative-64", G(1, (api, x) => FixedPoint.IsNegative(api, new Fixed(x[0], 64))));
         yield return ("gadget/mux-16", G(17, (api, x) => Multiplexer.Select(api, x[0], x[1..])));
+        for (int n = 1; n <= 16; n++)
+        {
+            int inputs = n;
+            // The output is consumed by one assertion against a further input, as a circuit would use it.
+            yield return ($"gadget/poseidon-{n:D2}", G(n + 1, (api, x) => api.AssertEqual(Poseidon.Hash(api, x[..inputs]), x[inputs])));
+        }
+        yield return ("gadget/babyjubjub-add", G(4, (api, x) => BabyJubjubGadget.Add(api, new PointVar(x[0], x[1]), new PointVar(x[2], x[3]))));
+        yield return ("gadget/babyjubjub-double", G(2, (api, x) => BabyJubjubGadget.Double(api, new PointVar(x[0], x[1]))));
+        yield return ("gadget/babyjubjub-on-curve", G(2, (api, x) => BabyJubjubGadget.AssertOnCurve(api, new PointVar(x[0], x[1]))));
+        yield return ("gadget/babyjubjub-fixed-base-mul-253", G(1, (api, x) =>
+            BabyJubjubGadget.ScalarMulFixedBase(api, api.ToBits(x[0], 253), Field.BabyJubjub.BabyJubjub.Base8)));
+        yield return ("gadget/babyjubjub-variable-base-mul-253", G(3, (api, x) =>
+            BabyJubjubGadget.ScalarMulVariableBase(api, api.ToBits(x[0], 253), new PointVar(x[1], x[2]))));
+        yield return ("gadget/smt-binary-level", G(3, (api, x) => SparseMerkle.ComputeRoot(api, 2, 1, x[0], x[1], [[x[2]]])));
+        yield return ("gadget/smt-quaternary-level", G(5, (api, x) => SparseMerkle.ComputeRoot(api, 4, 1, x[0], x[1], [[x[2], x[3], x[4]]])));
     }
 
     private static List<(string Name, int Gates, int Wires, int Public)> Measure()

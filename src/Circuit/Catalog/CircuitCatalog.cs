@@ -13,7 +13,7 @@ public static class CircuitCatalog
 
     private static IEnumerable<CircuitDescriptor> BuiltIn()
     {
-        foreach (var d in ExampleCircuits.Descriptors())
+        foreach (var d in ExampleCircuits.Descriptors().Concat(GadgetCircuits.Descriptors()))
         {
             yield return d;
         }
