@@ -25,15 +25,11 @@ public sealed partial class Api
             throw new ArgumentException($"at most {Fr.BitCount} bits", nameof(bits));
         }
         var site = At($"from {bits.Length} bits", file, line);
-        Variable sum = default;
-        Fr weight = Fr.One;
         foreach (var bit in bits)
         {
             AssertBooleanCore(bit, site);
-            sum += bit * weight;
-            weight = weight.Double();
         }
-        return sum;
+        return FromBitsUnchecked(bits);
     }
 
     /// <summary>Proves 0 ≤ a &lt; 2^bits and returns a as a <see cref="Bounded"/> for comparisons. About 2·bits gates.</summary>
@@ -86,15 +82,11 @@ public sealed partial class Api
                 outputs[i] = (value >> i & 1) == 1 ? Fr.One : Fr.Zero;
             }
         }, site);
-        Variable sum = default;
-        Fr weight = Fr.One;
         foreach (var bit in bits)
         {
             AssertBooleanCore(bit, site);
-            sum += bit * weight;
-            weight = weight.Double();
         }
-        AssertZero(sum - a, site);
+        AssertZero(FromBitsUnchecked(bits) - a, site);
         if (n == Fr.BitCount)
         {
             AssertBitsAtMostCore(bits, Fr.Modulus - 1, site);

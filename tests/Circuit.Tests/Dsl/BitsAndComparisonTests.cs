@@ -10,10 +10,6 @@ namespace ZkOptions.Circuit.Tests.Dsl;
 
 public sealed class BitsAndComparisonTests
 {
-    private static Func<Circuit> C(int n, Action<Api, Variable[]> body) => () => new TestCircuit(n, body);
-
-    private static InputAssignment X(params long[] values) => Inputs(("x", values));
-
     [Fact]
     public void ToBitsRoundTripsAndCostsAboutTwoGatesPerBit()
     {

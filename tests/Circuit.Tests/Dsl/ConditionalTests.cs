@@ -9,10 +9,6 @@ namespace ZkOptions.Circuit.Tests.Dsl;
 
 public sealed class ConditionalTests
 {
-    private static Func<Circuit> C(int n, Action<Api, Variable[]> body) => () => new TestCircuit(n, body);
-
-    private static InputAssignment X(params long[] values) => Inputs(("x", values));
-
     [Theory]
     [InlineData(0, 1)]
     [InlineData(5, 0)]

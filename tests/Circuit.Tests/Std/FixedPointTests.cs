@@ -10,10 +10,6 @@ namespace ZkOptions.Circuit.Tests.Std;
 
 public sealed class FixedPointTests
 {
-    private static Func<Circuit> C(int n, Action<Api, Variable[]> body) => () => new TestCircuit(n, body);
-
-    private static InputAssignment X(params long[] values) => Inputs(("x", values));
-
     private static Func<Circuit> MulCircuit(Rounding rounding) => C(3, (api, x) =>
     {
         var a = FixedPoint.FromRaw(api, x[0], 64);

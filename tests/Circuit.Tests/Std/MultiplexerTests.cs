@@ -8,8 +8,6 @@ namespace ZkOptions.Circuit.Tests.Std;
 
 public sealed class MultiplexerTests
 {
-    private static Func<Circuit> C(int n, Action<Api, Variable[]> body) => () => new TestCircuit(n, body);
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -72,6 +72,12 @@ public static class CircuitAssert
         return inputs;
     }
 
+    /// <summary>A test circuit over n secret inputs "x" with the given rules.</summary>
+    public static Func<Circuit> C(int n, Action<Api, Variable[]> body) => () => new TestCircuit(n, body);
+
+    /// <summary>Values for the inputs "x" of a <see cref="TestCircuit"/>.</summary>
+    public static InputAssignment X(params long[] values) => Inputs(("x", values));
+
     public static Fr Field(long v) => v >= 0 ? Fr.FromUInt64((ulong)v) : -Fr.FromUInt64((ulong)(-v));
 
     private static Fr Parse(string s) => InputAssignment.TryParseValue(s, out var f) ? f : throw new ArgumentException(s);
