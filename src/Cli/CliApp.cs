@@ -57,7 +57,8 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception e) when (e is UsageException or EncodingException or PrecompileException or InputFileException)
+        catch (Exception e) when (e is UsageException or EncodingException or PrecompileException or InputFileException
+                                   or ZkOptions.Settlement.Serialization.SettlementInputException)
         {
             stderr.WriteLine($"zkoptions: {e.Message}");
             return ExitCodes.BadInput;
