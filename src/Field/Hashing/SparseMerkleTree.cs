@@ -33,13 +33,28 @@ public sealed class SparseMerkleTree
         Arity = arity;
         Depth = depth;
         capacity = BigInteger.Pow(arity, depth);
-        empty = EmptySubtreeHashes(arity, depth);
+        empty = EmptyHashesCache.GetOrAdd((arity, depth), key => EmptySubtreeHashes(key.Arity, key.Depth));
         levels = new Dictionary<BigInteger, Fr>[depth + 1];
         for (int l = 0; l <= depth; l++)
         {
             levels[l] = [];
         }
     }
+
+    private SparseMerkleTree(SparseMerkleTree other)
+    {
+        Arity = other.Arity;
+        Depth = other.Depth;
+        capacity = other.capacity;
+        empty = other.empty;
+        levels = other.levels.Select(level => new Dictionary<BigInteger, Fr>(level)).ToArray();
+    }
+
+    // Empty-subtree hashes depend only on the shape; many small trees (one per account) share them.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Arity, int Depth), Fr[]> EmptyHashesCache = new();
+
+    /// <summary>An independent copy: changes to either tree do not affect the other.</summary>
+    public SparseMerkleTree Clone() => new(this);
 
     /// <summary>Children per node (2 or 4).</summary>
     public int Arity { get; }

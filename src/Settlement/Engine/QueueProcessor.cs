@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using ZkOptions.Settlement.Margin;
+using ZkOptions.Settlement.State;
+using ZkOptions.Settlement.Transactions;
+using static ZkOptions.Settlement.Transactions.TransactionRejectedException;
+
+namespace ZkOptions.Settlement.Engine;
+
+/// <summary>
+/// L1 queue entries: deposits and forced withdrawals, consumed strictly in queue order. A forced withdrawal that
+/// is not allowed (wrong owner, too large, breaks margin, account in liquidation) is consumed as a no-op, so an L1
+/// request can never block the queue.
+/// </summary>
+internal static class QueueProcessor
+{
+    public static void Deposit(TransactionContext ctx, DepositTx tx)
+    {
+        L1Operation op = Consume(ctx, tx.QueueIndex, L1OperationKind.Deposit);
+        Account? account = ctx.TryLoad(op.Account);
+        if (account is null)
+        {
+            ExchangeParametersCheck(ctx, op.Account);
+            account = new Account(op.Account, op.PublicKey, op.Owner, ctx.Parameters.PositionSlots, ctx.Parameters.ScenarioCount,
+                ctx.Parameters.OrderTreeDepth, ctx.State.Epoch?.Id ?? 0);
+            ctx.Create(account);
+            ctx.Details["created"] = "true";
+        }
+        account.Collateral += op.Amount;
+        ctx.Details["amount"] = op.Amount.ToString();
+    }
+
+    public static void ForcedWithdraw(TransactionContext ctx, ForcedWithdrawTx tx)
+    {
+        L1Operation op = Consume(ctx, tx.QueueIndex, L1OperationKind.ForcedWithdraw);
+        string? refusal = TryForcedWithdraw(ctx, op);
+        ctx.Details["applied"] = refusal is null ? "true" : "false";
+        if (refusal is not null)
+        {
+            ctx.Details["reason"] = refusal;
+        }
+    }
+
+    private static string? TryForcedWithdraw(TransactionContext ctx, L1Operation op)
+    {
+        Account? stored = ctx.State.Find(op.Account);
+        if (stored is null)
+        {
+            return $"{Rule.AccountExists.Name()}: account {op.Account} does not exist";
+        }
+        if (stored.Owner != op.Owner)
+        {
+            return $"{Rule.SignatureValid.Name()}: the L1 sender is not account {op.Account}'s owner";
+        }
+        if (op.Amount.Micros <= 0 || op.Amount > stored.Collateral)
+        {
+            return $"{Rule.CollateralSufficient.Name()}: {op.Amount.ToDollars()} USD requested, {stored.Collateral.ToDollars()} USD held";
+        }
+        if (stored.IsLiquidating)
+        {
+            return $"{Rule.NotLiquidating.Name()}: account {op.Account} is in liquidation";
+        }
+        Account account = stored.Clone();
+        account.Collateral -= op.Amount;
+        if (!account.HasNoPositions)
+        {
+            if (ctx.State.Epoch is not { } epoch || ctx.Timestamp - epoch.Timestamp > ctx.Parameters.MaxEpochAgeSeconds)
+            {
+                return $"{Rule.OracleFresh.Name()}: no fresh risk epoch to check margin against";
+            }
+            if (account.Risk.Epoch != epoch.Id)
+            {
+                return $"{Rule.RiskCacheCurrent.Name()}: account {op.Account}'s scenario losses are not for epoch {epoch.Id}";
+            }
+            MarginFigures after = MarginCalculator.Evaluate(account, ctx.Parameters);
+            if (!after.HoldsInitial)
+            {
+                return $"{Rule.MarginAfter.Name()}: initial margin would fail (excess {after.InitialExcess.ToDollars()} USD)";
+            }
+        }
+        Account working = ctx.Load(op.Account, "forced-withdrawal");
+        working.Collateral -= op.Amount;
+        ctx.Exits.Add(new ExitRecord(op.Account, op.Owner, op.Amount));
+        return null;
+    }
+
+    private static L1Operation Consume(TransactionContext ctx, long index, L1OperationKind kind)
+    {
+        Require(index == ctx.State.QueueConsumed, Rule.QueueOrder,
+            () => $"queue entry {index} is not the next one; {ctx.State.QueueConsumed} entries are consumed");
+        Require(index < ctx.Queue.Count, Rule.QueueOrder, () => $"queue entry {index} does not exist ({ctx.Queue.Count} queued)");
+        L1Operation op = ctx.Queue[index];
+        Require(op.Kind == kind, Rule.QueueOrder, () => $"queue entry {index} is a {op.Kind}, not a {kind}");
+        ctx.Details["queueIndex"] = index.ToString(CultureInfo.InvariantCulture);
+        return op;
+    }
+
+    private static void ExchangeParametersCheck(TransactionContext ctx, long index) =>
+        Require(index >= 0 && index < ctx.Parameters.AccountCapacity, Rule.AccountExists,
+            () => $"account index {index} is outside the tree (capacity {ctx.Parameters.AccountCapacity})");
+}

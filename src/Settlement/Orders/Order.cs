@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Field;
+using ZkOptions.Field.BabyJubjub;
+using ZkOptions.Field.Hashing;
+using ZkOptions.Settlement.Hashing;
+using ZkOptions.Settlement.Instruments;
+using ZkOptions.Settlement.Numbers;
+
+namespace ZkOptions.Settlement.Orders;
+
+/// <summary>
+/// A limit order as its owner signs it. The signed message is
+/// <c>Poseidon(account, seriesKey, side, limitPrice, amount, storageId, validUntil, maxFee, chainId)</c>: limit price
+/// in micro-USD per contract, amount in 1e-4 contracts, the storage id choosing the order slot
+/// (<c>storageId mod slots</c>), valid-until in unix seconds, and the highest fee rate (ppm of premium) the owner accepts.
+/// </summary>
+public sealed record Order(
+    long Account, SeriesKey Series, Side Side, Usd LimitPrice, Quantity Amount, long StorageId, long ValidUntil, Ppm MaxFee, long ChainId)
+{
+    /// <summary>The message the owner signs.</summary>
+    public Fr Hash() => Poseidon.Hash(
+        FieldCodec.Unsigned(Account), Series.ToField(), FieldCodec.Unsigned((long)Side), FieldCodec.Unsigned(LimitPrice.Micros),
+        FieldCodec.Unsigned(Amount.Units), FieldCodec.Unsigned(StorageId), FieldCodec.Unsigned(ValidUntil),
+        FieldCodec.Unsigned(MaxFee.Value), FieldCodec.Unsigned(ChainId));
+
+    /// <summary>The order signed with <paramref name="key"/>.</summary>
+    public SignedOrder SignWith(EddsaPrivateKey key) => new(this, key.Sign(Hash()));
+}
+
+/// <summary>An order and its owner's EdDSA-Poseidon signature over <see cref="Order.Hash"/>.</summary>
+public sealed record SignedOrder(Order Order, EddsaSignature Signature);

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics;
+using ZkOptions.Field;
+using ZkOptions.Field.Hashing;
+using ZkOptions.Settlement.Hashing;
+using ZkOptions.Settlement.Numbers;
+
+namespace ZkOptions.Settlement.Orders;
+
+/// <summary>
+/// The messages an account signs besides orders. Each starts with its own tag and has its own length, so no
+/// signature can be replayed as another kind of message.
+/// </summary>
+public static class SignedMessages
+{
+    /// <summary>Tag of a withdrawal.</summary>
+    public const long WithdrawTag = 1;
+
+    /// <summary>Tag of a liquidation bid.</summary>
+    public const long LiquidationBidTag = 2;
+
+    /// <summary>Poseidon(1, account, amount, recipient, nonce, chainId).</summary>
+    public static Fr Withdraw(long account, Usd amount, BigInteger recipient, long nonce, long chainId) => Poseidon.Hash(
+        FieldCodec.Unsigned(WithdrawTag), FieldCodec.Unsigned(account), FieldCodec.Unsigned(amount.Micros),
+        Fr.FromBigInteger(recipient), FieldCodec.Unsigned(nonce), FieldCodec.Unsigned(chainId));
+
+    /// <summary>Poseidon(2, liquidator, victim, fraction, price, nonce, chainId).</summary>
+    public static Fr LiquidationBid(long liquidator, long victim, long fraction, Usd price, long nonce, long chainId) => Poseidon.Hash(
+        FieldCodec.Unsigned(LiquidationBidTag), FieldCodec.Unsigned(liquidator), FieldCodec.Unsigned(victim),
+        FieldCodec.Unsigned(fraction), FieldCodec.Unsigned(price.Micros), FieldCodec.Unsigned(nonce), FieldCodec.Unsigned(chainId));
+}
