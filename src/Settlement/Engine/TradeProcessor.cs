@@ -26,15 +26,15 @@ internal static class TradeProcessor
             () => $"orders signed for chains {maker.ChainId}/{taker.ChainId}; this exchange is {p.ChainId}");
         Require(tx.Fill.Units > 0, Rule.AmountPositive, () => $"fill {tx.Fill} must be positive");
         Require(maker.LimitPrice.Micros > 0 && taker.LimitPrice.Micros > 0, Rule.AmountPositive, () => "limit prices must be positive");
-        Require(maker.ValidUntil >= ctx.Timestamp, Rule.OrderNotExpired, () => $"maker order expired at {maker.ValidUntil}, batch time {ctx.Timestamp}");
-        Require(taker.ValidUntil >= ctx.Timestamp, Rule.OrderNotExpired, () => $"taker order expired at {taker.ValidUntil}, batch time {ctx.Timestamp}");
+        Require(maker.ValidUntil >= ctx.Timestamp, Rule.OrderNotExpired, maker.Account, () => $"maker order expired at {maker.ValidUntil}, batch time {ctx.Timestamp}");
+        Require(taker.ValidUntil >= ctx.Timestamp, Rule.OrderNotExpired, taker.Account, () => $"taker order expired at {taker.ValidUntil}, batch time {ctx.Timestamp}");
         Usd price = maker.LimitPrice;
         bool crosses = taker.Side == Side.Buy ? taker.LimitPrice >= price : taker.LimitPrice <= price;
         Require(crosses, Rule.PricesCross,
             () => $"taker {taker.Side} limit {taker.LimitPrice.ToDollars()} does not cross maker {maker.Side} limit {price.ToDollars()}");
-        Require(p.MakerFeeRate.Value <= maker.MaxFee.Value, Rule.FeeWithinCap,
+        Require(p.MakerFeeRate.Value <= maker.MaxFee.Value, Rule.FeeWithinCap, maker.Account,
             () => $"maker fee rate {p.MakerFeeRate.ToDecimal()} exceeds the order's max {maker.MaxFee.ToDecimal()}");
-        Require(p.TakerFeeRate.Value <= taker.MaxFee.Value, Rule.FeeWithinCap,
+        Require(p.TakerFeeRate.Value <= taker.MaxFee.Value, Rule.FeeWithinCap, taker.Account,
             () => $"taker fee rate {p.TakerFeeRate.ToDecimal()} exceeds the order's max {taker.MaxFee.ToDecimal()}");
 
         OracleEpoch epoch = ctx.FreshEpoch();
@@ -46,8 +46,8 @@ internal static class TradeProcessor
         Account takerAccount = ctx.Load(taker.Account, "taker");
         TransactionContext.RequireSignature(makerAccount, maker.Hash(), tx.Maker.Signature, "the maker order");
         TransactionContext.RequireSignature(takerAccount, taker.Hash(), tx.Taker.Signature, "the taker order");
-        Require(!makerAccount.IsLiquidating, Rule.NotLiquidating, () => $"maker account {maker.Account} is in liquidation");
-        Require(!takerAccount.IsLiquidating, Rule.NotLiquidating, () => $"taker account {taker.Account} is in liquidation");
+        Require(!makerAccount.IsLiquidating, Rule.NotLiquidating, maker.Account, () => $"maker account {maker.Account} is in liquidation");
+        Require(!takerAccount.IsLiquidating, Rule.NotLiquidating, taker.Account, () => $"taker account {taker.Account} is in liquidation");
         TransactionContext.RequireCurrentCache(makerAccount, epoch);
         TransactionContext.RequireCurrentCache(takerAccount, epoch);
 
@@ -95,7 +95,7 @@ internal static class TradeProcessor
             return;
         }
         bool reducing = Math.Abs(after.Units) <= Math.Abs(before.Units) && (after.IsZero || Math.Sign(after.Units) == Math.Sign(before.Units));
-        Require(reducing && f.HoldsMaintenance, Rule.MarginAfter, () => reducing
+        Require(reducing && f.HoldsMaintenance, Rule.MarginAfter, account.Index, () => reducing
             ? $"{role} account {account.Index} fails maintenance after a risk-reducing trade: MtM {f.MarkToMarket.ToDollars()} − MM {f.Maintenance.ToDollars()} = {f.MaintenanceExcess.ToDollars()} USD"
             : $"{role} account {account.Index} fails initial margin after the trade: MtM {f.MarkToMarket.ToDollars()} − 1.25·(Worst + Cont) {f.Initial.ToDollars()} = {f.InitialExcess.ToDollars()} USD");
     }
@@ -107,7 +107,7 @@ internal static class TradeProcessor
     {
         Quantity before = account.PositionIn(risk.Key);
         int slot = account.AddPosition(risk.Key, delta);
-        Require(slot >= 0, Rule.PositionSlotFree,
+        Require(slot >= 0, Rule.PositionSlotFree, account.Index,
             () => $"account {account.Index} holds {ctx.Parameters.PositionSlots} other series; no slot for {risk.Key.ToDisplay(ctx.Parameters.UnderlyingName)}");
         MarginCalculator.AddChange(account.Risk, risk, before, before + delta);
     }
@@ -118,11 +118,11 @@ internal static class TradeProcessor
         Require(order.Amount.Units > 0 && order.Amount.Units <= Quantity.MaxUnits, Rule.AmountPositive, () => $"{role} order amount out of range");
         long slot = order.StorageId % ctx.Parameters.OrderSlotCapacity;
         OrderFill stored = account.Fill(slot);
-        Require(order.StorageId >= stored.StorageId, Rule.OrderNotReplayed,
+        Require(order.StorageId >= stored.StorageId, Rule.OrderNotReplayed, account.Index,
             () => $"{role} order has storage id {order.StorageId}, but its slot {slot} already holds order {stored.StorageId}");
         Quantity filledBefore = order.StorageId == stored.StorageId ? stored.Filled : Quantity.Zero;
         Quantity filledAfter = filledBefore + fill;
-        Require(filledAfter <= order.Amount, Rule.OrderNotOverfilled,
+        Require(filledAfter <= order.Amount, Rule.OrderNotOverfilled, account.Index,
             () => $"{role} order {order.StorageId}: {filledBefore.ToContracts()} filled + {fill.ToContracts()} > {order.Amount.ToContracts()} contracts");
         var after = new OrderFill(order.StorageId, filledAfter);
         ctx.OrderSlots.Add(new OrderSlotUpdate(account.Index, slot, stored, after, account.OrderTree.Prove(slot)));

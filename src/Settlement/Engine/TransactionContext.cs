@@ -88,7 +88,7 @@ internal sealed class TransactionContext(RollupState state, L1Queue queue, long 
 
     /// <summary>Rejects unless the account's cached losses are for <paramref name="epoch"/>.</summary>
     public static void RequireCurrentCache(Account account, OracleEpoch epoch) =>
-        Require(account.Risk.Epoch == epoch.Id, Rule.RiskCacheCurrent,
+        Require(account.Risk.Epoch == epoch.Id, Rule.RiskCacheCurrent, account.Index,
             () => $"account {account.Index} has scenario losses for epoch {account.Risk.Epoch}, not the current {epoch.Id}; refresh it first");
 
     /// <summary>The series' epoch data, recorded as read.</summary>
@@ -105,7 +105,7 @@ internal sealed class TransactionContext(RollupState state, L1Queue queue, long 
 
     /// <summary>Rejects unless <paramref name="signature"/> is the account's over <paramref name="message"/>.</summary>
     public static void RequireSignature(Account account, Fr message, EddsaSignature signature, string what) =>
-        Require(EddsaPoseidon.Verify(account.PublicKey, message, signature), Rule.SignatureValid,
+        Require(EddsaPoseidon.Verify(account.PublicKey, message, signature), Rule.SignatureValid, account.Index,
             () => $"{what} is not signed by account {account.Index}'s key");
 
     /// <summary>The margin figures of a working account.</summary>

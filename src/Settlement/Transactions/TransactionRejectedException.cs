@@ -2,9 +2,12 @@
 namespace ZkOptions.Settlement.Transactions;
 
 /// <summary>A transaction that breaks <see cref="Rule"/>; the state is unchanged.</summary>
-public sealed class TransactionRejectedException(Rule rule, string detail)
+public sealed class TransactionRejectedException(Rule rule, string detail, long? faultAccount = null)
     : InvalidOperationException($"{rule.Name()}: {detail}")
 {
+    /// <summary>The account whose order, signature or margin broke the rule, when one can be named.</summary>
+    public long? FaultAccount { get; } = faultAccount;
+
     /// <summary>The rule broken.</summary>
     public Rule Rule { get; } = rule;
 
@@ -17,6 +20,15 @@ public sealed class TransactionRejectedException(Rule rule, string detail)
         if (!holds)
         {
             throw new TransactionRejectedException(rule, detail());
+        }
+    }
+
+    /// <summary>As <see cref="Require(bool, Rule, Func{string})"/>, blaming <paramref name="account"/>.</summary>
+    public static void Require(bool holds, Rule rule, long account, Func<string> detail)
+    {
+        if (!holds)
+        {
+            throw new TransactionRejectedException(rule, detail(), account);
         }
     }
 }

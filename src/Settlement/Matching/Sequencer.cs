@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Engine;
+using ZkOptions.Settlement.Instruments;
+using ZkOptions.Settlement.Margin;
+using ZkOptions.Settlement.Numbers;
+using ZkOptions.Settlement.Orders;
+using ZkOptions.Settlement.State;
+using ZkOptions.Settlement.Transactions;
+
+namespace ZkOptions.Settlement.Matching;
+
+/// <summary>What became of a submitted order.</summary>
+public sealed record SubmitOutcome(IReadOnlyList<TransactionResult> Fills, Quantity Rested, IReadOnlyList<string> Rejections);
+
+/// <summary>
+/// The sequencer: order books per series, the batch being built, and the housekeeping a batch needs — risk
+/// refreshes before an account's first margin decision in an epoch, and at the end of each batch a liquidation start
+/// for every account left under maintenance, so no batch ends with an unflagged account below maintenance.
+/// </summary>
+public sealed class Sequencer(SettlementEngine engine)
+{
+    private readonly Dictionary<SeriesKey, OrderBook> books = [];
+    private BatchBuilder? batch;
+    private long nextSequence;
+    private long batchNumber;
+
+    /// <summary>The engine.</summary>
+    public SettlementEngine Engine { get; } = engine;
+
+    /// <summary>Rejected requests, for people (and the simulator's report).</summary>
+    public List<string> Rejections { get; } = [];
+
+    /// <summary>The open batch.</summary>
+    public BatchBuilder Batch => batch ?? throw new InvalidOperationException("no batch is open; call BeginBatch");
+
+    /// <summary>The book of <paramref name="series"/>.</summary>
+    public OrderBook Book(SeriesKey series) => books.TryGetValue(series, out OrderBook? b) ? b : books[series] = new OrderBook(series);
+
+    /// <summary>Opens the next batch at <paramref name="timestamp"/> and drops expired orders from every book.</summary>
+    public void BeginBatch(long timestamp)
+    {
+        if (batch is not null)
+        {
+            throw new InvalidOperationException("a batch is already open");
+        }
+        batch = new BatchBuilder(Engine, ++batchNumber, timestamp);
+        foreach (OrderBook b in books.Values)
+        {
+            b.RemoveExpired(timestamp);
+        }
+    }
+
+    /// <summary>Applies a transaction in the open batch, refreshing the accounts it needs first.</summary>
+    public TransactionResult Apply(Transaction tx)
+    {
+        foreach (long a in AccountsNeedingRisk(tx))
+        {
+            RefreshIfStale(a);
+        }
+        return Batch.Add(tx);
+    }
+
+    /// <summary>Applies a transaction, recording a rejection instead of throwing; null when rejected.</summary>
+    public TransactionResult? TryApply(Transaction tx)
+    {
+        try
+        {
+            return Apply(tx);
+        }
+        catch (TransactionRejectedException e)
+        {
+            Rejections.Add($"{tx.TypeName}: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Matches <paramref name="order"/> against the book (price-time priority, fills at the resting order's price)
+    /// and rests what is left unless <paramref name="immediateOrCancel"/>. A fill the engine rejects because of the
+    /// resting order (its margin, expiry, signature) removes that order and matching goes on; one rejected because of
+    /// the incoming order stops it.
+    /// </summary>
+    public SubmitOutcome Submit(SignedOrder order, bool immediateOrCancel = false)
+    {
+        OrderBook book = Book(order.Order.Series);
+        var fills = new List<TransactionResult>();
+        var rejections = new List<string>();
+        Quantity remaining = order.Order.Amount - Engine.State.Find(order.Order.Account)?.Fill(order.Order.StorageId % Engine.State.Parameters.OrderSlotCapacity) switch
+        {
+            { } f when f.StorageId == order.Order.StorageId => f.Filled,
+            _ => Quantity.Zero,
+        };
+        bool takerRejected = false;
+        while (remaining.Units > 0 && book.BestFacing(order.Order.Side) is { } maker)
+        {
+            bool crosses = order.Order.Side == Side.Buy ? order.Order.LimitPrice >= maker.Order.LimitPrice : order.Order.LimitPrice <= maker.Order.LimitPrice;
+            if (!crosses)
+            {
+                break;
+            }
+            Quantity fill = remaining < maker.Remaining ? remaining : maker.Remaining;
+            try
+            {
+                fills.Add(Apply(new TradeTx(maker.Signed, order, fill)));
+                remaining -= fill;
+                maker.Remaining -= fill;
+                if (maker.Remaining.IsZero)
+                {
+                    book.Remove(maker);
+                }
+            }
+            catch (TransactionRejectedException e)
+            {
+                rejections.Add(e.Message);
+                Rejections.Add($"trade: {e.Message}");
+                if (e.FaultAccount == order.Order.Account || e.FaultAccount is null)
+                {
+                    takerRejected = true;
+                    break;
+                }
+                book.Remove(maker);
+            }
+        }
+        Quantity rested = Quantity.Zero;
+        if (!takerRejected && !immediateOrCancel && remaining.Units > 0)
+        {
+            book.Add(new RestingOrder(order, nextSequence++, remaining));
+            rested = remaining;
+        }
+        return new SubmitOutcome(fills, rested, rejections);
+    }
+
+    /// <summary>Removes a resting order (an off-chain cancel; the signed order stays valid until its valid-until).</summary>
+    public bool Cancel(SeriesKey series, long account, long storageId) => Book(series).Cancel(account, storageId);
+
+    /// <summary>
+    /// Starts a liquidation for every account under maintenance, then seals the batch. Accounts whose risk cache is
+    /// stale are refreshed first so the check uses the current epoch.
+    /// </summary>
+    public Batch SealBatch()
+    {
+        if (Engine.State.Epoch is { } epoch && Batch.Timestamp - epoch.Timestamp <= Engine.State.Parameters.MaxEpochAgeSeconds)
+        {
+            foreach (Account a in Engine.State.Accounts.Values.Where(a => !a.HasNoPositions && !a.IsLiquidating).ToArray())
+            {
+                RefreshIfStale(a.Index);
+                if (!MarginCalculator.Evaluate(Engine.State.Find(a.Index)!, Engine.State.Parameters).HoldsMaintenance)
+                {
+                    Batch.Add(new LiquidationStartTx(a.Index));
+                }
+            }
+        }
+        Batch sealedBatch = Batch.Seal();
+        batch = null;
+        return sealedBatch;
+    }
+
+    /// <summary>Adds a risk refresh for <paramref name="account"/> when its cache is for an older epoch.</summary>
+    public void RefreshIfStale(long account)
+    {
+        if (Engine.State.Epoch is { } e && Engine.State.Find(account) is { } a && a.Risk.Epoch != e.Id)
+        {
+            Batch.Add(new RiskRefreshTx(account));
+        }
+    }
+
+    private static IEnumerable<long> AccountsNeedingRisk(Transaction tx) => tx switch
+    {
+        TradeTx t => [t.Maker.Order.Account, t.Taker.Order.Account],
+        WithdrawTx w => [w.Account],
+        LiquidationStartTx s => [s.Account],
+        LiquidationBidTx b => [b.Victim, b.Liquidator],
+        LiquidationEndTx e => [e.Account],
+        SettleTx s => [s.Account],
+        _ => [],
+    };
+}
