@@ -24,6 +24,7 @@ public static class CliApp
         root.Add(CircuitCommand.Build());
         root.Add(HashCommand.Build());
         root.Add(EddsaCommand.Build());
+        root.Add(OracleCommand.Build());
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
