@@ -49,38 +49,23 @@ internal static class LiquidationProcessor
         TransactionContext.RequireCurrentCache(victim, epoch);
         TransactionContext.RequireCurrentCache(liquidator, epoch);
 
-        MarginFigures before = ctx.Figures(victim);
-        Ppm factor = AuctionSchedule.Factor(p, ctx.Timestamp - victim.LiquidationStart);
-        long cap = FractionCap(p, before, factor);
-        Require(tx.Fraction <= cap, Rule.FractionCap,
-            () => $"fraction {tx.Fraction} exceeds the cap {cap} that restores the buffer margin (buffer excess {before.BufferExcess.ToDollars()} USD)");
-
-        // The portion: the same fraction of the cash and of every slot, truncated towards zero.
-        Usd cash = new(checked((long)(Int128.DivRem((Int128)victim.Collateral.Micros * tx.Fraction, LiquidationBidTx.FractionScale).Quotient)));
-        Int128 portionMarkExact = 0;
-        var moves = new List<(SeriesRisk Risk, Quantity Q)>();
         foreach (PositionSlot slot in victim.Positions)
         {
-            if (slot.Series is not { } key)
+            if (slot.Series is { } key)
             {
-                continue;
-            }
-            Quantity q = new(checked((long)(Int128.DivRem((Int128)slot.Quantity.Units * tx.Fraction, LiquidationBidTx.FractionScale).Quotient)));
-            SeriesRisk risk = ctx.ReadSeries(epoch, key);
-            if (!q.IsZero)
-            {
-                moves.Add((risk, q));
-                portionMarkExact += Exact.Notional(q, risk.Mark);
+                ctx.ReadSeries(epoch, key);
             }
         }
-        Usd portionValue = cash + Exact.FloorUsd(portionMarkExact);
+        MarginFigures before = ctx.Figures(victim);
+        LiquidationQuote quote = LiquidationQuote.For(victim, tx.Fraction, epoch, p, ctx.Timestamp);
+        Require(tx.Fraction <= quote.FractionCap, Rule.FractionCap,
+            () => $"fraction {tx.Fraction} exceeds the cap {quote.FractionCap} that restores the buffer margin (buffer excess {before.BufferExcess.ToDollars()} USD)");
 
         Account insurance = ctx.Insurance();
-        if (portionValue.Micros > 0)
+        if (!quote.Insolvent)
         {
-            Usd minimum = Exact.MulCeil(portionValue, factor);
-            Require(tx.Price >= minimum, Rule.BidSchedule,
-                () => $"bid {tx.Price.ToDollars()} USD is below the schedule: {factor.ToDecimal()} × portion value {portionValue.ToDollars()} = {minimum.ToDollars()} USD");
+            Require(tx.Price >= quote.Price, Rule.BidSchedule,
+                () => $"bid {tx.Price.ToDollars()} USD is below the schedule: {quote.Factor.ToDecimal()} × portion value {quote.Value.ToDollars()} = {quote.Price.ToDollars()} USD");
             Usd fee = Exact.MulCeil(tx.Price, p.LiquidatorFeeRate);
             liquidator.Collateral -= tx.Price;
             victim.Collateral += tx.Price - fee;
@@ -89,18 +74,14 @@ internal static class LiquidationProcessor
         }
         else
         {
-            // Insolvent portion: the insurance account pays the liquidator to take it — its negative value plus a
-            // discount on its maintenance requirement that grows as the auction factor falls.
-            Usd incentive = new(checked((long)Exact.FloorDiv(
-                (Int128)before.Maintenance.Micros * tx.Fraction * (Ppm.Scale - factor.Value), (Int128)LiquidationBidTx.FractionScale * Ppm.Scale)));
-            Usd maximum = -portionValue + incentive;
-            Require(tx.Price <= maximum, Rule.BidSchedule,
-                () => $"insolvent portion: the bid asks {tx.Price.ToDollars()} USD from insurance, the schedule allows {maximum.ToDollars()} USD");
+            Require(tx.Price <= quote.Price, Rule.BidSchedule,
+                () => $"insolvent portion: the bid asks {tx.Price.ToDollars()} USD from insurance, the schedule allows {quote.Price.ToDollars()} USD");
             insurance.Collateral -= tx.Price;
             liquidator.Collateral += tx.Price;
             ctx.Details["insolvent"] = "true";
         }
-
+        Usd cash = quote.Cash;
+        var moves = quote.Moves;
         victim.Collateral -= cash;
         liquidator.Collateral += cash;
         foreach (var (risk, q) in moves)
@@ -112,9 +93,9 @@ internal static class LiquidationProcessor
         Require(liqAfter.HoldsInitial, Rule.MarginAfter,
             () => $"liquidator {tx.Liquidator} fails initial margin after the bid: excess {liqAfter.InitialExcess.ToDollars()} USD");
 
-        ctx.Details["factor"] = factor.ToString();
-        ctx.Details["fractionCap"] = cap.ToString(CultureInfo.InvariantCulture);
-        ctx.Details["portionValue"] = portionValue.ToString();
+        ctx.Details["factor"] = quote.Factor.ToString();
+        ctx.Details["fractionCap"] = quote.FractionCap.ToString(CultureInfo.InvariantCulture);
+        ctx.Details["portionValue"] = quote.Value.ToString();
     }
 
     public static void End(TransactionContext ctx, LiquidationEndTx tx)
@@ -140,27 +121,6 @@ internal static class LiquidationProcessor
                 () => $"account {tx.Account} still fails initial margin (excess {f.InitialExcess.ToDollars()} USD) and holds positions");
         }
         account.LiquidationStart = 0;
-    }
-
-    /// <summary>
-    /// The largest fraction (1e-4 units) a bid may take: the least f with BM + f·(P − BM)/10⁴ ≥ 0, where BM &lt; 0 is
-    /// the buffer excess and P = MtM·factor·(1 − fee) is what the victim keeps per whole portfolio sold. Whole
-    /// portfolio when insolvent; none once the buffer holds.
-    /// </summary>
-    internal static long FractionCap(Parameters.ExchangeParameters p, MarginFigures f, Ppm factor)
-    {
-        if (f.MarkToMarket.Micros <= 0)
-        {
-            return LiquidationBidTx.FractionScale;
-        }
-        long bm = f.BufferExcess.Micros;
-        if (bm >= 0)
-        {
-            return 0;
-        }
-        Int128 kept = Exact.FloorDiv((Int128)f.MarkToMarket.Micros * factor.Value * (Ppm.Scale - p.LiquidatorFeeRate.Value), (Int128)Ppm.Scale * Ppm.Scale);
-        Int128 cap = Exact.CeilDiv((Int128)(-bm) * LiquidationBidTx.FractionScale, kept - bm);
-        return (long)Int128.Min(cap, LiquidationBidTx.FractionScale);
     }
 
     private static void MoveSlot(TransactionContext ctx, Account account, SeriesRisk risk, Quantity delta)

@@ -22,7 +22,7 @@ public sealed class LiquidationAndExpiryTests
         x.Now += 900; // the end of the fast auction: factor 0.70
         Ppm factor = Settlement.Engine.AuctionSchedule.Factor(x.Parameters, 900);
         Assert.Equal(700_000, factor.Value);
-        long cap = Settlement.Engine.LiquidationProcessor.FractionCap(x.Parameters, before, factor);
+        long cap = Settlement.Engine.LiquidationQuote.FractionCapOf(x.Parameters, before, factor);
         Assert.InRange(cap, 1, 9_999);
         x.Rejects(Rule.FractionCap, LiquidationScenarios.Bid(x, liquidator, victim, cap + 1, Usd.FromDollars(100_000)));
 

@@ -156,23 +156,13 @@ public sealed class RandomFlowPropertyTests
         seq.RefreshIfStale(victim);
         seq.RefreshIfStale(liquidator);
         Account v = x.Account(victim);
-        MarginFigures f = MarginCalculator.Evaluate(v, x.Parameters);
-        Ppm factor = AuctionSchedule.Factor(x.Parameters, seq.Batch.Timestamp - v.LiquidationStart);
-        long cap = LiquidationProcessor.FractionCap(x.Parameters, f, factor);
+        long cap = LiquidationQuote.For(v, 1, x.State.Epoch!, x.Parameters, seq.Batch.Timestamp).FractionCap;
         if (cap <= 0)
         {
             return false;
         }
         long fraction = rng.Next(1, (int)cap + 1);
-        // Price the portion as the engine does, then bid exactly the schedule.
-        Usd cash = new(v.Collateral.Micros * fraction / 10_000);
-        Int128 mark = 0;
-        foreach (PositionSlot s in v.Positions.Where(s => !s.IsEmpty))
-        {
-            mark += Exact.Notional(new Quantity(s.Quantity.Units * fraction / 10_000), x.State.Epoch!.Find(s.Series!.Value)!.Value.Risk.Mark);
-        }
-        Usd value = cash + Exact.FloorUsd(mark);
-        Usd price = value.Micros > 0 ? Exact.MulCeil(value, factor) : -value;
+        Usd price = LiquidationQuote.For(v, fraction, x.State.Epoch!, x.Parameters, seq.Batch.Timestamp).Price;
         return seq.TryApply(LiquidationScenarios.Bid(x, liquidator, victim, fraction, price)) is not null;
     }
 
