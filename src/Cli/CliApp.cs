@@ -24,6 +24,8 @@ public static class CliApp
         root.Add(CircuitCommand.Build());
         root.Add(HashCommand.Build());
         root.Add(EddsaCommand.Build());
+        root.Add(SimulateCommand.Build());
+        root.Add(MarginCommand.Build());
         root.Add(OracleCommand.Build());
         foreach (var option in root.Options)
         {

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Simulation;
+using ZkOptions.Settlement.State;
+
+namespace ZkOptions.Cli.Commands;
+
+/// <summary>
+/// <c>zkoptions simulate [--scenario F] --out DIR [--json]</c>: runs a scenario through the settlement engine and
+/// writes its batches (<c>batch-0001.json</c> …), the final state (<c>state.json</c>) and a summary. The directory
+/// appears complete or not at all.
+/// </summary>
+internal static class SimulateCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Build()
+    {
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (spot path, deposits, seed; see docs/settlement.md). Default: the built-in scenario with a crash day." };
+        var outDir = new Option<string>("--out") { Description = "Directory to create for the batches, state.json and summary.json (must not exist, or be empty).", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (the summary) instead of the table." };
+        var command = new Command("simulate", "Run a settlement scenario (accounts, oracle prices, order flow) and write the batches a prover proves.")
+        {
+            scenario, outDir, json,
+        };
+        command.SetAction(parse =>
+        {
+            string dir = Path.GetFullPath(parse.GetValue(outDir)!);
+            if (File.Exists(dir) || (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any()))
+            {
+                throw new UsageException($"--out: {dir} exists and is not an empty directory; refusing to overwrite.");
+            }
+            string? parent = Path.GetDirectoryName(dir);
+            if (parent is null || !Directory.Exists(parent))
+            {
+                throw new UsageException($"--out: the parent directory {parent} does not exist.");
+            }
+            ScenarioSettings settings = parse.GetValue(scenario) is { } path
+                ? File.Exists(path) ? ScenarioSettings.Read(path) : throw new UsageException($"--scenario: file not found: {path}")
+                : new ScenarioSettings();
+            var sim = new Simulator(settings);
+            IReadOnlyList<Batch> batches = sim.Run();
+            JsonObject summary = Summary(sim, batches);
+
+            string temp = Path.Combine(parent, $".{Path.GetFileName(dir)}.tmp-{Environment.ProcessId}");
+            Directory.CreateDirectory(temp);
+            try
+            {
+                foreach (Batch b in batches)
+                {
+                    File.WriteAllText(Path.Combine(temp, $"batch-{b.Number:0000}.json"), BatchJson.Write(b, sim.Parameters).ToJsonString(Indented));
+                }
+                File.WriteAllText(Path.Combine(temp, "state.json"), StateJson.Write(sim.State).ToJsonString(Indented));
+                File.WriteAllText(Path.Combine(temp, "summary.json"), summary.ToJsonString(Indented));
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir);
+                }
+                Directory.Move(temp, dir);
+            }
+            finally
+            {
+                if (Directory.Exists(temp))
+                {
+                    Directory.Delete(temp, recursive: true);
+                }
+            }
+
+            TextWriter o = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                summary["out"] = dir;
+                o.WriteLine(summary.ToJsonString());
+                return ExitCodes.Ok;
+            }
+            o.WriteLine($"{"batch",5} {"time (UTC)",-17} {"txs",5}  {"new state root",-20}  transactions");
+            foreach (Batch b in batches)
+            {
+                string types = string.Join(", ", b.Transactions.GroupBy(t => t.Transaction.TypeName).Select(g => $"{g.Count()} {g.Key}"));
+                string when = DateTimeOffset.FromUnixTimeSeconds(b.Timestamp).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                o.WriteLine($"{b.Number,5} {when,-17} {b.Transactions.Count,5}  {b.NewRoot.ToString()[..16] + "…",-20}  {types}");
+            }
+            o.WriteLine($"{batches.Count} batches, {batches.Sum(b => b.Transactions.Count)} transactions, {sim.Sequencer.Rejections.Count} requests rejected (listed in summary.json); written to {dir}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static JsonObject Summary(Simulator sim, IReadOnlyList<Batch> batches)
+    {
+        var counts = new JsonObject();
+        foreach (var g in batches.SelectMany(b => b.Transactions).GroupBy(t => t.Transaction.TypeName).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            counts[g.Key] = g.Count();
+        }
+        return new JsonObject
+        {
+            ["batches"] = batches.Count,
+            ["transactions"] = batches.Sum(b => b.Transactions.Count),
+            ["byType"] = counts,
+            ["finalRoot"] = sim.State.Root.ToString(),
+            ["parametersHash"] = sim.Parameters.Hash().ToString(),
+            ["rejected"] = new JsonArray(sim.Sequencer.Rejections.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()),
+        };
+    }
+}
