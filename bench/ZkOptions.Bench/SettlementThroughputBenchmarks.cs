@@ -68,7 +68,7 @@ public class SettlementThroughputBenchmarks
             Usd price = new(state.Epoch!.Find(s)!.Value.Risk.Mark.Micros / 10_000 * 10_000 + 10_000);
             var q = Quantity.FromContracts(1 + rng.Next(3));
             var m = new Order(maker, s, Side.Sell, price, q, storage++, t + 3_600, new Ppm(10_000), p.ChainId).SignWith(Simulator.KeyFor(maker));
-            sequencer.Book(s).Add(new RestingOrder(m, n, q));
+            sequencer.Rest(m);
             takers[n] = new Order(taker, s, Side.Buy, price, q, storage++, t + 3_600, new Ppm(10_000), p.ChainId).SignWith(Simulator.KeyFor(taker));
         }
         foreach (long a in state.Accounts.Keys)

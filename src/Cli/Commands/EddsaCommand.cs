@@ -90,16 +90,7 @@ internal static class EddsaCommand
                 throw new UsageException("eddsa sign: give exactly one of --key HEX or --key-file FILE.");
             }
             Fr m = FieldInput.Parse(parse.GetValue(message)!, "--message");
-            byte[] keyBytes = hex is not null ? KeyFromHex(hex, "--key") : KeyFromFile(file!);
-            EddsaPrivateKey key;
-            try
-            {
-                key = new EddsaPrivateKey(keyBytes);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(keyBytes);
-            }
+            EddsaPrivateKey key = hex is not null ? PrivateKeyInput.FromHex(hex, "--key") : PrivateKeyInput.FromFile(file!, "--key-file");
             EddsaSignature sig = key.Sign(m);
             var json = new JsonObject
             {
@@ -161,36 +152,6 @@ internal static class EddsaCommand
         ["Ax"] = a.X.ToString(),
         ["Ay"] = a.Y.ToString(),
     };
-
-    // ------------------------------------------------------------------ private keys
-
-    private static byte[] KeyFromHex(string text, string source)
-    {
-        byte[] bytes = HexInput.Parse(text, source);
-        if (bytes.Length != EddsaPrivateKey.KeyLength)
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-            throw new UsageException($"{source}: a private key is {EddsaPrivateKey.KeyLength} bytes (64 hex digits); got {bytes.Length} bytes.");
-        }
-        return bytes;
-    }
-
-    private static byte[] KeyFromFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--key-file: file not found: {path}");
-        }
-        string text = ReadText(path).Trim();
-        if (!text.StartsWith('{'))
-        {
-            return KeyFromHex(text, path);
-        }
-        JsonObject root = ParseObject(path, text);
-        JsonNode? node = root["privateKey"] ?? throw new InputFileException(path, "\"privateKey\" is missing");
-        string? hex = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-        return KeyFromHex(hex ?? throw new InputFileException(path, "privateKey must be a string of 64 hex digits"), $"{path}: privateKey");
-    }
 
     private static void CheckOutputPath(string path)
     {

@@ -48,8 +48,8 @@ internal static class OracleCommand
             {
                 throw new UsageException("oracle epoch: give at most one of --oracle-key and --oracle-key-file.");
             }
-            EddsaPrivateKey? key = hex is not null ? KeyFromBytes(KeyFromHex(hex, "--oracle-key"))
-                : file is not null ? KeyFromBytes(KeyFromFile(file)) : null;
+            EddsaPrivateKey? key = hex is not null ? PrivateKeyInput.FromHex(hex, "--oracle-key")
+                : file is not null ? PrivateKeyInput.FromFile(file, "--oracle-key-file") : null;
 
             var parameters = new ExchangeParameters();
             MarketData data = MarketDataJson.Read(marketPath, parameters);
@@ -108,63 +108,5 @@ internal static class OracleCommand
                 $"{name,-24} {risk.Mark.ToDollars(),18} {v.ImpliedVol,7:0.0000} {spotDelta,8:0.0000} {worst.ToDollars(),18}");
         }
         return sb.ToString();
-    }
-
-    // ------------------------------------------------------------------ the oracle key (as `eddsa sign` reads it)
-
-    private static EddsaPrivateKey KeyFromBytes(byte[] bytes)
-    {
-        try
-        {
-            return new EddsaPrivateKey(bytes);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-        }
-    }
-
-    private static byte[] KeyFromHex(string text, string source)
-    {
-        byte[] bytes = HexInput.Parse(text, source);
-        if (bytes.Length != EddsaPrivateKey.KeyLength)
-        {
-            CryptographicOperations.ZeroMemory(bytes);
-            throw new UsageException($"{source}: a private key is {EddsaPrivateKey.KeyLength} bytes (64 hex digits); got {bytes.Length} bytes.");
-        }
-        return bytes;
-    }
-
-    private static byte[] KeyFromFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--oracle-key-file: file not found: {path}");
-        }
-        string text;
-        try
-        {
-            text = File.ReadAllText(path).Trim();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(path, $"cannot open: {e.Message}", e);
-        }
-        if (!text.StartsWith('{'))
-        {
-            return KeyFromHex(text, path);
-        }
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new InputFileException(path, $"not valid JSON: {e.Message}", e);
-        }
-        string? hex = root is JsonObject o && o["privateKey"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
-            ? v.GetValue<string>() : null;
-        return KeyFromHex(hex ?? throw new InputFileException(path, "privateKey must be a string of 64 hex digits"), $"{path}: privateKey");
     }
 }

@@ -56,10 +56,9 @@ internal static class LiquidationProcessor
                 ctx.ReadSeries(epoch, key);
             }
         }
-        MarginFigures before = ctx.Figures(victim);
         LiquidationQuote quote = LiquidationQuote.For(victim, tx.Fraction, epoch, p, ctx.Timestamp);
         Require(tx.Fraction <= quote.FractionCap, Rule.FractionCap,
-            () => $"fraction {tx.Fraction} exceeds the cap {quote.FractionCap} that restores the buffer margin (buffer excess {before.BufferExcess.ToDollars()} USD)");
+            () => $"fraction {tx.Fraction} exceeds the cap {quote.FractionCap} that restores the buffer margin (buffer excess {quote.Figures.BufferExcess.ToDollars()} USD)");
 
         Account insurance = ctx.Insurance();
         if (!quote.Insolvent)
@@ -80,11 +79,9 @@ internal static class LiquidationProcessor
             liquidator.Collateral += tx.Price;
             ctx.Details["insolvent"] = "true";
         }
-        Usd cash = quote.Cash;
-        var moves = quote.Moves;
-        victim.Collateral -= cash;
-        liquidator.Collateral += cash;
-        foreach (var (risk, q) in moves)
+        victim.Collateral -= quote.Cash;
+        liquidator.Collateral += quote.Cash;
+        foreach (var (risk, q) in quote.Moves)
         {
             MoveSlot(ctx, victim, risk, -q);
             MoveSlot(ctx, liquidator, risk, q);

@@ -11,9 +11,9 @@ namespace ZkOptions.Settlement.Engine;
 /// <summary>
 /// The portion a liquidation bid takes and the schedule's price for it — what the engine enforces and what a
 /// liquidator (or the simulator) needs to bid. The portion is the same fraction of the cash and of every slot,
-/// truncated towards zero; its value is cash + ⌊Σ q·mark⌋.
+/// truncated towards zero; its value is cash + ⌊Σ q·mark⌋. <see cref="Figures"/> are the victim's before the bid.
 /// </summary>
-public sealed record LiquidationQuote(Usd Cash, IReadOnlyList<(SeriesRisk Risk, Quantity Quantity)> Moves, Usd Value, Ppm Factor, long FractionCap, Usd Price)
+public sealed record LiquidationQuote(MarginFigures Figures, Usd Cash, IReadOnlyList<(SeriesRisk Risk, Quantity Quantity)> Moves, Usd Value, Ppm Factor, long FractionCap, Usd Price)
 {
     /// <summary>True when the portion is worth nothing or less: the insurance account pays the liquidator.</summary>
     public bool Insolvent => Value.Micros <= 0;
@@ -57,7 +57,7 @@ public sealed record LiquidationQuote(Usd Cash, IReadOnlyList<(SeriesRisk Risk, 
                 (Int128)figures.Maintenance.Micros * fraction * (Ppm.Scale - factor.Value), (Int128)LiquidationBidTx.FractionScale * Ppm.Scale)));
             price = -value + incentive;
         }
-        return new LiquidationQuote(cash, moves, value, factor, FractionCapOf(p, figures, factor), price);
+        return new LiquidationQuote(figures, cash, moves, value, factor, FractionCapOf(p, figures, factor), price);
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ internal static class OracleProcessor
                     () => $"settlement price of {s.Key.ToDisplay(p.UnderlyingName)} changed from {old.Risk.SettlementPrice.ToDollars()} to {s.SettlementPrice.ToDollars()}");
             }
         }
-        ctx.State.Epoch = e;
+        ctx.NewEpoch = e;
         ctx.Details["epoch"] = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         ctx.Details["commitment"] = e.Commitment.ToString();
     }

@@ -92,6 +92,7 @@ internal static class QueueProcessor
         L1Operation op = ctx.Queue[index];
         Require(op.Kind == kind, Rule.QueueOrder, () => $"queue entry {index} is a {op.Kind}, not a {kind}");
         ctx.Details["queueIndex"] = index.ToString(CultureInfo.InvariantCulture);
+        ctx.ConsumesQueueEntry = true;
         return op;
     }
 

@@ -26,24 +26,10 @@ public sealed class SettlementEngine(RollupState state, L1Queue queue)
             () => $"batch time {timestamp} is before the previous batch's {State.Timestamp}");
         var ctx = new TransactionContext(State, Queue, timestamp);
         Fr rootBefore = State.TrackRoots ? State.Root : Fr.Zero;
-        var epochBefore = State.Epoch;
-        try
-        {
-            Dispatch(ctx, tx);
-        }
-        catch (TransactionRejectedException)
-        {
-            State.Epoch = epochBefore;
-            throw;
-        }
+        Dispatch(ctx, tx);
         State.BeginRecording();
         ctx.Commit();
         IReadOnlyList<AccountUpdate> updates = State.EndRecording();
-        if (tx is DepositTx or ForcedWithdrawTx)
-        {
-            State.QueueConsumed++;
-            State.QueueHash = Queue.HashAfter(State.QueueConsumed);
-        }
         State.Timestamp = timestamp;
         Fr rootAfter = State.TrackRoots ? State.Root : Fr.Zero;
         return new TransactionResult(tx, timestamp, rootBefore, rootAfter, updates, ctx.OrderSlots, ctx.SeriesRead, ctx.Exits, ctx.Details);

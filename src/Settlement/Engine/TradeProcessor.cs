@@ -62,7 +62,7 @@ internal static class TradeProcessor
         Account buyer = maker.Side == Side.Buy ? makerAccount : takerAccount;
         Account seller = maker.Side == Side.Buy ? takerAccount : makerAccount;
 
-        var before = Snapshot(buyer, seller, maker.Series);
+        (Quantity Buyer, Quantity Seller) before = (buyer.PositionIn(maker.Series), seller.PositionIn(maker.Series));
         Move(ctx, buyer, risk, tx.Fill);
         Move(ctx, seller, risk, -tx.Fill);
         buyer.Collateral -= buyerPays;
@@ -99,9 +99,6 @@ internal static class TradeProcessor
             ? $"{role} account {account.Index} fails maintenance after a risk-reducing trade: MtM {f.MarkToMarket.ToDollars()} − MM {f.Maintenance.ToDollars()} = {f.MaintenanceExcess.ToDollars()} USD"
             : $"{role} account {account.Index} fails initial margin after the trade: MtM {f.MarkToMarket.ToDollars()} − 1.25·(Worst + Cont) {f.Initial.ToDollars()} = {f.InitialExcess.ToDollars()} USD");
     }
-
-    private static (Quantity Buyer, Quantity Seller) Snapshot(Account buyer, Account seller, Instruments.SeriesKey series) =>
-        (buyer.PositionIn(series), seller.PositionIn(series));
 
     private static void Move(TransactionContext ctx, Account account, SeriesRisk risk, Quantity delta)
     {

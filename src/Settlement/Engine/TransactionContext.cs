@@ -36,6 +36,12 @@ internal sealed class TransactionContext(RollupState state, L1Queue queue, long 
 
     public Dictionary<string, string> Details { get; } = [];
 
+    /// <summary>The epoch an oracle update moves to, set once every rule holds.</summary>
+    public OracleEpoch? NewEpoch { get; set; }
+
+    /// <summary>True when the transaction consumes the next L1 queue entry.</summary>
+    public bool ConsumesQueueEntry { get; set; }
+
     /// <summary>A working copy of an existing account; a rejection when there is none.</summary>
     public Account Load(long index, string role)
     {
@@ -111,12 +117,24 @@ internal sealed class TransactionContext(RollupState state, L1Queue queue, long 
     /// <summary>The margin figures of a working account.</summary>
     public MarginFigures Figures(Account account) => MarginCalculator.Evaluate(account, Parameters);
 
-    /// <summary>Writes the working accounts to the state, in the order they were first loaded.</summary>
+    /// <summary>
+    /// Writes the working accounts to the state (in the order they were first loaded), then the new epoch and the
+    /// queue position, if the transaction changes them.
+    /// </summary>
     public void Commit()
     {
         foreach (Account a in loaded)
         {
             State.Put(a);
+        }
+        if (NewEpoch is not null)
+        {
+            State.Epoch = NewEpoch;
+        }
+        if (ConsumesQueueEntry)
+        {
+            State.QueueConsumed++;
+            State.QueueHash = Queue.HashAfter(State.QueueConsumed);
         }
     }
 }

@@ -131,6 +131,9 @@ public sealed class Sequencer(SettlementEngine engine)
         return new SubmitOutcome(fills, rested, rejections);
     }
 
+    /// <summary>Rests an order without matching it (a maker quote known not to cross), in arrival order.</summary>
+    public void Rest(SignedOrder order) => Book(order.Order.Series).Add(new RestingOrder(order, nextSequence++, order.Order.Amount));
+
     /// <summary>Removes a resting order (an off-chain cancel; the signed order stays valid until its valid-until).</summary>
     public bool Cancel(SeriesKey series, long account, long storageId) => Book(series).Cancel(account, storageId);
 

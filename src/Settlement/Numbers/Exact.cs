@@ -38,8 +38,4 @@ public static class Exact
     /// <summary>amount·ratio rounded up (charges: fees, requirements).</summary>
     public static Usd MulCeil(Usd amount, Ppm ratio) =>
         new(checked((long)CeilDiv((Int128)amount.Micros * ratio.Value, Ppm.Scale)));
-
-    /// <summary>amount·ratio rounded down (credits).</summary>
-    public static Usd MulFloor(Usd amount, Ppm ratio) =>
-        new(checked((long)FloorDiv((Int128)amount.Micros * ratio.Value, Ppm.Scale)));
 }

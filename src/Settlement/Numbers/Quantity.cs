@@ -23,9 +23,6 @@ public readonly record struct Quantity(long Units) : IComparable<Quantity>
     /// <summary>Whole contracts.</summary>
     public static Quantity FromContracts(long contracts) => new(checked(contracts * Scale));
 
-    /// <summary>Parses "2", "-0.5" or "0.0001" (at most 4 decimals); throws <see cref="FormatException"/>.</summary>
-    public static Quantity ParseContracts(string text) => new(DecimalText.Parse(text, 4, "a quantity of contracts"));
-
     /// <summary>The sum, throwing <see cref="OverflowException"/> rather than wrapping.</summary>
     public static Quantity operator +(Quantity a, Quantity b) => new(checked(a.Units + b.Units));
 

@@ -48,12 +48,6 @@ public readonly record struct Usd(long Micros) : IComparable<Usd>
     /// <summary>Ordering.</summary>
     public static bool operator >=(Usd a, Usd b) => a.Micros >= b.Micros;
 
-    /// <summary>The larger of two amounts.</summary>
-    public static Usd Max(Usd a, Usd b) => a >= b ? a : b;
-
-    /// <summary>The smaller of two amounts.</summary>
-    public static Usd Min(Usd a, Usd b) => a <= b ? a : b;
-
     /// <summary>The raw integer (micro-dollars) as batch files write it.</summary>
     public override string ToString() => Micros.ToString(CultureInfo.InvariantCulture);
 

@@ -40,16 +40,7 @@ public static class MarketDataJson
     /// <summary>Reads and validates the market file at <paramref name="path"/>.</summary>
     public static MarketData Read(string path, ExchangeParameters? parameters = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SettlementInputException(path, $"cannot open: {e.Message}");
-        }
-        return Parse(text, path, parameters);
+        return Parse(JsonFields.ReadText(path), path, parameters);
     }
 
     /// <summary>Parses and validates market JSON text; <paramref name="source"/> names it in errors.</summary>

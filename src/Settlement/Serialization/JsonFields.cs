@@ -18,6 +18,19 @@ public sealed class JsonFields(string source)
     /// <summary>The file name used in messages.</summary>
     public string Source { get; } = source;
 
+    /// <summary>The text of the file at <paramref name="path"/>; an unreadable file is a <see cref="SettlementInputException"/>.</summary>
+    public static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SettlementInputException(path, $"cannot open: {e.Message}");
+        }
+    }
+
     /// <summary>Parses a whole file's text into an object.</summary>
     public JsonObject ParseObject(string text)
     {

@@ -54,16 +54,7 @@ public sealed record ScenarioSettings
     /// <summary>Reads a scenario file.</summary>
     public static ScenarioSettings Read(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SettlementInputException(path, $"cannot read the file ({e.Message})");
-        }
-        return Parse(text, path);
+        return Parse(JsonFields.ReadText(path), path);
     }
 
     /// <summary>Parses scenario JSON; errors name <paramref name="source"/> and the field.</summary>

@@ -267,7 +267,7 @@ public sealed class Simulator
         var order = new Order(account, s, side, limit, amount, storageId++, t + 3_000, new Ppm(10_000), Parameters.ChainId).SignWith(KeyFor(account));
         if (restOnly)
         {
-            Sequencer.Book(s).Add(new RestingOrder(order, storageId, amount));
+            Sequencer.Rest(order);
             return new SubmitOutcome([], amount, []);
         }
         return Sequencer.Submit(order, immediate);

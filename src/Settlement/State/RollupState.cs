@@ -98,13 +98,6 @@ public sealed class RollupState
     public Fr Root => Poseidon.Hash(AccountsRoot,
         FieldCodec.Unsigned(Epoch?.Id ?? 0), FieldCodec.Unsigned(Epoch?.Timestamp ?? 0), Epoch?.Commitment ?? Fr.Zero);
 
-    /// <summary>The Merkle proof of account <paramref name="index"/>'s leaf.</summary>
-    public MerkleProof ProveAccount(long index)
-    {
-        FlushDirty();
-        return tree.Prove(new BigInteger(index));
-    }
-
     private void FlushDirty()
     {
         foreach (long i in dirty)

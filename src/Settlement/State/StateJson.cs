@@ -35,17 +35,8 @@ public static class StateJson
     /// <summary>What <c>zkoptions margin</c> needs from a snapshot: parameters, the epoch and one account.</summary>
     public static (ExchangeParameters Parameters, OracleEpoch Epoch, Account Account) ReadAccount(string path, long index)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SettlementInputException(path, $"cannot read the file ({e.Message})");
-        }
         var json = new JsonFields(path);
-        JsonObject o = json.ParseObject(text);
+        JsonObject o = json.ParseObject(JsonFields.ReadText(path));
         if (json.OptionalString(o, "format") != "zkoptions-state")
         {
             throw json.Fail("not a zkoptions state file (\"format\" must be \"zkoptions-state\")");
