@@ -4,6 +4,7 @@ using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.Std;
 using ZkOptions.Circuit.Tests.Support;
+using ZkOptions.Prover.Tests.Support;
 
 namespace ZkOptions.Circuit.Tests;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json;
 using ZkOptions.Field;
+using ZkOptions.Prover.Tests.Support;
 
 namespace ZkOptions.Circuit.Tests.Support;
 
