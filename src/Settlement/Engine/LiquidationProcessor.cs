@@ -83,8 +83,8 @@ internal static class LiquidationProcessor
         liquidator.Collateral += quote.Cash;
         foreach (var (risk, q) in quote.Moves)
         {
-            MoveSlot(ctx, victim, risk, -q);
-            MoveSlot(ctx, liquidator, risk, q);
+            ctx.MovePosition(victim, risk, -q);
+            ctx.MovePosition(liquidator, risk, q);
         }
         MarginFigures liqAfter = ctx.Figures(liquidator);
         Require(liqAfter.HoldsInitial, Rule.MarginAfter,
@@ -118,14 +118,5 @@ internal static class LiquidationProcessor
                 () => $"account {tx.Account} still fails initial margin (excess {f.InitialExcess.ToDollars()} USD) and holds positions");
         }
         account.LiquidationStart = 0;
-    }
-
-    private static void MoveSlot(TransactionContext ctx, Account account, SeriesRisk risk, Quantity delta)
-    {
-        Quantity before = account.PositionIn(risk.Key);
-        int slot = account.AddPosition(risk.Key, delta);
-        Require(slot >= 0, Rule.PositionSlotFree,
-            () => $"account {account.Index} has no free slot for {risk.Key.ToDisplay(ctx.Parameters.UnderlyingName)}");
-        MarginCalculator.AddChange(account.Risk, risk, before, before + delta);
     }
 }

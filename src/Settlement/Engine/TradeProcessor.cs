@@ -63,8 +63,8 @@ internal static class TradeProcessor
         Account seller = maker.Side == Side.Buy ? takerAccount : makerAccount;
 
         (Quantity Buyer, Quantity Seller) before = (buyer.PositionIn(maker.Series), seller.PositionIn(maker.Series));
-        Move(ctx, buyer, risk, tx.Fill);
-        Move(ctx, seller, risk, -tx.Fill);
+        ctx.MovePosition(buyer, risk, tx.Fill);
+        ctx.MovePosition(seller, risk, -tx.Fill);
         buyer.Collateral -= buyerPays;
         seller.Collateral += sellerGets;
         makerAccount.Collateral -= makerFee;
@@ -98,15 +98,6 @@ internal static class TradeProcessor
         Require(reducing && f.HoldsMaintenance, Rule.MarginAfter, account.Index, () => reducing
             ? $"{role} account {account.Index} fails maintenance after a risk-reducing trade: MtM {f.MarkToMarket.ToDollars()} − MM {f.Maintenance.ToDollars()} = {f.MaintenanceExcess.ToDollars()} USD"
             : $"{role} account {account.Index} fails initial margin after the trade: MtM {f.MarkToMarket.ToDollars()} − 1.25·(Worst + Cont) {f.Initial.ToDollars()} = {f.InitialExcess.ToDollars()} USD");
-    }
-
-    private static void Move(TransactionContext ctx, Account account, SeriesRisk risk, Quantity delta)
-    {
-        Quantity before = account.PositionIn(risk.Key);
-        int slot = account.AddPosition(risk.Key, delta);
-        Require(slot >= 0, Rule.PositionSlotFree, account.Index,
-            () => $"account {account.Index} holds {ctx.Parameters.PositionSlots} other series; no slot for {risk.Key.ToDisplay(ctx.Parameters.UnderlyingName)}");
-        MarginCalculator.AddChange(account.Risk, risk, before, before + delta);
     }
 
     private static void Fill(TransactionContext ctx, Account account, Order order, Quantity fill, string role)

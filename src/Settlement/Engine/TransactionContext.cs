@@ -3,6 +3,7 @@ using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Field;
 using ZkOptions.Settlement.Margin;
 using ZkOptions.Settlement.Instruments;
+using ZkOptions.Settlement.Numbers;
 using ZkOptions.Settlement.Parameters;
 using ZkOptions.Settlement.Risk;
 using ZkOptions.Settlement.State;
@@ -113,6 +114,19 @@ internal sealed class TransactionContext(RollupState state, L1Queue queue, long 
     public static void RequireSignature(Account account, Fr message, EddsaSignature signature, string what) =>
         Require(EddsaPoseidon.Verify(account.PublicKey, message, signature), Rule.SignatureValid, account.Index,
             () => $"{what} is not signed by account {account.Index}'s key");
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the account's position in the series (a new series takes a free slot) and
+    /// the change to its cached risk sums; a rejection when every slot holds another series.
+    /// </summary>
+    public void MovePosition(Account account, SeriesRisk risk, Quantity delta)
+    {
+        Quantity before = account.PositionIn(risk.Key);
+        int slot = account.AddPosition(risk.Key, delta);
+        Require(slot >= 0, Rule.PositionSlotFree, account.Index,
+            () => $"account {account.Index} holds {Parameters.PositionSlots} other series; no slot for {risk.Key.ToDisplay(Parameters.UnderlyingName)}");
+        MarginCalculator.AddChange(account.Risk, risk, before, before + delta);
+    }
 
     /// <summary>The margin figures of a working account.</summary>
     public MarginFigures Figures(Account account) => MarginCalculator.Evaluate(account, Parameters);
