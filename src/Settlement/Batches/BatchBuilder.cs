@@ -46,7 +46,11 @@ public sealed class BatchBuilder
     {
         TransactionResult r = engine.Apply(tx, Timestamp);
         results.Add(r);
-        data = TransactionData.Chain(data, r);
+        if (tx is not NoopTx)
+        {
+            // A noop is padding: the circuit's empty slots are noops too, so neither moves the data commitment.
+            data = TransactionData.Chain(data, r);
+        }
         return r;
     }
 

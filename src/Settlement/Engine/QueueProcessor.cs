@@ -48,6 +48,8 @@ internal static class QueueProcessor
         {
             return $"{Rule.AccountExists.Name()}: account {op.Account} does not exist";
         }
+        // The account is read even when the request is refused, so the batch witness proves the refusal.
+        Account working = ctx.Load(op.Account, "forced-withdrawal");
         if (stored.Owner != op.Owner)
         {
             return $"{Rule.SignatureValid.Name()}: the L1 sender is not account {op.Account}'s owner";
@@ -78,7 +80,6 @@ internal static class QueueProcessor
                 return $"{Rule.MarginAfter.Name()}: initial margin would fail (excess {after.InitialExcess.ToDollars()} USD)";
             }
         }
-        Account working = ctx.Load(op.Account, "forced-withdrawal");
         working.Collateral -= op.Amount;
         ctx.Exits.Add(new ExitRecord(op.Account, op.Owner, op.Amount));
         return null;
