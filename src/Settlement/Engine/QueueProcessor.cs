@@ -93,6 +93,11 @@ internal static class QueueProcessor
         L1Operation op = ctx.Queue[index];
         Require(op.Kind == kind, Rule.QueueOrder, () => $"queue entry {index} is a {op.Kind}, not a {kind}");
         ctx.Details["queueIndex"] = index.ToString(CultureInfo.InvariantCulture);
+        // The entry itself, so a prover can rebuild its hash from the batch file alone.
+        ctx.Details["l1Owner"] = Batches.AccountJson.Address(op.Owner);
+        ctx.Details["l1Amount"] = op.Amount.ToString();
+        ctx.Details["l1KeyX"] = op.PublicKey.X.ToString();
+        ctx.Details["l1KeyY"] = op.PublicKey.Y.ToString();
         ctx.ConsumesQueueEntry = true;
         return op;
     }
