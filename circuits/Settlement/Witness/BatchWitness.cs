@@ -26,7 +26,11 @@ public static class BatchWitness
 {
     /// <summary>The circuit inputs for <paramref name="batch"/> in a circuit of <paramref name="shape"/>.</summary>
     /// <exception cref="ArgumentException">The batch has more transactions than the circuit has slots.</exception>
-    public static InputAssignment Build(Batch batch, SettlementShape shape)
+    public static InputAssignment Build(Batch batch, SettlementShape shape) => Assign(batch, Slots(batch, shape));
+
+    /// <summary>The slots input alone (one slot per transaction, then noops), for tests that edit a slot by hand.</summary>
+    /// <exception cref="ArgumentException">The batch has more transactions than the circuit has slots.</exception>
+    public static Fr[] Slots(Batch batch, SettlementShape shape)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Transactions.Count > shape.Slots)
@@ -41,6 +45,12 @@ public static class BatchWitness
                 .Write(batch.Transactions[i]);
             buffer.CopyTo(slots, i * layout.Size);
         }
+        return slots;
+    }
+
+    /// <summary>The circuit inputs: the batch's public inputs and start values with the given slots.</summary>
+    public static InputAssignment Assign(Batch batch, Fr[] slots)
+    {
         var inputs = new InputAssignment($"batch {batch.Number}");
         foreach (var (name, value) in batch.PublicInputs)
         {
