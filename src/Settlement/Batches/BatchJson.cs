@@ -40,6 +40,15 @@ public static class BatchJson
                 ["consumedBefore"] = b.QueueConsumedBefore.ToString(CultureInfo.InvariantCulture),
                 ["consumedAfter"] = b.QueueConsumedAfter.ToString(CultureInfo.InvariantCulture),
             },
+            ["start"] = new JsonObject
+            {
+                ["accountsRoot"] = b.Start.AccountsRoot.ToString(),
+                ["epochId"] = b.Start.EpochId.ToString(CultureInfo.InvariantCulture),
+                ["epochTimestamp"] = b.Start.EpochTimestamp.ToString(CultureInfo.InvariantCulture),
+                ["epochCommitment"] = b.Start.EpochCommitment.ToString(),
+                ["seriesRoot"] = b.Start.SeriesRoot.ToString(),
+                ["spotsHash"] = b.Start.SpotsHash.ToString(),
+            },
             ["exits"] = new JsonArray(b.Exits.Select(e => (JsonNode)Exit(e)).ToArray()),
             ["transactions"] = new JsonArray(b.Transactions.Select(t => (JsonNode)Transaction(t, p)).ToArray()),
         };

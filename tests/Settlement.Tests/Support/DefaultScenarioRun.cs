@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Parameters;
+using ZkOptions.Settlement.Simulation;
+
+namespace ZkOptions.Settlement.Tests.Support;
+
+/// <summary>One run of the built-in scenario (about 2 s), shared by the test classes of <see cref="DefaultScenarioCollection"/>.</summary>
+public sealed class DefaultScenarioRun
+{
+    public DefaultScenarioRun()
+    {
+        Simulator = new Simulator(new ScenarioSettings());
+        Batches = Simulator.Run();
+    }
+
+    public Simulator Simulator { get; }
+
+    public IReadOnlyList<Batch> Batches { get; }
+
+    public ExchangeParameters Parameters => Simulator.Parameters;
+}
+
+/// <summary>The test classes that share one <see cref="DefaultScenarioRun"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class DefaultScenarioCollection : ICollectionFixture<DefaultScenarioRun>
+{
+    public const string Name = "default scenario run";
+}
