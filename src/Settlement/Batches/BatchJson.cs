@@ -70,6 +70,7 @@ public static class BatchJson
         }
         o["rootBefore"] = r.RootBefore.ToString();
         o["rootAfter"] = r.RootAfter.ToString();
+        o["exits"] = new JsonArray(r.Exits.Select(e => (JsonNode)Exit(e)).ToArray());
         var details = new JsonObject();
         foreach (var (k, v) in r.Details.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
