@@ -102,6 +102,10 @@ public sealed class JsonFields(string source)
         {
             value = l;
         }
+        else if (node is JsonValue n && n.TryGetValue(out int i))
+        {
+            value = i; // a node built in memory from an int (JsonValue.Create(int)) does not convert to long
+        }
         else if (node is JsonValue s && s.TryGetValue(out string? text)
                  && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
         {
