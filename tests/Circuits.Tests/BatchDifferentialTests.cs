@@ -24,4 +24,18 @@ public sealed class BatchDifferentialTests(ScenarioFixture run)
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Fact]
+    public void Batch_files_read_back_give_the_same_satisfying_witness()
+    {
+        // What `prove --batch` will do: only the file, no live state.
+        foreach (var batch in run.Batches)
+        {
+            var json = ZkOptions.Settlement.Batches.BatchJson.Write(batch, run.Parameters);
+            var read = ZkOptions.Settlement.Batches.BatchJson.Read(System.Text.Json.Nodes.JsonNode.Parse(json.ToJsonString())!, run.Parameters, $"batch-{batch.Number}.json");
+            var shape = new SettlementShape(run.Parameters, batch.Transactions.Count);
+            Assert.Equal(BatchWitness.Slots(batch, shape), BatchWitness.Slots(read, shape));
+            Assert.Null(TestEngine.FirstFailure(new BatchCircuit(shape), BatchWitness.Build(read, shape)));
+        }
+    }
 }
