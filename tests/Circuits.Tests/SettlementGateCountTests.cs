@@ -3,6 +3,7 @@ using System.Text;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Rules;
+using ZkOptions.Prover.Tests.Support;
 
 namespace ZkOptions.Circuits.Tests;
 
@@ -17,7 +18,7 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
 {
     private const string Prefix = "settlement/";
 
-    private static string PinnedFile => Path.Combine(RepoRoot(), "vectors", "circuits", "gate-counts.csv");
+    private static string PinnedFile => RepoPaths.Vector("circuits", "gate-counts.csv");
 
     private List<(string Name, int Gates)> Measure()
     {
@@ -70,17 +71,5 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
             .Select(m => $"{m.Name}: pinned {pinned.GetValueOrDefault(m.Name, "nothing")}, now {m.Gates}").ToList();
         problems.AddRange(pinned.Keys.Except(measured.Select(m => m.Name)).Select(n => $"{n}: pinned but no longer measured"));
         Assert.True(problems.Count == 0, "settlement gate counts moved (rerun with ZKOPTIONS_APPROVE=1 if intended):\n" + string.Join("\n", problems));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "zkoptions.sln")))
-            {
-                return d.FullName;
-            }
-        }
-        throw new InvalidOperationException("zkoptions.sln not found above the test binaries");
     }
 }

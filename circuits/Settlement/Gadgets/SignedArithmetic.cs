@@ -62,6 +62,24 @@ public static class SignedArithmetic
         return m.Sign < 0 ? m + d : m;
     }
 
+    /// <summary>
+    /// Splits x into (high, low) with x = high·2^lowBits + low, low &lt; 2^lowBits and high &lt; 2^highBits (a series
+    /// key's expiry, an order's slot in its storage id).
+    /// </summary>
+    public static (Variable High, Variable Low) SplitLow(Api api, Variable x, int lowBits, int highBits)
+    {
+        var parts = api.Hint("split low bits", 2, (i, o) =>
+        {
+            var v = i[0].ToBigInteger();
+            o[0] = Fr.FromBigInteger(v >> lowBits);
+            o[1] = Fr.FromBigInteger(v & ((BigInteger.One << lowBits) - 1));
+        }, [x]);
+        api.RangeCheck(parts[0], highBits);
+        api.RangeCheck(parts[1], lowBits);
+        api.AssertEqual(parts[0] * Fr.FromBigInteger(BigInteger.One << lowBits) + parts[1], x);
+        return (parts[0], parts[1]);
+    }
+
     /// <summary>2^k as a constant.</summary>
     public static Variable Pow2(int k) => new(Fr.FromBigInteger(BigInteger.One << k));
 }

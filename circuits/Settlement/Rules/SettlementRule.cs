@@ -52,16 +52,7 @@ internal static class CommonChecks
     {
         using (api.Scope("series expiry"))
         {
-            var parts = api.Hint("split series key", 2, (i, o) =>
-            {
-                var v = i[0].ToBigInteger();
-                o[0] = ZkOptions.Field.Fr.FromBigInteger(v >> 32);
-                o[1] = ZkOptions.Field.Fr.FromBigInteger(v & uint.MaxValue);
-            }, [series]);
-            api.RangeCheck(parts[0], 72);
-            api.RangeCheck(parts[1], 32);
-            api.AssertEqual(parts[0] * (1L << 32) + parts[1], series);
-            return parts[1];
+            return SignedArithmetic.SplitLow(api, series, 32, 72).Low;
         }
     }
 

@@ -139,20 +139,12 @@ public sealed class TradeRule : SettlementRule
             var storageId = api.Mul(check.Active, f(OrderField.StorageId));
             check.NonNegative("amount.positive", storageId - 1, 48);
             check.NonNegative("amount.positive", f(OrderField.Amount) - 1, 47);
-            var split = api.Hint("order slot", 2, (i, o) =>
-            {
-                var v = i[0].ToBigInteger();
-                o[0] = ZkOptions.Field.Fr.FromBigInteger(v >> (2 * depth));
-                o[1] = ZkOptions.Field.Fr.FromBigInteger(v & ((System.Numerics.BigInteger.One << (2 * depth)) - 1));
-            }, [storageId]);
-            api.RangeCheck(split[0], 48);
-            api.RangeCheck(split[1], 2 * depth);
-            api.AssertEqual(split[0] * (1L << (2 * depth)) + split[1], storageId);
+            var (_, slot) = SignedArithmetic.SplitLow(api, storageId, 2 * depth, 48);
             check.LessOrEqual("order.not-replayed", stored.StorageId, storageId, 48);
             var same = api.IsEqual(stored.StorageId, storageId);
             var filledAfter = api.Mul(same, stored.Filled) + fill;
             check.LessOrEqual("order.not-overfilled", filledAfter, f(OrderField.Amount), 48);
-            return stored.Apply(api, depth, check.Active, account.OrderRoot, split[1], storageId, filledAfter);
+            return stored.Apply(api, depth, check.Active, account.OrderRoot, slot, storageId, filledAfter);
         }
     }
 

@@ -41,9 +41,7 @@ public static class BatchWitness
         var slots = new Fr[shape.Slots * layout.Size];
         for (int i = 0; i < batch.Transactions.Count; i++)
         {
-            new SlotWriter(shape, layout, slots.AsSpan(i * layout.Size, layout.Size).ToArray(), out var buffer)
-                .Write(batch.Transactions[i]);
-            buffer.CopyTo(slots, i * layout.Size);
+            new SlotWriter(shape, layout, slots, i * layout.Size).Write(batch.Transactions[i]);
         }
         return slots;
     }
@@ -64,20 +62,9 @@ public static class BatchWitness
 
     internal static Fr U(long v) => FieldCodec.Unsigned(v);
 
-    private sealed class SlotWriter
+    /// <summary>Writes one transaction into the slot that starts at <paramref name="at"/>.</summary>
+    private sealed class SlotWriter(SettlementShape shape, SlotLayout layout, Fr[] w, int at)
     {
-        private readonly SettlementShape shape;
-        private readonly SlotLayout layout;
-        private readonly Fr[] w;
-
-        public SlotWriter(SettlementShape shape, SlotLayout layout, Fr[] buffer, out Fr[] written)
-        {
-            this.shape = shape;
-            this.layout = layout;
-            w = buffer;
-            written = buffer;
-        }
-
         private void Set(string region, int index, Fr value)
         {
             var (offset, count) = layout[region];
@@ -85,7 +72,7 @@ public static class BatchWitness
             {
                 throw new InvalidOperationException($"region {region} has {count} fields");
             }
-            w[offset + index] = value;
+            w[at + offset + index] = value;
         }
 
         private void Set(string region, IReadOnlyList<Fr> values)
