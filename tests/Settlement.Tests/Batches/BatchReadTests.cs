@@ -161,6 +161,21 @@ public sealed class BatchReadTests(DefaultScenarioRun run)
     }
 
     [Fact]
+    public void AccountJsonRebuildsEveryAccountOfTheFinalState()
+    {
+        var json = new JsonFields("state.json");
+        Assert.NotEmpty(run.Simulator.State.Accounts);
+        foreach (Account a in run.Simulator.State.Accounts.Values)
+        {
+            JsonObject written = JsonNode.Parse(AccountJson.Write(a).ToJsonString())!.AsObject();
+            Account read = AccountJson.Read(written, json, run.Parameters);
+            Assert.Equal(a.LeafHash(), read.LeafHash());
+            Assert.Equal(a.Fills.OrderBy(kv => kv.Key), read.Fills.OrderBy(kv => kv.Key));
+            Assert.True(a.Risk.SameAs(read.Risk));
+        }
+    }
+
+    [Fact]
     public void ReadFileReadsABatchFileAndNamesAMissingOne()
     {
         string dir = Path.Combine(Path.GetTempPath(), "zkoptions-batchread-" + Guid.NewGuid().ToString("N"));
