@@ -216,6 +216,29 @@ public sealed class BatchReadTests(DefaultScenarioRun run)
         Assert.Equal("b.json: the top level must be a JSON object", e.Message);
     }
 
+    [Fact]
+    public void APropertyWrittenTwiceIsRefused()
+    {
+        string json = BatchJson.Write(run.Batches[0], run.Parameters).ToJsonString();
+        string twice = json.Replace("\"rootAfter\":", "\"rootAfter\":\"1\",\"rootAfter\":", StringComparison.Ordinal);
+        // A tree parsed by the caller holds the duplicate; the reader names the object.
+        var e = Assert.Throws<SettlementInputException>(() => BatchJson.Read(JsonNode.Parse(twice)!, run.Parameters, "b.json"));
+        Assert.Equal("b.json: transactions[0] has a property twice", e.Message);
+        // ReadFile's parser refuses it as invalid JSON.
+        string path = Path.Combine(Path.GetTempPath(), "zkoptions-batchread-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, twice);
+        try
+        {
+            e = Assert.Throws<SettlementInputException>(() => BatchJson.ReadFile(path, run.Parameters));
+            Assert.Contains("not valid JSON", e.Message);
+            Assert.Contains("rootAfter", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static void AssertSameProof(MerkleProof a, MerkleProof b)
     {
         Assert.Equal(a.Siblings.Count, b.Siblings.Count);
