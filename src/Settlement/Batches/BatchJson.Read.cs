@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics;
 using System.Text.Json.Nodes;
 using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
