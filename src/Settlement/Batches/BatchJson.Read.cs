@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics;
 using System.Text.Json.Nodes;
 using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
@@ -39,8 +38,10 @@ public static partial class BatchJson
     public static Batch Read(JsonNode node, ExchangeParameters p, string source)
     {
         ArgumentNullException.ThrowIfNull(p);
+        p.Validate();
         var json = new JsonFields(source);
         JsonObject o = node as JsonObject ?? throw json.Fail("the top level must be a JSON object");
+        json.RequireUniqueProperties(o);
         return new BatchReader(json, p).Read(o);
     }
 
@@ -313,7 +314,7 @@ public static partial class BatchJson
         private SeriesWitness Series(JsonObject s)
         {
             Expect(epochId != 0, s, "index", "reads a series, but no epoch is in force");
-            long index = json.Long(s, "index", 0, (1L << (2 * p.SeriesTreeDepth)) - 1);
+            long index = json.Long(s, "index", 0, Math.Min((1L << (2 * p.SeriesTreeDepth)) - 1, int.MaxValue));
             JsonArray ra = json.Array(s, "riskArray");
             if (ra.Count != p.ScenarioCount)
             {

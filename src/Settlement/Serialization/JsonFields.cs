@@ -37,13 +37,42 @@ public sealed class JsonFields(string source)
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             throw Fail($"not valid JSON ({e.Message})");
         }
         return node as JsonObject ?? throw Fail("the top level must be a JSON object");
+    }
+
+    /// <summary>
+    /// Fails when an object under <paramref name="node"/> has a property twice. A tree parsed elsewhere may hold
+    /// duplicates, and <see cref="JsonObject"/> throws a bare <see cref="ArgumentException"/> on first reading one.
+    /// </summary>
+    public void RequireUniqueProperties(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                List<JsonNode?> children;
+                try
+                {
+                    children = [.. o.Select(kv => kv.Value)];
+                }
+                catch (ArgumentException)
+                {
+                    throw Fail($"{(PathOf(o) is { Length: > 0 } at ? at : "the top-level object")} has a property twice");
+                }
+                children.ForEach(RequireUniqueProperties);
+                break;
+            case JsonArray a:
+                foreach (JsonNode? child in a)
+                {
+                    RequireUniqueProperties(child);
+                }
+                break;
+        }
     }
 
     /// <summary>An error for this file.</summary>

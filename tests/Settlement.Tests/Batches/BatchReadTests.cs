@@ -161,6 +161,21 @@ public sealed class BatchReadTests(DefaultScenarioRun run)
     }
 
     [Fact]
+    public void AccountJsonRebuildsEveryAccountOfTheFinalState()
+    {
+        var json = new JsonFields("state.json");
+        Assert.NotEmpty(run.Simulator.State.Accounts);
+        foreach (Account a in run.Simulator.State.Accounts.Values)
+        {
+            JsonObject written = JsonNode.Parse(AccountJson.Write(a).ToJsonString())!.AsObject();
+            Account read = AccountJson.Read(written, json, run.Parameters);
+            Assert.Equal(a.LeafHash(), read.LeafHash());
+            Assert.Equal(a.Fills.OrderBy(kv => kv.Key), read.Fills.OrderBy(kv => kv.Key));
+            Assert.True(a.Risk.SameAs(read.Risk));
+        }
+    }
+
+    [Fact]
     public void ReadFileReadsABatchFileAndNamesAMissingOne()
     {
         string dir = Path.Combine(Path.GetTempPath(), "zkoptions-batchread-" + Guid.NewGuid().ToString("N"));
@@ -199,6 +214,29 @@ public sealed class BatchReadTests(DefaultScenarioRun run)
     {
         var e = Assert.Throws<SettlementInputException>(() => BatchJson.Read(JsonValue.Create(3), run.Parameters, "b.json"));
         Assert.Equal("b.json: the top level must be a JSON object", e.Message);
+    }
+
+    [Fact]
+    public void APropertyWrittenTwiceIsRefused()
+    {
+        string json = BatchJson.Write(run.Batches[0], run.Parameters).ToJsonString();
+        string twice = json.Replace("\"rootAfter\":", "\"rootAfter\":\"1\",\"rootAfter\":", StringComparison.Ordinal);
+        // A tree parsed by the caller holds the duplicate; the reader names the object.
+        var e = Assert.Throws<SettlementInputException>(() => BatchJson.Read(JsonNode.Parse(twice)!, run.Parameters, "b.json"));
+        Assert.Equal("b.json: transactions[0] has a property twice", e.Message);
+        // ReadFile's parser refuses it as invalid JSON.
+        string path = Path.Combine(Path.GetTempPath(), "zkoptions-batchread-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, twice);
+        try
+        {
+            e = Assert.Throws<SettlementInputException>(() => BatchJson.ReadFile(path, run.Parameters));
+            Assert.Contains("not valid JSON", e.Message);
+            Assert.Contains("rootAfter", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static void AssertSameProof(MerkleProof a, MerkleProof b)
