@@ -8,7 +8,8 @@ namespace ZkOptions.Settlement.Batches;
 /// <summary>
 /// A sealed batch: the transactions accepted in order with their witnesses, and the public inputs of the proof
 /// that will cover them (DESIGN.md §4): old and new state root, timestamp, L1 queue hash before and after, the
-/// oracle epoch commitment in force at the end, the data commitment and the exit commitment.
+/// oracle epoch commitment in force at the end, the data commitment and the exit commitment. <see cref="Start"/>
+/// holds the preimages of the old root and of the epoch commitment in force when the batch opened.
 /// </summary>
 public sealed record Batch(
     long Number,
@@ -23,6 +24,7 @@ public sealed record Batch(
     Fr EpochCommitment,
     Fr DataCommitment,
     Fr ExitCommitment,
+    BatchStart Start,
     IReadOnlyList<ExitRecord> Exits,
     IReadOnlyList<TransactionResult> Transactions)
 {

@@ -15,6 +15,7 @@ public sealed class BatchBuilder
     private readonly SettlementEngine engine;
     private readonly List<TransactionResult> results = [];
     private readonly Fr oldRoot;
+    private readonly BatchStart start;
     private readonly long queueBefore;
     private readonly Fr queueHashBefore;
     private Fr data = Fr.Zero;
@@ -28,6 +29,7 @@ public sealed class BatchBuilder
         Number = number;
         Timestamp = timestamp;
         oldRoot = engine.State.Root;
+        start = BatchStart.Of(engine.State);
         queueBefore = engine.State.QueueConsumed;
         queueHashBefore = engine.State.QueueHash;
     }
@@ -46,7 +48,11 @@ public sealed class BatchBuilder
     {
         TransactionResult r = engine.Apply(tx, Timestamp);
         results.Add(r);
-        data = TransactionData.Chain(data, r);
+        if (tx is not NoopTx)
+        {
+            // A noop is padding: the circuit's empty slots are noops too, so neither moves the data commitment.
+            data = TransactionData.Chain(data, r);
+        }
         return r;
     }
 
@@ -57,6 +63,6 @@ public sealed class BatchBuilder
         var exits = results.SelectMany(r => r.Exits).ToArray();
         Fr exitCommitment = exits.Aggregate(Fr.Zero, (acc, e) => e.Chain(acc));
         return new Batch(Number, Timestamp, s.Parameters.Hash(), oldRoot, s.Root, queueBefore, s.QueueConsumed, queueHashBefore,
-            s.QueueHash, s.Epoch?.Commitment ?? Fr.Zero, data, exitCommitment, exits, results.ToArray());
+            s.QueueHash, s.Epoch?.Commitment ?? Fr.Zero, data, exitCommitment, start, exits, results.ToArray());
     }
 }

@@ -12,9 +12,10 @@ namespace ZkOptions.Settlement.Batches;
 /// <summary>
 /// The batch file (docs/settlement.md, "Batch files"): the public inputs, the exits, and one record per transaction
 /// with its <c>type</c>, its fields, the roots around it, figures for people, and the witness a prover needs
-/// (account leaves before and after with proofs, order slots, series data with proofs).
+/// (account leaves before and after with proofs, order slots, series data with proofs). <see cref="Read"/> turns a file
+/// back into the <see cref="Batch"/>, checking it on the way.
 /// </summary>
-public static class BatchJson
+public static partial class BatchJson
 {
     /// <summary>Format version written in every file.</summary>
     public const int Version = 1;
@@ -40,6 +41,15 @@ public static class BatchJson
                 ["consumedBefore"] = b.QueueConsumedBefore.ToString(CultureInfo.InvariantCulture),
                 ["consumedAfter"] = b.QueueConsumedAfter.ToString(CultureInfo.InvariantCulture),
             },
+            ["start"] = new JsonObject
+            {
+                ["accountsRoot"] = b.Start.AccountsRoot.ToString(),
+                ["epochId"] = b.Start.EpochId.ToString(CultureInfo.InvariantCulture),
+                ["epochTimestamp"] = b.Start.EpochTimestamp.ToString(CultureInfo.InvariantCulture),
+                ["epochCommitment"] = b.Start.EpochCommitment.ToString(),
+                ["seriesRoot"] = b.Start.SeriesRoot.ToString(),
+                ["spotsHash"] = b.Start.SpotsHash.ToString(),
+            },
             ["exits"] = new JsonArray(b.Exits.Select(e => (JsonNode)Exit(e)).ToArray()),
             ["transactions"] = new JsonArray(b.Transactions.Select(t => (JsonNode)Transaction(t, p)).ToArray()),
         };
@@ -61,6 +71,7 @@ public static class BatchJson
         }
         o["rootBefore"] = r.RootBefore.ToString();
         o["rootAfter"] = r.RootAfter.ToString();
+        o["exits"] = new JsonArray(r.Exits.Select(e => (JsonNode)Exit(e)).ToArray());
         var details = new JsonObject();
         foreach (var (k, v) in r.Details.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {

@@ -35,6 +35,8 @@ internal static class LiquidationProcessor
     {
         var p = ctx.Parameters;
         Require(tx.Liquidator != tx.Victim, Rule.LiquidationInProgress, () => "an account cannot bid on its own liquidation");
+        ctx.RequireNotInsurance(tx.Victim, "liquidated account");
+        ctx.RequireNotInsurance(tx.Liquidator, "liquidator");
         Account victim = ctx.Load(tx.Victim, "liquidated");
         Account liquidator = ctx.Load(tx.Liquidator, "liquidator");
         Require(victim.IsLiquidating, Rule.LiquidationInProgress, () => $"account {tx.Victim} is not in liquidation");
@@ -86,6 +88,8 @@ internal static class LiquidationProcessor
             ctx.MovePosition(victim, risk, -q);
             ctx.MovePosition(liquidator, risk, q);
         }
+        // The bid's nonce is spent, so the same signed bid cannot be replayed while the auction runs.
+        liquidator.Nonce++;
         MarginFigures liqAfter = ctx.Figures(liquidator);
         Require(liqAfter.HoldsInitial, Rule.MarginAfter,
             () => $"liquidator {tx.Liquidator} fails initial margin after the bid: excess {liqAfter.InitialExcess.ToDollars()} USD");
@@ -103,6 +107,7 @@ internal static class LiquidationProcessor
         {
             if (account.Collateral.Micros < 0)
             {
+                ctx.RequireNotInsurance(tx.Account, "liquidated account");
                 Usd cover = -account.Collateral;
                 ctx.Insurance().Collateral -= cover;
                 account.Collateral += cover;

@@ -48,6 +48,8 @@ internal static class QueueProcessor
         {
             return $"{Rule.AccountExists.Name()}: account {op.Account} does not exist";
         }
+        // The account is read even when the request is refused, so the batch witness proves the refusal.
+        Account working = ctx.Load(op.Account, "forced-withdrawal");
         if (stored.Owner != op.Owner)
         {
             return $"{Rule.SignatureValid.Name()}: the L1 sender is not account {op.Account}'s owner";
@@ -78,7 +80,6 @@ internal static class QueueProcessor
                 return $"{Rule.MarginAfter.Name()}: initial margin would fail (excess {after.InitialExcess.ToDollars()} USD)";
             }
         }
-        Account working = ctx.Load(op.Account, "forced-withdrawal");
         working.Collateral -= op.Amount;
         ctx.Exits.Add(new ExitRecord(op.Account, op.Owner, op.Amount));
         return null;
@@ -92,6 +93,11 @@ internal static class QueueProcessor
         L1Operation op = ctx.Queue[index];
         Require(op.Kind == kind, Rule.QueueOrder, () => $"queue entry {index} is a {op.Kind}, not a {kind}");
         ctx.Details["queueIndex"] = index.ToString(CultureInfo.InvariantCulture);
+        // The entry itself, so a prover can rebuild its hash from the batch file alone.
+        ctx.Details["l1Owner"] = Batches.AccountJson.Address(op.Owner);
+        ctx.Details["l1Amount"] = op.Amount.ToString();
+        ctx.Details["l1KeyX"] = op.PublicKey.X.ToString();
+        ctx.Details["l1KeyY"] = op.PublicKey.Y.ToString();
         ctx.ConsumesQueueEntry = true;
         return op;
     }

@@ -19,6 +19,7 @@ internal static class SettleProcessor
 
     public static void Apply(TransactionContext ctx, SettleTx tx)
     {
+        ctx.RequireNotInsurance(tx.Account, "settling account");
         Account account = ctx.Load(tx.Account, "settling");
         Quantity q = account.PositionIn(tx.Series);
         Require(!q.IsZero, Rule.SettlePosition, () => $"account {tx.Account} holds no position in {tx.Series.ToDisplay(ctx.Parameters.UnderlyingName)}");

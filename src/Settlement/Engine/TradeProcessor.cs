@@ -22,6 +22,8 @@ internal static class TradeProcessor
         var p = ctx.Parameters;
         Require(maker.Series == taker.Series && maker.Side != taker.Side && maker.Account != taker.Account, Rule.OrderSides,
             () => $"maker {maker.Side} {maker.Series} (account {maker.Account}) and taker {taker.Side} {taker.Series} (account {taker.Account}) do not face each other");
+        ctx.RequireNotInsurance(maker.Account, "maker");
+        ctx.RequireNotInsurance(taker.Account, "taker");
         Require(maker.ChainId == p.ChainId && taker.ChainId == p.ChainId, Rule.ChainId,
             () => $"orders signed for chains {maker.ChainId}/{taker.ChainId}; this exchange is {p.ChainId}");
         Require(tx.Fill.Units > 0, Rule.AmountPositive, () => $"fill {tx.Fill} must be positive");

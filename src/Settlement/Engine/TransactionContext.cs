@@ -72,6 +72,10 @@ internal sealed class TransactionContext(RollupState state, L1Queue queue, long 
     /// <summary>Adds a new account to the working set.</summary>
     public void Create(Account account) => loaded.Add(account);
 
+    /// <summary>Rejects when <paramref name="index"/> is the insurance account (it only ever moves cash as the counterparty).</summary>
+    public void RequireNotInsurance(long index, string role) =>
+        Require(index != Parameters.InsuranceAccount, Rule.NotInsurance, index, () => $"the {role} is the insurance account {index}");
+
     /// <summary>The insurance account.</summary>
     public Account Insurance() => Load(Parameters.InsuranceAccount, "insurance");
 

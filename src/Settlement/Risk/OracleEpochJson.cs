@@ -70,16 +70,16 @@ public static class OracleEpochJson
             {
                 if (!int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int u) || u is < 1 or > 255)
                 {
-                    throw json.Fail($"spots: '{name}' is not an underlying id in [1, 255]");
+                    throw json.Fail($"{JsonFields.PathOf(o, "spots")}: '{name}' is not an underlying id in [1, 255]");
                 }
-                spots[u] = new Usd(json.Long(node, $"spots.{name}", 1));
+                spots[u] = new Usd(json.Long(node, JsonFields.PathOf(o, $"spots.{name}"), 1));
             }
         }
         var series = new List<SeriesRisk>();
         JsonArray arr = json.Array(o, "series");
         for (int i = 0; i < arr.Count; i++)
         {
-            JsonObject s = arr[i] as JsonObject ?? throw json.Fail($"series[{i}] must be an object");
+            JsonObject s = json.Object(arr, i);
             SeriesKey key;
             try
             {
@@ -87,17 +87,17 @@ public static class OracleEpochJson
             }
             catch (FormatException e)
             {
-                throw json.Fail($"series[{i}].key: {e.Message}");
+                throw json.Fail($"{JsonFields.PathOf(s, "key")}: {e.Message}");
             }
             JsonArray ra = json.Array(s, "riskArray");
             if (ra.Count != parameters.ScenarioCount)
             {
-                throw json.Fail($"series[{i}].riskArray has {ra.Count} values; the exchange uses {parameters.ScenarioCount} scenarios");
+                throw json.Fail($"{JsonFields.PathOf(ra)} has {ra.Count} values; the exchange uses {parameters.ScenarioCount} scenarios");
             }
             var values = new Usd[ra.Count];
             for (int j = 0; j < ra.Count; j++)
             {
-                values[j] = new Usd(json.Long(ra[j], $"series[{i}].riskArray[{j}]", -(1L << 62), 1L << 62));
+                values[j] = new Usd(json.Long(ra[j], JsonFields.PathOf(ra, $"[{j}]"), -(1L << 62), 1L << 62));
             }
             series.Add(new SeriesRisk(key,
                 new Usd(json.Long(s, "mark", 0, 1L << 62)),
@@ -120,11 +120,11 @@ public static class OracleEpochJson
         }
         catch (ArgumentException e)
         {
-            throw json.Fail(e.Message);
+            throw json.Fail(JsonFields.PathOf(o) is { Length: > 0 } at ? $"{at}: {e.Message}" : e.Message);
         }
         if (json.OptionalString(o, "commitment") is { } c && c != epoch.Commitment.ToString())
         {
-            throw json.Fail($"commitment {c} does not match the epoch's data (recomputed {epoch.Commitment})");
+            throw json.Fail($"{JsonFields.PathOf(o, "commitment")} {c} does not match the epoch's data (recomputed {epoch.Commitment})");
         }
         return epoch;
     }

@@ -37,13 +37,42 @@ public sealed class JsonFields(string source)
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             throw Fail($"not valid JSON ({e.Message})");
         }
         return node as JsonObject ?? throw Fail("the top level must be a JSON object");
+    }
+
+    /// <summary>
+    /// Fails when an object under <paramref name="node"/> has a property twice. A tree parsed elsewhere may hold
+    /// duplicates, and <see cref="JsonObject"/> throws a bare <see cref="ArgumentException"/> on first reading one.
+    /// </summary>
+    public void RequireUniqueProperties(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                List<JsonNode?> children;
+                try
+                {
+                    children = [.. o.Select(kv => kv.Value)];
+                }
+                catch (ArgumentException)
+                {
+                    throw Fail($"{(PathOf(o) is { Length: > 0 } at ? at : "the top-level object")} has a property twice");
+                }
+                children.ForEach(RequireUniqueProperties);
+                break;
+            case JsonArray a:
+                foreach (JsonNode? child in a)
+                {
+                    RequireUniqueProperties(child);
+                }
+                break;
+        }
     }
 
     /// <summary>An error for this file.</summary>
@@ -101,6 +130,10 @@ public sealed class JsonFields(string source)
         if (node is JsonValue v && v.TryGetValue(out long l))
         {
             value = l;
+        }
+        else if (node is JsonValue n && n.TryGetValue(out int i))
+        {
+            value = i; // a node built in memory from an int (JsonValue.Create(int)) does not convert to long
         }
         else if (node is JsonValue s && s.TryGetValue(out string? text)
                  && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed))
@@ -162,14 +195,72 @@ public sealed class JsonFields(string source)
         return v;
     }
 
+    /// <summary>A signed 128-bit integer as a JSON integer or a decimal string (exact risk sums).</summary>
+    public Int128 Int128(JsonObject parent, string name) => Int128(Required(parent, name), Path(parent, name));
+
+    /// <summary>A signed 128-bit integer node (array element or field).</summary>
+    public Int128 Int128(JsonNode? node, string path)
+    {
+        if (node is JsonValue v && v.TryGetValue(out long l))
+        {
+            return l;
+        }
+        if (node is JsonValue s && s.TryGetValue(out string? text)
+            && System.Int128.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out Int128 parsed))
+        {
+            return parsed;
+        }
+        throw Fail($"{path} must be a 128-bit integer (a decimal string)");
+    }
+
+    /// <summary>A field element node (array element) as a canonical decimal string.</summary>
+    public Fr FieldElement(JsonNode? node, string path)
+    {
+        if (node is JsonValue v && v.TryGetValue(out string? s))
+        {
+            return Fr.TryParse(s, out Fr r) ? r : throw Fail($"{path} = '{Shorten(s)}' is not a canonical decimal field element (< r)");
+        }
+        throw Fail($"{path} must be a string (a decimal field element)");
+    }
+
+    /// <summary>An L1 address: 0x and 40 hex digits.</summary>
+    public BigInteger Address(JsonObject parent, string name)
+    {
+        string s = String(parent, name);
+        if (s.Length != 42 || !s.StartsWith("0x", StringComparison.Ordinal) || !s.Skip(2).All(char.IsAsciiHexDigit)
+            || !System.Numerics.BigInteger.TryParse("0" + s[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out BigInteger a))
+        {
+            throw Fail($"{Path(parent, name)} = '{Shorten(s)}' is not an address (0x and 40 hex digits)");
+        }
+        return a;
+    }
+
+    /// <summary>The object at index <paramref name="i"/> of <paramref name="array"/>.</summary>
+    public JsonObject Object(JsonArray array, int i) =>
+        array[i] as JsonObject ?? throw Fail($"{PathOf(array)}[{i}] must be an object");
+
+    /// <summary>The array at index <paramref name="i"/> of <paramref name="array"/>.</summary>
+    public JsonArray Array(JsonArray array, int i) =>
+        array[i] as JsonArray ?? throw Fail($"{PathOf(array)}[{i}] must be an array");
+
+    /// <summary>The path of <paramref name="node"/> as messages write it (<c>transactions[3].maker</c>; empty for the root).</summary>
+    public static string PathOf(JsonNode node)
+    {
+        string p = node.GetPath();
+        return p == "$" ? "" : p[2..];
+    }
+
+    /// <summary><paramref name="relative"/> under <paramref name="node"/> as messages write it.</summary>
+    public static string PathOf(JsonNode node, string relative)
+    {
+        string p = PathOf(node);
+        return p.Length == 0 ? relative : relative.StartsWith('[') ? p + relative : $"{p}.{relative}";
+    }
+
     private JsonNode Required(JsonObject parent, string name) =>
         parent[name] ?? throw Fail($"{Path(parent, name)} is missing");
 
-    private static string Path(JsonObject parent, string name)
-    {
-        string p = parent.GetPath();
-        return p == "$" ? name : $"{p[2..]}.{name}";
-    }
+    private static string Path(JsonObject parent, string name) => PathOf(parent, name);
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..80] + "…";
 }

@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json.Nodes;
-using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Settlement.Batches;
-using ZkOptions.Settlement.Instruments;
-using ZkOptions.Settlement.Numbers;
 using ZkOptions.Settlement.Parameters;
 using ZkOptions.Settlement.Risk;
 using ZkOptions.Settlement.Serialization;
@@ -50,59 +46,12 @@ public static class StateJson
         JsonArray accounts = json.Array(o, "accounts");
         for (int i = 0; i < accounts.Count; i++)
         {
-            JsonObject a = accounts[i] as JsonObject ?? throw json.Fail($"accounts[{i}] must be an object");
+            JsonObject a = json.Object(accounts, i);
             if (json.Long(a, "index", 0) == index)
             {
-                return (p, epoch, ReadAccount(a, json, p));
+                return (p, epoch, AccountJson.Read(a, json, p));
             }
         }
         throw json.Fail($"account {index} is not in the state ({accounts.Count} accounts)");
-    }
-
-    private static Account ReadAccount(JsonObject o, JsonFields json, ExchangeParameters p)
-    {
-        JsonObject key = json.Object(o, "publicKey");
-        string owner = json.String(o, "owner");
-        if (!owner.StartsWith("0x", StringComparison.Ordinal) || owner.Length != 42
-            || !BigInteger.TryParse("0" + owner[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out BigInteger ownerValue))
-        {
-            throw json.Fail($"owner '{owner}' is not a 0x-prefixed 20-byte address");
-        }
-        JsonObject risk = json.Object(o, "risk");
-        var a = new Account(json.Long(o, "index", 0, p.AccountCapacity - 1),
-            new BabyJubjubPoint(json.FieldElement(key, "x"), json.FieldElement(key, "y")), ownerValue,
-            p.PositionSlots, p.ScenarioCount, p.OrderTreeDepth, json.Long(risk, "epoch", 0))
-        {
-            Nonce = json.Long(o, "nonce", 0),
-            Collateral = new Usd(json.Long(o, "collateral")),
-            LiquidationStart = json.Long(o, "liquidationStart", 0),
-        };
-        JsonArray positions = json.Array(o, "positions");
-        if (positions.Count != p.PositionSlots)
-        {
-            throw json.Fail($"account {a.Index}: {positions.Count} position slots; the parameters say {p.PositionSlots}");
-        }
-        for (int i = 0; i < positions.Count; i++)
-        {
-            JsonObject s = positions[i] as JsonObject ?? throw json.Fail($"positions[{i}] must be an object");
-            string series = json.String(s, "series");
-            Quantity q = json.Quantity(s, "quantity");
-            if (series == "0" != q.IsZero)
-            {
-                throw json.Fail($"account {a.Index} positions[{i}]: an empty slot has series 0 and quantity 0");
-            }
-            if (series != "0")
-            {
-                try
-                {
-                    a.Positions[i] = new PositionSlot(SeriesKey.Parse(series), q);
-                }
-                catch (FormatException e)
-                {
-                    throw json.Fail($"account {a.Index} positions[{i}].series: {e.Message}");
-                }
-            }
-        }
-        return a;
     }
 }

@@ -99,6 +99,9 @@ public enum Rule
 
     /// <summary>l1.queue-order: L1 operations are consumed in queue order, each once.</summary>
     QueueOrder,
+
+    /// <summary>account.not-insurance: the insurance account is the clearing counterparty; it does not trade, settle or take part in a liquidation.</summary>
+    NotInsurance,
 }
 
 /// <summary>The stable names of <see cref="Rule"/>.</summary>
@@ -138,6 +141,7 @@ public static class RuleNames
         Rule.SettleAfterExpiry => "settle.after-expiry",
         Rule.SettlePosition => "settle.position",
         Rule.QueueOrder => "l1.queue-order",
+        Rule.NotInsurance => "account.not-insurance",
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 }

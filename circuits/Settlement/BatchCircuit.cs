@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Circuit;
+using ZkOptions.Circuit.Std;
+
+namespace ZkOptions.Circuits.Settlement;
+
+/// <summary>
+/// A batch of N transaction slots with the public inputs of DESIGN.md §4, in order: old state root, new state root,
+/// batch timestamp, L1 queue hash before and after, the epoch commitment in force at the end, the data commitment and
+/// the exit commitment. The secret start values open the old root (accounts root, epoch id and time, the epoch
+/// commitment's preimage); each slot's witness sits in <c>slots</c> as <see cref="SlotLayout"/> lays it out.
+/// </summary>
+public sealed class BatchCircuit : ZkOptions.Circuit.Circuit
+{
+    [Public("oldStateRoot")] public Variable OldStateRoot;
+    [Public("newStateRoot")] public Variable NewStateRoot;
+    [Public("timestamp")] public Variable Timestamp;
+    [Public("queueHashBefore")] public Variable QueueHashBefore;
+    [Public("queueHashAfter")] public Variable QueueHashAfter;
+    [Public("epochCommitment")] public Variable EpochCommitment;
+    [Public("dataCommitment")] public Variable DataCommitment;
+    [Public("exitCommitment")] public Variable ExitCommitment;
+
+    /// <summary>accounts root, epoch id, epoch timestamp, series root, spots hash, queue entries consumed before.</summary>
+    [Secret("start")] public Variable[] Start = new Variable[StartFields];
+
+    [Secret("slots")] public Variable[] Slots;
+
+    /// <summary>Number of start fields.</summary>
+    public const int StartFields = 6;
+
+    public BatchCircuit(SettlementShape shape)
+    {
+        Shape = shape;
+        Layout = new SlotLayout(shape);
+        Slots = new Variable[shape.Slots * Layout.Size];
+    }
+
+    public SettlementShape Shape { get; }
+
+    public SlotLayout Layout { get; }
+
+    public override void Define(Api api)
+    {
+        Variable accountsRoot = Start[0], epochId = Start[1], epochTs = Start[2], seriesRoot = Start[3], spotsHash = Start[4];
+        Variable commitment;
+        using (api.Scope("old state root"))
+        {
+            commitment = api.Select(api.IsZero(epochId), 0, Poseidon.Hash(api, [epochId, epochTs, seriesRoot, spotsHash]));
+            api.AssertEqual(Poseidon.Hash(api, [accountsRoot, epochId, epochTs, commitment]), OldStateRoot);
+            api.RangeCheck(Timestamp, 40);
+        }
+        var state = new BatchRunningState(accountsRoot, new EpochState(epochId, epochTs, commitment, seriesRoot, spotsHash),
+            QueueHashBefore, Start[5], 0, 0);
+        for (int i = 0; i < Shape.Slots; i++)
+        {
+            using (api.Scope($"slot {i}"))
+            {
+                state = TransactionSlot.Define(api, Shape, Layout, Slots.AsSpan(i * Layout.Size, Layout.Size).ToArray(), Timestamp, state);
+            }
+        }
+        using (api.Scope("new state root"))
+        {
+            var e = state.Epoch;
+            api.AssertEqual(Poseidon.Hash(api, [state.AccountsRoot, e.Id, e.Timestamp, e.Commitment]), NewStateRoot);
+            api.AssertEqual(e.Commitment, EpochCommitment);
+            api.AssertEqual(state.QueueHash, QueueHashAfter);
+            api.AssertEqual(state.DataHash, DataCommitment);
+            api.AssertEqual(state.ExitHash, ExitCommitment);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using System.Numerics;
+using ZkOptions.Circuit.Solving;
+using ZkOptions.Circuits.Settlement.Gadgets;
+using ZkOptions.Field;
+using ZkOptions.Field.BabyJubjub;
+using ZkOptions.Field.Hashing;
+using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Engine;
+using ZkOptions.Settlement.Hashing;
+using ZkOptions.Settlement.Orders;
+using ZkOptions.Settlement.State;
+using ZkOptions.Settlement.Transactions;
+using R = ZkOptions.Circuits.Settlement.SlotRegions;
+
+namespace ZkOptions.Circuits.Settlement.Witness;
+
+/// <summary>
+/// Turns a batch the settlement engine sealed (or a batch file read back) into the batch circuit's inputs: the
+/// public inputs, the start values that open the old root, and one slot per transaction laid out by
+/// <see cref="SlotLayout"/>, padded with noops. Everything comes from the batch's own witness records (account
+/// preimages and proofs, order slots, series with proofs), never from a live state.
+/// </summary>
+public static class BatchWitness
+{
+    /// <summary>The circuit inputs for <paramref name="batch"/> in a circuit of <paramref name="shape"/>.</summary>
+    /// <exception cref="ArgumentException">The batch has more transactions than the circuit has slots.</exception>
+    public static InputAssignment Build(Batch batch, SettlementShape shape) => Assign(batch, Slots(batch, shape));
+
+    /// <summary>The slots input alone (one slot per transaction, then noops), for tests that edit a slot by hand.</summary>
+    /// <exception cref="ArgumentException">The batch has more transactions than the circuit has slots.</exception>
+    public static Fr[] Slots(Batch batch, SettlementShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Transactions.Count > shape.Slots)
+        {
+            throw new ArgumentException($"batch {batch.Number} has {batch.Transactions.Count} transactions; the circuit has {shape.Slots} slots");
+        }
+        var layout = new SlotLayout(shape);
+        var slots = new Fr[shape.Slots * layout.Size];
+        for (int i = 0; i < batch.Transactions.Count; i++)
+        {
+            new SlotWriter(shape, layout, slots, i * layout.Size).Write(batch.Transactions[i]);
+        }
+        return slots;
+    }
+
+    /// <summary>The circuit inputs: the batch's public inputs and start values with the given slots.</summary>
+    public static InputAssignment Assign(Batch batch, Fr[] slots)
+    {
+        var inputs = new InputAssignment($"batch {batch.Number}");
+        foreach (var (name, value) in batch.PublicInputs)
+        {
+            inputs.Set(name, value);
+        }
+        var s = batch.Start;
+        inputs.Set("start", [s.AccountsRoot, U(s.EpochId), U(s.EpochTimestamp), s.SeriesRoot, s.SpotsHash, U(batch.QueueConsumedBefore)]);
+        inputs.Set("slots", slots);
+        return inputs;
+    }
+
+    internal static Fr U(long v) => FieldCodec.Unsigned(v);
+
+    /// <summary>Writes one transaction into the slot that starts at <paramref name="at"/>.</summary>
+    private sealed class SlotWriter(SettlementShape shape, SlotLayout layout, Fr[] w, int at)
+    {
+        private void Set(string region, int index, Fr value)
+        {
+            var (offset, count) = layout[region];
+            if (index >= count)
+            {
+                throw new InvalidOperationException($"region {region} has {count} fields");
+            }
+            w[at + offset + index] = value;
+        }
+
+        private void Set(string region, IReadOnlyList<Fr> values)
+        {
+            for (int i = 0; i < values.Count; i++)
+            {
+                Set(region, i, values[i]);
+            }
+        }
+
+        private void Tx(int field, Fr value) => Set(R.Transaction, field, value);
+
+        private static Fr[] Flatten(MerkleProof proof) => proof.Siblings.SelectMany(level => level).ToArray();
+
+        public void Write(TransactionResult r)
+        {
+            var tx = r.Transaction;
+            Set(R.Type, 0, U(tx.TypeCode));
+            long insurance = shape.Parameters.InsuranceAccount;
+            bool insurancePort = tx is TradeTx or LiquidationBidTx or SettleTx or LiquidationEndTx;
+            int full = 0;
+            foreach (var update in r.AccountUpdates)
+            {
+                if (insurancePort && update.Index == insurance)
+                {
+                    WriteInsurance(update);
+                }
+                else
+                {
+                    WriteFull(full++ == 0 ? R.Primary : R.Counterparty, update);
+                }
+            }
+            Account? primary = r.AccountUpdates.Count > 0 ? r.AccountUpdates[0].Before : null;
+            switch (tx)
+            {
+                case DepositTx d:
+                    WriteQueueEntry(r, d.QueueIndex);
+                    break;
+                case ForcedWithdrawTx f:
+                    WriteQueueEntry(r, f.QueueIndex);
+                    Tx(R.QueueApplied, r.Details.GetValueOrDefault("applied") == "true" ? Fr.One : Fr.Zero);
+                    break;
+                case WithdrawTx wd:
+                    Tx(R.Amount, U(wd.Amount.Micros));
+                    Tx(R.Recipient, Fr.FromBigInteger(wd.Recipient));
+                    Tx(R.Nonce, U(wd.Nonce));
+                    WriteSignature(0, wd.Signature);
+                    break;
+                case TradeTx t:
+                    WriteOrder(R.MakerOrder, t.Maker.Order);
+                    WriteOrder(R.TakerOrder, t.Taker.Order);
+                    Tx(R.Fill, U(t.Fill.Units));
+                    WriteSignature(0, t.Maker.Signature);
+                    WriteSignature(1, t.Taker.Signature);
+                    WriteSeries(0, r.Series.Single(s => s.Risk.Key == t.Maker.Order.Series));
+                    WriteOrderSlot(0, r.OrderSlots.Single(s => s.Account == t.Maker.Order.Account));
+                    WriteOrderSlot(1, r.OrderSlots.Single(s => s.Account == t.Taker.Order.Account));
+                    break;
+                case LiquidationBidTx b:
+                    Tx(R.Fraction, U(b.Fraction));
+                    Tx(R.Price, U(b.Price.Micros));
+                    Tx(R.Nonce, U(b.Nonce));
+                    WriteSignature(0, b.Signature);
+                    WriteSlotSeries(r, primary!);
+                    break;
+                case SettleTx s:
+                    Tx(R.SettleSeries, s.Series.ToField());
+                    WriteSeries(0, r.Series.Single(x => x.Risk.Key == s.Series));
+                    break;
+                case OracleUpdateTx o:
+                    Tx(R.EpochId, U(o.Epoch.Id));
+                    Tx(R.EpochTimestamp, U(o.Epoch.Timestamp));
+                    Tx(R.EpochSeriesRoot, o.Epoch.SeriesTree.Root);
+                    Tx(R.EpochSpotsHash, o.Epoch.SpotsHash);
+                    WriteSignature(0, o.Epoch.Signature ?? throw new ArgumentException($"epoch {o.Epoch.Id} is not signed"));
+                    break;
+                case RiskRefreshTx:
+                    WriteSlotSeries(r, primary!);
+                    break;
+            }
+        }
+
+        private void WriteFull(string port, AccountUpdate u)
+        {
+            Set(port + ".index", 0, U(u.Index));
+            Set(port + ".isNew", 0, u.Before is null ? Fr.One : Fr.Zero);
+            if (u.Before is { } a)
+            {
+                Set(port + ".old", Fields(a));
+            }
+            Set(port + ".path", Flatten(u.Proof));
+        }
+
+        private void WriteInsurance(AccountUpdate u)
+        {
+            var a = u.Before ?? throw new ArgumentException("the insurance account must exist before it pays or is paid");
+            Set(R.Insurance + ".old", [a.PublicKey.X, a.PublicKey.Y, Fr.FromBigInteger(a.Owner), U(a.Nonce), FieldCodec.Signed(a.Collateral.Micros),
+                U(a.LiquidationStart), a.OrderTree.Root, a.PositionsHash(), a.Risk.Hash()]);
+            Set(R.Insurance + ".path", Flatten(u.Proof));
+        }
+
+        private static Fr[] Fields(Account a)
+        {
+            var f = new List<Fr>
+            {
+                a.PublicKey.X, a.PublicKey.Y, Fr.FromBigInteger(a.Owner), U(a.Nonce), FieldCodec.Signed(a.Collateral.Micros),
+                U(a.LiquidationStart), a.OrderTree.Root,
+            };
+            foreach (var slot in a.Positions)
+            {
+                f.Add(slot.Series?.ToField() ?? Fr.Zero);
+                f.Add(FieldCodec.Signed(slot.Quantity.Units));
+            }
+            f.Add(U(a.Risk.Epoch));
+            f.Add(FieldCodec.Signed(a.Risk.MarkSum));
+            f.Add(FieldCodec.Signed(a.Risk.ShortSum));
+            f.AddRange(a.Risk.Losses.Select(FieldCodec.Signed));
+            return [.. f];
+        }
+
+        private void WriteQueueEntry(TransactionResult r, long index)
+        {
+            Tx(R.QueueIndex, U(index));
+            Tx(R.QueueOwner, Fr.FromBigInteger(BigInteger.Parse("0" + r.Details["l1Owner"][2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+            Tx(R.QueueAmount, U(long.Parse(r.Details["l1Amount"], CultureInfo.InvariantCulture)));
+            Tx(R.QueueKeyX, Fr.FromBigInteger(BigInteger.Parse(r.Details["l1KeyX"], CultureInfo.InvariantCulture)));
+            Tx(R.QueueKeyY, Fr.FromBigInteger(BigInteger.Parse(r.Details["l1KeyY"], CultureInfo.InvariantCulture)));
+        }
+
+        private void WriteOrder(int at, Order o)
+        {
+            Fr[] f = [U(o.Account), o.Series.ToField(), U((long)o.Side), U(o.LimitPrice.Micros), U(o.Amount.Units), U(o.StorageId),
+                U(o.ValidUntil), U(o.MaxFee.Value)];
+            for (int i = 0; i < f.Length; i++)
+            {
+                Tx(at + i, f[i]);
+            }
+        }
+
+        private void WriteSignature(int port, EddsaSignature s) =>
+            Set($"{R.Signature}{port}", [s.R8.X, s.R8.Y, Fr.FromBigInteger(s.S)]);
+
+        private void WriteSeries(int port, SeriesWitness s)
+        {
+            var risk = s.Risk;
+            var fields = new List<Fr> { risk.Key.ToField(), FieldCodec.Signed(risk.Mark.Micros), FieldCodec.Signed(risk.ShortCharge.Micros),
+                FieldCodec.Signed(risk.SettlementPrice.Micros) };
+            fields.AddRange(risk.RiskArray.Select(v => FieldCodec.Signed(v.Micros)));
+            Set($"{R.Series}{port}.fields", fields);
+            Set($"{R.Series}{port}.index", 0, U(s.Index));
+            Set($"{R.Series}{port}.path", Flatten(s.Proof));
+        }
+
+        /// <summary>Series port i serves position slot i of the account (refresh, liquidation bid).</summary>
+        private void WriteSlotSeries(TransactionResult r, Account account)
+        {
+            for (int i = 0; i < account.Positions.Length; i++)
+            {
+                if (account.Positions[i].Series is { } key && r.Series.FirstOrDefault(s => s.Risk.Key == key) is { } found)
+                {
+                    WriteSeries(i, found);
+                }
+            }
+        }
+
+        private void WriteOrderSlot(int port, OrderSlotUpdate s)
+        {
+            Set($"{R.OrderSlot}{port}.old", [U(s.Before.StorageId), U(s.Before.Filled.Units)]);
+            Set($"{R.OrderSlot}{port}.path", Flatten(s.Proof));
+        }
+    }
+}
