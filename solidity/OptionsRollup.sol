@@ -45,8 +45,9 @@ contract OptionsRollup {
     /// @notice BN254's scalar field modulus r: every hashed value and public input must be below it.
     uint256 public constant FIELD_MODULUS =
         21888242871839275222246405745257275088548364400416034343698204186575808495617;
-    /// @notice The largest amount a queue entry may carry: 2^96 − 1 micro-USD.
-    uint256 public constant MAX_AMOUNT = (1 << 96) - 1;
+    /// @notice The largest amount a queue entry may carry: 2^62 − 1 micro-USD, the settlement engine's bound
+    /// (ZkOptions.Settlement.State.L1Queue refuses larger entries, so a larger one could never be consumed).
+    uint256 public constant MAX_AMOUNT = (1 << 62) - 1;
     /// @notice Queue entry kinds, as in ZkOptions.Settlement.State.L1OperationKind.
     uint256 public constant KIND_DEPOSIT = 1;
     uint256 public constant KIND_FORCED_WITHDRAW = 2;
@@ -118,6 +119,7 @@ contract OptionsRollup {
     error ExitCommitmentMismatch();
     error InvalidProof();
     error ZeroAmount();
+    error AmountTooLarge();
     error AccountOutOfRange();
     error PublicKeyNotInField();
     error NotOracleRegistrar();
@@ -134,6 +136,7 @@ contract OptionsRollup {
     error WrongStateRootPreimage();
     error WrongMerkleProof();
     error NotAccountOwner();
+    error AccountNotCreated();
     error AccountAlreadyClaimed();
     error InvalidConfig();
 
@@ -199,6 +202,9 @@ contract OptionsRollup {
     mapping(uint256 => bool) public depositReclaimed;
     /// @notice Accounts whose collateral was claimed in exit mode.
     mapping(uint64 => bool) public accountClaimed;
+    /// @notice The owner of each account a deposit created: the sender of the first deposit into the index (zero for
+    /// an index no deposit has reached, which has no leaf in the state tree). Later deposits do not change it.
+    mapping(uint64 => address) public accountOwner;
 
     constructor(Config memory config) {
         if (
@@ -236,12 +242,15 @@ contract OptionsRollup {
 
     /// @notice Deposits `amount` micro-USD (token base units, pulled with transferFrom) into L2 account `account`,
     /// which is created with key (pubKeyX, pubKeyY) and owner msg.sender if unused; an existing account keeps its
-    /// key and owner. Returns the queue index.
+    /// key and owner (anyone may top it up, as QueueProcessor.Deposit credits it whoever sends it). Returns the
+    /// queue index.
     function deposit(uint64 account, uint96 amount, uint256 pubKeyX, uint256 pubKeyY) external returns (uint256 index) {
         if (exitMode) revert ExitMode();
         if (amount == 0) revert ZeroAmount();
+        if (amount > MAX_AMOUNT) revert AmountTooLarge();
         if (account >= accountCapacity) revert AccountOutOfRange();
         if (pubKeyX >= FIELD_MODULUS || pubKeyY >= FIELD_MODULUS) revert PublicKeyNotInField();
+        if (accountOwner[account] == address(0)) accountOwner[account] = msg.sender;
         uint256 opHash = _operationHash(KIND_DEPOSIT, account, msg.sender, amount, pubKeyX, pubKeyY);
         uint256 queueHash;
         (index, queueHash) = _enqueue(opHash);
@@ -250,12 +259,17 @@ contract OptionsRollup {
     }
 
     /// @notice Asks the rollup to withdraw `amount` micro-USD of account `account` to msg.sender, which must be the
-    /// account's owner (otherwise, or when margin does not allow it, the request is consumed as a no-op). If it is
-    /// still unconsumed `forcedDeadline` seconds later, anyone may activate exit mode. Returns the queue index.
+    /// owner of an account a deposit created (the circuit can only prove a request against an existing leaf). When
+    /// the collateral or margin does not allow it, the request is consumed as a no-op. If it is still unconsumed
+    /// `forcedDeadline` seconds later, anyone may activate exit mode. Returns the queue index.
     function requestForcedWithdrawal(uint64 account, uint96 amount) external returns (uint256 index) {
         if (exitMode) revert ExitMode();
         if (amount == 0) revert ZeroAmount();
+        if (amount > MAX_AMOUNT) revert AmountTooLarge();
         if (account >= accountCapacity) revert AccountOutOfRange();
+        address owner = accountOwner[account];
+        if (owner == address(0)) revert AccountNotCreated();
+        if (owner != msg.sender) revert NotAccountOwner();
         uint256 opHash = _operationHash(KIND_FORCED_WITHDRAW, account, msg.sender, amount, 0, 1);
         uint256 queueHash;
         (index, queueHash) = _enqueue(opHash);

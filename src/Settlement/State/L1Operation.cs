@@ -25,8 +25,11 @@ public enum L1OperationKind
 /// </summary>
 public sealed record L1Operation(L1OperationKind Kind, long Account, BigInteger Owner, Usd Amount, BabyJubjubPoint PublicKey)
 {
-    /// <summary>The largest amount an L1 entry may carry (2^96 − 1 micro-USD, the contract's bound).</summary>
-    public static readonly BigInteger MaxAmount = (BigInteger.One << 96) - 1;
+    /// <summary>
+    /// The largest amount an L1 entry may carry: 2^62 − 1 micro-USD. <see cref="L1Queue"/> refuses larger entries, and
+    /// the contract's <c>MAX_AMOUNT</c> is the same bound, so every entry the contract queues can be consumed.
+    /// </summary>
+    public static readonly BigInteger MaxAmount = (BigInteger.One << 62) - 1;
 
     /// <summary>The entry's hash.</summary>
     public Fr Hash() => Poseidon.Hash(

@@ -16,7 +16,7 @@ public sealed class L1Queue
     public long Enqueue(L1Operation op)
     {
         ArgumentNullException.ThrowIfNull(op);
-        if (op.Amount.Micros < 0 || op.Amount.Micros > long.MaxValue / 2)
+        if (op.Amount.Micros < 0 || op.Amount.Micros > L1Operation.MaxAmount)
         {
             throw new ArgumentOutOfRangeException(nameof(op), "an L1 amount must be ≥ 0 and fit 62 bits");
         }

@@ -38,35 +38,37 @@ public sealed class ExitModeTests(RollupFixture fixture) : IClassFixture<RollupF
         Assert.Equal(state.Root, Poseidon.Hash(rootPreimage));
 
         var s = await RollupScenario.StartAsync(fixture, new RollupSettings { GenesisStateRoot = 1, AccountTreeDepth = 3, ForcedDeadline = Deadline });
+        // Account 9's 1 USD deposit was lost on L2 (its proven collateral is negative), so it stays in the contract.
         await s.DepositAsync(User(1), 5, 4_000_000);
+        await s.DepositAsync(User(2), 9, 1_000_000);
         await s.RequestForcedWithdrawalAsync(User(2), 9, 10);
-        await s.SubmitAsync(await s.PublicInputsAsync(state.Root.ToBigInteger(), 2, [], 0), 2, []);
+        await s.SubmitAsync(await s.PublicInputsAsync(state.Root.ToBigInteger(), 3, [], 0), 3, []);
         L1Operation pending = await s.DepositAsync(User(4), 20, 700_000);
-        await s.RequestForcedWithdrawalAsync(User(3), 7, 1);
+        await s.RequestForcedWithdrawalAsync(User(4), 20, 1);
 
         // Exit mode needs an unconsumed forced request past its deadline.
-        await Reverts.WithAsync("NotForcedRequest()", () => s.Rollup.ActivateExitModeAsync(2));
-        await Reverts.WithAsync("RequestAlreadyConsumed()", () => s.Rollup.ActivateExitModeAsync(1));
-        await Reverts.WithAsync("DeadlineNotPassed()", () => s.Rollup.ActivateExitModeAsync(3));
-        await Reverts.WithAsync("NotExitMode()", () => s.Rollup.ReclaimDepositAsync(2, pending));
+        await Reverts.WithAsync("NotForcedRequest()", () => s.Rollup.ActivateExitModeAsync(3));
+        await Reverts.WithAsync("RequestAlreadyConsumed()", () => s.Rollup.ActivateExitModeAsync(2));
+        await Reverts.WithAsync("DeadlineNotPassed()", () => s.Rollup.ActivateExitModeAsync(4));
+        await Reverts.WithAsync("NotExitMode()", () => s.Rollup.ReclaimDepositAsync(3, pending));
         await s.Rollup.AdvanceTimeAsync(Deadline - 100);
-        await Reverts.WithAsync("DeadlineNotPassed()", () => s.Rollup.ActivateExitModeAsync(3));
+        await Reverts.WithAsync("DeadlineNotPassed()", () => s.Rollup.ActivateExitModeAsync(4));
         await s.Rollup.AdvanceTimeAsync(101);
-        await s.Rollup.ActivateExitModeAsync(3, User(5));
+        await s.Rollup.ActivateExitModeAsync(4, User(5));
         Assert.True(await s.Rollup.ExitModeAsync());
-        await Reverts.WithAsync("ExitMode()", () => s.Rollup.ActivateExitModeAsync(3));
+        await Reverts.WithAsync("ExitMode()", () => s.Rollup.ActivateExitModeAsync(4));
         await s.Rollup.FundAsync(User(4), 1);
         await Reverts.WithAsync("ExitMode()", () => s.Rollup.DepositAsync(User(4), 20, 1, RollupScenario.Key(20)));
         await Reverts.WithAsync("ExitMode()", () => s.Rollup.RequestForcedWithdrawalAsync(User(4), 20, 1));
 
         // The unconsumed deposit goes back, once, and only against its exact fields.
-        await Reverts.WithAsync("WrongDepositPreimage()", () => s.Rollup.ReclaimDepositAsync(2, pending with { Amount = new Usd(700_001) }));
-        await Reverts.WithAsync("WrongDepositPreimage()", () => s.Rollup.ReclaimDepositAsync(3, pending));
+        await Reverts.WithAsync("WrongDepositPreimage()", () => s.Rollup.ReclaimDepositAsync(3, pending with { Amount = new Usd(700_001) }));
+        await Reverts.WithAsync("WrongDepositPreimage()", () => s.Rollup.ReclaimDepositAsync(4, pending));
         await Reverts.WithAsync("NotUnconsumedDeposit()", () => s.Rollup.ReclaimDepositAsync(0, s.Queue[0]));
-        await Reverts.WithAsync("NotUnconsumedDeposit()", () => s.Rollup.ReclaimDepositAsync(4, pending));
-        await s.Rollup.ReclaimDepositAsync(2, pending, User(5));
+        await Reverts.WithAsync("NotUnconsumedDeposit()", () => s.Rollup.ReclaimDepositAsync(5, pending));
+        await s.Rollup.ReclaimDepositAsync(3, pending, User(5));
         Assert.Equal(new BigInteger(700_000 + 1), await s.Rollup.TokenBalanceAsync(User(4)));
-        await Reverts.WithAsync("DepositAlreadyReclaimed()", () => s.Rollup.ReclaimDepositAsync(2, pending));
+        await Reverts.WithAsync("DepositAlreadyReclaimed()", () => s.Rollup.ReclaimDepositAsync(3, pending));
 
         // Owners claim max(collateral, 0) from the last proven state with the leaf preimage and the Merkle path.
         Fr[] richLeaf = LeafPreimage(rich);
@@ -88,7 +90,7 @@ public sealed class ExitModeTests(RollupFixture fixture) : IClassFixture<RollupF
         // A negative collateral (its residue is in the upper half of the field) pays nothing.
         await s.Rollup.ClaimAccountAsync(User(2), 9, rootPreimage, LeafPreimage(poor), tree.Prove(poor.Index));
         Assert.Equal(BigInteger.Zero, await s.Rollup.WithdrawableAsync(User(2)));
-        Assert.Equal(BigInteger.Zero, await s.Rollup.TokenBalanceAsync(s.Rollup.Rollup));
+        Assert.Equal(new BigInteger(1_000_000), await s.Rollup.TokenBalanceAsync(s.Rollup.Rollup));
     }
 
     private static Account NewAccount(ExchangeParameters p, long index, string owner, long collateral) =>

@@ -169,7 +169,7 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
             case "exit amount differs from the commitment": exits[0] = exits[0] with { Amount = 250_001 }; break;
             case "exit dropped": exits = exits[..1]; break;
             case "exit mode":
-                await s.RequestForcedWithdrawalAsync(User(3), 2, 1);
+                await s.RequestForcedWithdrawalAsync(User(2), 1, 1);
                 await s.Rollup.AdvanceTimeAsync(3601);
                 await s.Rollup.ActivateExitModeAsync(3);
                 break;
