@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics;
+using ZkOptions.Evm.Harness;
+using ZkOptions.Field;
+using ZkOptions.Prover.Formats;
+using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Parameters;
+using ZkOptions.Settlement.State;
+
+namespace ZkOptions.Solidity.Tests.Rollup.EndToEnd;
+
+/// <summary>
+/// An anvil node with the batch circuit's generated verifier, TestUsdc and OptionsRollup deployed for an exchange's
+/// parameters (genesis root of the empty state, its account tree depth), driven the way a sequencer and its users
+/// drive L1: every entry of the engine's <see cref="L1Queue"/> is sent to the contract by its own owner (anvil
+/// impersonates owners that are not dev accounts), oracle commitments are registered before the batch that needs
+/// them, anvil's clock is moved to each batch's timestamp, and credited exits are withdrawn by their recipients.
+/// </summary>
+public sealed class EndToEndChain : IDisposable
+{
+    private readonly HashSet<string> senders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<BigInteger> registered = [];
+    private long mirrored;
+
+    private EndToEndChain(AnvilNode node, RollupDeployment rollup)
+    {
+        Node = node;
+        Rollup = rollup;
+        foreach (string a in node.Accounts)
+        {
+            senders.Add(a);
+        }
+    }
+
+    public AnvilNode Node { get; }
+
+    public RollupDeployment Rollup { get; }
+
+    /// <summary>Gas of the last submitBatch.</summary>
+    public ulong LastSubmitGas { get; private set; }
+
+    /// <summary>
+    /// Starts anvil at <paramref name="genesisTimestamp"/> and deploys the verifier of <paramref name="key"/> and a
+    /// rollup whose genesis root is the empty state of <paramref name="parameters"/>.
+    /// </summary>
+    public static async Task<EndToEndChain> StartAsync(PlonkVerificationKey key, ExchangeParameters parameters, ulong genesisTimestamp)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var node = AnvilNode.Start(new AnvilOptions { GenesisTimestamp = genesisTimestamp });
+        try
+        {
+            string verifier = await RollupDeployment.DeployVerifierAsync(node.Rpc, key);
+            var settings = new RollupSettings
+            {
+                GenesisStateRoot = new RollupState(parameters).Root.ToBigInteger(),
+                AccountTreeDepth = parameters.AccountTreeDepth,
+                // Proving takes minutes of wall time while anvil's clock runs on; a week keeps every batch in the window.
+                MaxBatchDelay = 7 * 86_400,
+            };
+            return new EndToEndChain(node, await RollupDeployment.DeployAsync(node.Rpc, verifier, settings));
+        }
+        catch
+        {
+            node.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends queue entries [already sent, <paramref name="count"/>) of <paramref name="queue"/> to the contract, each
+    /// from its owner (deposits are minted and approved first), and checks the contract's chain hash equals the
+    /// engine's after them.
+    /// </summary>
+    public async Task MirrorQueueAsync(L1Queue queue, long count)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        for (; mirrored < count; mirrored++)
+        {
+            L1Operation op = queue[mirrored];
+            string owner = RollupDeployment.Address(op.Owner);
+            await EnsureSenderAsync(owner);
+            if (op.Kind == L1OperationKind.Deposit)
+            {
+                await Rollup.FundAsync(owner, op.Amount.Micros);
+                await Rollup.DepositAsync(owner, op.Account, op.Amount.Micros, op.PublicKey);
+            }
+            else
+            {
+                await Rollup.RequestForcedWithdrawalAsync(owner, op.Account, op.Amount.Micros);
+            }
+        }
+        BigInteger onChain = await Rollup.QueueHashAtAsync(count);
+        if (onChain != queue.HashAfter(count).ToBigInteger())
+        {
+            throw new InvalidOperationException($"the contract's queue hash after {count} entries differs from the engine's L1Queue");
+        }
+    }
+
+    /// <summary>
+    /// Makes the chain ready for <paramref name="batch"/>: registers its epoch commitment (from the registrar, the
+    /// deployer) if new, and mines a block at the batch's timestamp (or one second after the latest block, if later).
+    /// </summary>
+    public async Task PrepareAsync(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        BigInteger epoch = batch.EpochCommitment.ToBigInteger();
+        if (!epoch.IsZero && registered.Add(epoch))
+        {
+            await Rollup.RegisterOracleCommitmentAsync(epoch);
+        }
+        ulong latest = await Node.Rpc.GetBlockTimestampAsync();
+        await Node.Rpc.MineAsync(Math.Max(latest + 1, (ulong)batch.Timestamp));
+    }
+
+    /// <summary>The batch's exits as submitBatch takes them.</summary>
+    public static RollupExit[] Exits(Batch batch) => [.. batch.Exits.Select(RollupExit.From)];
+
+    /// <summary>Submits <paramref name="batch"/> with <paramref name="proof"/> (after <see cref="PrepareAsync"/>); returns the receipt.</summary>
+    public async Task<TransactionReceipt> SubmitAsync(Batch batch, BatchProof proof)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(proof);
+        TransactionReceipt receipt = await Rollup.SubmitBatchAsync(proof.PublicInputs, batch.QueueConsumedAfter, Exits(batch), proof.ProofWords);
+        LastSubmitGas = receipt.GasUsed;
+        return receipt;
+    }
+
+    /// <summary>
+    /// Has every recipient of <paramref name="batch"/>'s exits call withdraw() and checks each one's TestUsdc balance
+    /// grows by exactly what the batch credited it. Returns the total paid.
+    /// </summary>
+    public async Task<BigInteger> PayExitsAsync(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        BigInteger total = BigInteger.Zero;
+        foreach (var group in batch.Exits.GroupBy(e => e.Recipient))
+        {
+            string recipient = RollupDeployment.Address(group.Key);
+            BigInteger credited = group.Aggregate(BigInteger.Zero, (sum, e) => sum + e.Amount.Micros);
+            BigInteger withdrawable = await Rollup.WithdrawableAsync(recipient);
+            if (withdrawable != credited)
+            {
+                throw new InvalidOperationException($"{recipient} may withdraw {withdrawable}; batch {batch.Number} credited {credited}");
+            }
+            await EnsureSenderAsync(recipient);
+            BigInteger before = await Rollup.TokenBalanceAsync(recipient);
+            await Rollup.WithdrawAsync(recipient);
+            BigInteger paid = await Rollup.TokenBalanceAsync(recipient) - before;
+            if (paid != credited)
+            {
+                throw new InvalidOperationException($"withdraw() paid {recipient} {paid}; batch {batch.Number} credited {credited}");
+            }
+            total += paid;
+        }
+        return total;
+    }
+
+    /// <summary>Lets <paramref name="address"/> send transactions: anvil impersonates it and gives it ether for gas.</summary>
+    public async Task EnsureSenderAsync(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (senders.Add(address))
+        {
+            await Node.Rpc.RequestAsync("anvil_impersonateAccount", [address]);
+            await Node.Rpc.SetBalanceAsync(address, BigInteger.Pow(10, 20));
+        }
+    }
+
+    public void Dispose() => Node.Dispose();
+}
