@@ -28,7 +28,7 @@ public sealed class CircuitCommandTests : IDisposable
     private static string Ptau => CircomSet.Get("poseidon").Ptau;
 
     [Fact]
-    public void ListShowsEveryCatalogCircuit()
+    public void ListShowsEveryCatalogCircuitAndTheSettlementBatch()
     {
         var r = CliRunner.Run("circuit", "list");
         Assert.Equal(0, r.Exit);
@@ -36,9 +36,12 @@ public sealed class CircuitCommandTests : IDisposable
         {
             Assert.Contains(d.Name, r.Out);
         }
+        Assert.Contains("batch-N", r.Out);
         var json = CliRunner.Run("circuit", "list", "--json");
         using var doc = JsonDocument.Parse(json.Out);
-        Assert.Equal(CircuitCatalog.All.Count, doc.RootElement.GetProperty("circuits").GetArrayLength());
+        var circuits = doc.RootElement.GetProperty("circuits");
+        Assert.Equal(CircuitCatalog.All.Count + 1, circuits.GetArrayLength());
+        Assert.Equal("batch-N", circuits[CircuitCatalog.All.Count].GetProperty("name").GetString());
     }
 
     [Fact]

@@ -40,7 +40,8 @@ internal static class CircuitCommand
             {
                 stdout.WriteLine(JsonSerializer.Serialize(new
                 {
-                    circuits = CircuitCatalog.All.Select(d => new { name = d.Name, description = d.Description }),
+                    circuits = CircuitCatalog.All.Select(d => new { name = d.Name, description = d.Description })
+                        .Append(new { name = "batch-N", description = BatchDescription }),
                 }));
                 return ExitCodes.Ok;
             }
@@ -49,10 +50,13 @@ internal static class CircuitCommand
             {
                 stdout.WriteLine($"{d.Name.PadRight(width)}  {d.Description}");
             }
+            stdout.WriteLine($"{"batch-N".PadRight(width)}  {BatchDescription}");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private const string BatchDescription = "the settlement batch circuit with N transaction slots (DESIGN.md §4); setup and prove take --parameters";
 
     private static Command Info()
     {

@@ -18,30 +18,44 @@ internal static class ProveCommand
         var witness = new Option<string>("--witness") { Description = "The witness (.wtns, e.g. from `snarkjs wtns calculate`). Give this, or --circuit with --input." };
         var circuitName = CircuitOptions.NameOption(required: false);
         var input = new Option<string>("--input") { Description = "With --circuit: the input values as JSON; the witness is solved and checked first." };
+        var batch = new Option<string>("--batch") { Description = "A settlement batch file (batch-NNNN.json from `zkoptions simulate`): its witness is built for the batch-N circuit of the key (or --circuit batch-N), solved and checked first." };
+        var parameters = CircuitOptions.ParametersOption();
         var proof = FileOptions.Output("--proof", "Where to write proof.json (snarkjs format).");
         var publicOut = FileOptions.Output("--public", "Where to write public.json (snarkjs format).");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each proving stage on stderr." };
         var engines = new EngineOptions();
-        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns, or a built-in circuit and its input JSON (snarkjs-compatible output).")
-            { zkey, witness, circuitName, input, proof, publicOut, verbose };
+        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns, a built-in circuit and its input JSON, or a settlement batch file (snarkjs-compatible output).")
+            { zkey, witness, circuitName, input, batch, parameters, proof, publicOut, verbose };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
             string zkeyPath = FileOptions.ExistingFile(parse, zkey);
             string? name = parse.GetValue(circuitName);
-            if ((name is null) == (parse.GetValue(witness) is null) || (name is null) != (parse.GetValue(input) is null))
+            bool fromBatch = parse.GetValue(batch) is not null;
+            bool fromWitness = parse.GetValue(witness) is not null;
+            bool fromInput = parse.GetValue(input) is not null;
+            if ((fromBatch ? 1 : 0) + (fromWitness ? 1 : 0) + (fromInput ? 1 : 0) != 1
+                || (fromInput && name is null) || (fromWitness && name is not null)
+                || (fromBatch && name is not null && CircuitOptions.BatchSlots(name) is null))
             {
-                throw new UsageException("give either --witness FILE, or --circuit NAME with --input FILE");
+                throw new UsageException("give one of: --witness FILE; --circuit NAME with --input FILE; --batch FILE (optionally with --circuit batch-N and --parameters FILE)");
             }
-            string? witnessPath = name is null ? FileOptions.ExistingFile(parse, witness) : null;
-            string? inputPath = name is null ? null : FileOptions.ExistingFile(parse, input);
+            if (parse.GetValue(parameters) is not null && !fromBatch)
+            {
+                throw new UsageException("--parameters applies only to --batch");
+            }
+            string? witnessPath = fromWitness ? FileOptions.ExistingFile(parse, witness) : null;
+            string? inputPath = fromInput ? FileOptions.ExistingFile(parse, input) : null;
+            string? batchPath = fromBatch ? FileOptions.ExistingFile(parse, batch) : null;
             string proofPath = FileOptions.OutputFile(parse, proof);
             string publicPath = FileOptions.OutputFile(parse, publicOut);
             TextWriter stderr = parse.InvocationConfiguration.Error;
 
             var clock = Stopwatch.StartNew();
             using var key = PlonkZkeyFile.Open(zkeyPath);
-            var values = witnessPath is not null ? WitnessFile.Read(witnessPath) : SolveChecked(name!, inputPath!, stderr);
+            var values = witnessPath is not null ? WitnessFile.Read(witnessPath)
+                : inputPath is not null ? SolveChecked(name!, inputPath, stderr)
+                : BatchProving.SolveChecked(batchPath!, CircuitOptions.Parameters(parse, parameters), name, key.Header, zkeyPath, stderr);
             if (values is null)
             {
                 return ExitCodes.Rejected;
@@ -55,7 +69,7 @@ internal static class ProveCommand
             }
             catch (InvalidWitnessException e)
             {
-                throw new InputFileException(witnessPath ?? inputPath!, $"{e.Message} (proving key {zkeyPath}{(name is null ? "" : $"; was it made for circuit {name}?")})");
+                throw new InputFileException(witnessPath ?? inputPath ?? batchPath!, $"{e.Message} (proving key {zkeyPath}{(name is null ? "" : $"; was it made for circuit {name}?")})");
             }
             OutputFiles.WriteTogether(
                 (proofPath, path => result.Proof.Write(path)),

@@ -17,10 +17,12 @@ internal static class SetupCommand
     {
         var r1cs = new Option<string>("--r1cs") { Description = "The circuit (.r1cs from circom or `zkoptions circuit export-r1cs`). Give this or --circuit." };
         var circuitName = CircuitOptions.NameOption(required: false);
-        var ptau = FileOptions.Input("--ptau", "Powers of tau prepared for phase 2 (.ptau; `snarkjs powersoftau prepare phase2`).");
+        var ptau = new Option<string>("--ptau") { Description = "Powers of tau (.ptau, e.g. from a ceremony or `snarkjs powersoftau`). Give this or --insecure-dev-srs." };
+        var devSrs = new Option<ulong?>("--insecure-dev-srs") { Description = "INSECURE: instead of a .ptau, a structured reference string from this seed (anyone who knows it can forge proofs). For development and benchmarks only.", HelpName = "SEED" };
+        var parameters = CircuitOptions.ParametersOption();
         var zkey = FileOptions.Output("--zkey", "Where to write the PLONK proving key.");
         var engines = new EngineOptions();
-        var command = new Command("setup", "Make a PLONK proving key (.zkey) from a circuit (.r1cs, or a built-in DSL circuit) and powers of tau (.ptau).") { r1cs, circuitName, ptau, zkey };
+        var command = new Command("setup", "Make a PLONK proving key (.zkey) from a circuit (.r1cs, or a built-in DSL circuit) and powers of tau (.ptau).") { r1cs, circuitName, parameters, ptau, devSrs, zkey };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
@@ -29,16 +31,37 @@ internal static class SetupCommand
             {
                 throw new UsageException("give exactly one of --r1cs FILE and --circuit NAME");
             }
+            if ((parse.GetValue(ptau) is null) == (parse.GetValue(devSrs) is null))
+            {
+                throw new UsageException("give exactly one of --ptau FILE and --insecure-dev-srs SEED");
+            }
+            if (parse.GetValue(parameters) is not null && (name is null || CircuitOptions.BatchSlots(name) is null))
+            {
+                throw new UsageException("--parameters applies only to --circuit batch-N");
+            }
             string? r1csPath = name is null ? FileOptions.ExistingFile(parse, r1cs) : null;
-            string ptauPath = FileOptions.ExistingFile(parse, ptau);
+            string? ptauPath = parse.GetValue(ptau) is null ? null : FileOptions.ExistingFile(parse, ptau);
+            var exchange = name is not null && CircuitOptions.BatchSlots(name) is not null ? CircuitOptions.Parameters(parse, parameters) : null;
             string zkeyPath = FileOptions.OutputFile(parse, zkey);
             TextWriter stderr = parse.InvocationConfiguration.Error;
             var clock = Stopwatch.StartNew();
 
-            var circuit = name is null ? R1csToPlonk.Convert(R1csFile.Read(r1csPath!)) : CircuitOptions.Compile(name).ToPlonkCircuit();
-            using var tau = PowersOfTau.Open(ptauPath);
+            var circuit = name is null ? R1csToPlonk.Convert(R1csFile.Read(r1csPath!)) : CircuitOptions.Compile(name, exchange).ToPlonkCircuit();
             using var scope = engines.Create(parse);
-            var header = new PlonkSetup(scope.Ntt, scope.Msm).Write(circuit, tau, zkeyPath);
+            var setup = new PlonkSetup(scope.Ntt, scope.Msm);
+            PlonkZkeyHeader header;
+            if (ptauPath is not null)
+            {
+                using var tau = PowersOfTau.Open(ptauPath);
+                header = setup.Write(circuit, tau, zkeyPath);
+            }
+            else
+            {
+                ulong seed = parse.GetValue(devSrs)!.Value;
+                stderr.WriteLine($"zkoptions: WARNING: --insecure-dev-srs {seed}: τ is derived from the seed, so anyone can forge proofs for this key; never deploy it");
+                var srs = DevPowersOfTau.Create((1 << PlonkSetup.DomainPower(circuit.Gates.Count)) + 6, seed);
+                header = setup.Write(circuit, srs.TauG1, srs.TauG2, zkeyPath);
+            }
             stderr.WriteLine($"zkoptions: {header.NConstraints} PLONK gates ({header.NAdditions} addition wires), domain 2^{header.Power}, " +
                              $"{header.NPublic} public signals; wrote {zkeyPath} in {clock.Elapsed.TotalSeconds:F2} s");
             return ExitCodes.Ok;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Parameters;
 using ZkOptions.Settlement.Simulation;
 using ZkOptions.Settlement.State;
 
@@ -11,7 +12,7 @@ namespace ZkOptions.Cli.Commands;
 
 /// <summary>
 /// <c>zkoptions simulate [--scenario F] --out DIR [--json]</c>: runs a scenario through the settlement engine and
-/// writes its batches (<c>batch-0001.json</c> …), the final state (<c>state.json</c>) and a summary. The directory
+/// writes its batches (<c>batch-0001.json</c> …), the exchange parameters (<c>parameters.json</c>), the final state (<c>state.json</c>) and a summary. The directory
 /// appears complete or not at all.
 /// </summary>
 internal static class SimulateCommand
@@ -23,9 +24,10 @@ internal static class SimulateCommand
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (spot path, deposits, seed; see docs/settlement.md). Default: the built-in scenario with a crash day." };
         var outDir = new Option<string>("--out") { Description = "Directory to create for the batches, state.json and summary.json (must not exist, or be empty).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (the summary) instead of the table." };
+        var maxBatch = new Option<int?>("--max-batch") { Description = "At most N transactions per batch (the N of the batch-N circuit that will prove them); overrides the scenario's maxBatchTransactions.", HelpName = "N" };
         var command = new Command("simulate", "Run a settlement scenario (accounts, oracle prices, order flow) and write the batches a prover proves.")
         {
-            scenario, outDir, json,
+            scenario, outDir, json, maxBatch,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +44,11 @@ internal static class SimulateCommand
             ScenarioSettings settings = parse.GetValue(scenario) is { } path
                 ? File.Exists(path) ? ScenarioSettings.Read(path) : throw new UsageException($"--scenario: file not found: {path}")
                 : new ScenarioSettings();
+            if (parse.GetValue(maxBatch) is int cap)
+            {
+                settings = cap is >= 1 and <= CircuitOptions.MaxBatchSlots ? settings with { MaxBatchTransactions = cap }
+                    : throw new UsageException($"--max-batch: {cap} is outside 1 to {CircuitOptions.MaxBatchSlots}");
+            }
             var sim = new Simulator(settings);
             IReadOnlyList<Batch> batches = sim.Run();
             JsonObject summary = Summary(sim, batches);
@@ -54,6 +61,7 @@ internal static class SimulateCommand
                 {
                     File.WriteAllText(Path.Combine(temp, $"batch-{b.Number:0000}.json"), BatchJson.Write(b, sim.Parameters).ToJsonString(Indented));
                 }
+                File.WriteAllText(Path.Combine(temp, "parameters.json"), ExchangeParametersJson.Write(sim.Parameters).ToJsonString(Indented));
                 File.WriteAllText(Path.Combine(temp, "state.json"), StateJson.Write(sim.State).ToJsonString(Indented));
                 File.WriteAllText(Path.Combine(temp, "summary.json"), summary.ToJsonString(Indented));
                 if (Directory.Exists(dir))

@@ -21,6 +21,7 @@ public sealed record SubmitOutcome(IReadOnlyList<TransactionResult> Fills, Quant
 public sealed class Sequencer(SettlementEngine engine)
 {
     private readonly Dictionary<SeriesKey, OrderBook> books = [];
+    private readonly List<Batch> splitOff = [];
     private BatchBuilder? batch;
     private long nextSequence;
     private long batchNumber;
@@ -30,6 +31,24 @@ public sealed class Sequencer(SettlementEngine engine)
 
     /// <summary>Rejected requests, for people (and the simulator's report).</summary>
     public List<string> Rejections { get; } = [];
+
+    /// <summary>
+    /// The most transactions one batch may hold (the slot count of the batch circuit that proves it), or null for no
+    /// cap. When the open batch is full, it is sealed as it stands and the work goes on in a new batch at the same
+    /// timestamp; the end-of-batch housekeeping runs once, in the last of them.
+    /// </summary>
+    public int? MaxTransactionsPerBatch
+    {
+        get;
+        set
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "a batch must hold at least one transaction");
+            }
+            field = value;
+        }
+    }
 
     /// <summary>The open batch.</summary>
     public BatchBuilder Batch => batch ?? throw new InvalidOperationException("no batch is open; call BeginBatch");
@@ -58,7 +77,7 @@ public sealed class Sequencer(SettlementEngine engine)
         {
             RefreshIfStale(a);
         }
-        return Batch.Add(tx);
+        return Room().Add(tx);
     }
 
     /// <summary>Applies a transaction, recording a rejection instead of throwing; null when rejected.</summary>
@@ -143,6 +162,15 @@ public sealed class Sequencer(SettlementEngine engine)
     /// </summary>
     public Batch SealBatch()
     {
+        if (MaxTransactionsPerBatch is not null)
+        {
+            throw new InvalidOperationException("a capped batch may have been split: seal it with SealBatches");
+        }
+        return SealOpen();
+    }
+
+    private Batch SealOpen()
+    {
         if (Engine.State.Epoch is { } epoch && Batch.Timestamp - epoch.Timestamp <= Engine.State.Parameters.MaxEpochAgeSeconds)
         {
             foreach (Account a in Engine.State.Accounts.Values.Where(a => !a.HasNoPositions && !a.IsLiquidating).ToArray())
@@ -150,7 +178,7 @@ public sealed class Sequencer(SettlementEngine engine)
                 RefreshIfStale(a.Index);
                 if (!MarginCalculator.Evaluate(Engine.State.Find(a.Index)!, Engine.State.Parameters).HoldsMaintenance)
                 {
-                    Batch.Add(new LiquidationStartTx(a.Index));
+                    Room().Add(new LiquidationStartTx(a.Index));
                 }
             }
         }
@@ -159,12 +187,44 @@ public sealed class Sequencer(SettlementEngine engine)
         return sealedBatch;
     }
 
+    /// <summary>
+    /// Closes the open batch like <see cref="SealBatch"/> and returns every batch it became under
+    /// <see cref="MaxTransactionsPerBatch"/>, in order (one when it was never full).
+    /// </summary>
+    public IReadOnlyList<Batch> SealBatches()
+    {
+        Batch last = SealOpen();
+        var all = new List<Batch>(splitOff);
+        splitOff.Clear();
+        if (last.Transactions.Count > 0 || all.Count == 0)
+        {
+            all.Add(last);
+        }
+        else
+        {
+            batchNumber--; // a rejected transaction left the last split batch empty: it is not a batch
+        }
+        return all;
+    }
+
+    // The open batch, first sealing it and opening the next at the same timestamp when it is full.
+    private BatchBuilder Room()
+    {
+        BatchBuilder open = Batch;
+        if (MaxTransactionsPerBatch is int cap && open.Count >= cap)
+        {
+            splitOff.Add(open.Seal());
+            batch = open = new BatchBuilder(Engine, ++batchNumber, open.Timestamp);
+        }
+        return open;
+    }
+
     /// <summary>Adds a risk refresh for <paramref name="account"/> when its cache is for an older epoch.</summary>
     public void RefreshIfStale(long account)
     {
         if (Engine.State.Epoch is { } e && Engine.State.Find(account) is { } a && a.Risk.Epoch != e.Id)
         {
-            Batch.Add(new RiskRefreshTx(account));
+            Room().Add(new RiskRefreshTx(account));
         }
     }
 

@@ -33,6 +33,25 @@ public static class ExchangeParametersJson
         ["hash"] = p.Hash().ToString(),
     };
 
+    /// <summary>
+    /// Reads the parameters file at <paramref name="path"/>: a parameters object (<c>parameters.json</c> from
+    /// <c>zkoptions simulate</c>), or any settlement file that carries one under <c>parameters</c> (a state file). When
+    /// the object has a <c>hash</c>, it must match the parameters read, so an edited file is not silently used.
+    /// </summary>
+    public static ExchangeParameters ReadFile(string path)
+    {
+        var json = new JsonFields(path);
+        JsonObject root = json.ParseObject(JsonFields.ReadText(path));
+        json.RequireUniqueProperties(root);
+        JsonObject o = root["parameters"] is not null ? json.Object(root, "parameters") : root;
+        ExchangeParameters p = Read(o, json);
+        if (o["hash"] is not null && json.FieldElement(o, "hash") != p.Hash())
+        {
+            throw json.Fail($"{JsonFields.PathOf(o, "hash")}: does not match the parameters in the file (they hash to {p.Hash()}); was the file edited?");
+        }
+        return p;
+    }
+
     /// <summary>Reads and validates a parameters object.</summary>
     public static ExchangeParameters Read(JsonObject o, JsonFields json)
     {

@@ -48,6 +48,12 @@ public sealed record ScenarioSettings
     /// <summary>Random taker orders per day from the makers and the buyer.</summary>
     public int RandomOrdersPerDay { get; init; } = 12;
 
+    /// <summary>
+    /// The most transactions per batch (the slot count N of the batch-N circuit that will prove them), or null for no
+    /// cap. A full batch is sealed and the same moment goes on in the next batch.
+    /// </summary>
+    public int? MaxBatchTransactions { get; init; }
+
     /// <summary>Seed of the random order flow.</summary>
     public int Seed { get; init; } = 7;
 
@@ -112,6 +118,7 @@ public sealed record ScenarioSettings
         return new ScenarioSettings
         {
             Start = json.OptionalLong(o, "start", d.Start, 1_000_000_000, 4_000_000_000),
+            MaxBatchTransactions = o["maxBatchTransactions"] is null ? null : (int)json.Long(o, "maxBatchTransactions", 1, 4096),
             Days = days,
             BaseVol = o["baseVol"] is null ? d.BaseVol : json.Double(o, "baseVol", 0.05, 3),
             Insurance = Dollars("insurance", d.Insurance),

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Circuit.Compiler;
+using ZkOptions.Circuits.Settlement;
+using ZkOptions.Circuits.Settlement.Witness;
+using ZkOptions.Field;
+using ZkOptions.Prover.Formats;
+using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Parameters;
+
+namespace ZkOptions.Cli.Commands;
+
+/// <summary>
+/// <c>prove --batch</c>: reads a settlement batch file, finds the batch-N circuit the proving key was made for, and
+/// solves and checks the batch's witness in it before any proving work.
+/// </summary>
+internal static class BatchProving
+{
+    /// <summary>The witness, or null (after printing the failed rules) when the batch does not satisfy the circuit.</summary>
+    public static Fr[]? SolveChecked(string batchPath, ExchangeParameters parameters, string? circuitName, PlonkZkeyHeader key, string zkeyPath, TextWriter stderr)
+    {
+        Batch batch = BatchJson.ReadFile(batchPath, parameters);
+        CompiledCircuit circuit = circuitName is null ? CircuitFor(key, parameters, zkeyPath) : CircuitOptions.Compile(circuitName, parameters);
+        if (circuit.GateCount != key.NConstraints)
+        {
+            throw new InputFileException(zkeyPath, $"is for a circuit of {key.NConstraints} gates, but {circuit.Name} has {circuit.GateCount} under these parameters; " +
+                                                   "was the key made for another batch size or other --parameters?");
+        }
+        var shape = new SettlementShape(parameters, CircuitOptions.BatchSlots(circuit.Name)!.Value);
+        if (batch.Transactions.Count > shape.Slots)
+        {
+            throw new InputFileException(batchPath, $"batch {batch.Number} has {batch.Transactions.Count} transactions, but the key is for {circuit.Name} " +
+                                                    $"({shape.Slots} slots); run the simulator with --max-batch {shape.Slots}, or make a key for a larger batch");
+        }
+        var witness = circuit.Solve(BatchWitness.Build(batch, shape));
+        var failures = circuit.Check(witness, maxFailures: 10);
+        if (failures.Count == 0)
+        {
+            return witness;
+        }
+        stderr.WriteLine($"zkoptions: batch {batch.Number} ({batchPath}) does not satisfy {circuit.Name}; no proof written:");
+        foreach (var failure in failures)
+        {
+            stderr.WriteLine($"  {failure}");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The batch-N circuit whose gate count is the key's. Gate counts grow by about one slot's worth per slot, so N
+    /// is estimated from batch-1 and confirmed by compiling it (and its neighbours, for the small per-batch overhead).
+    /// </summary>
+    private static CompiledCircuit CircuitFor(PlonkZkeyHeader key, ExchangeParameters parameters, string zkeyPath)
+    {
+        CompiledCircuit one = CircuitOptions.Compile("batch-1", parameters);
+        if (one.GateCount == key.NConstraints)
+        {
+            return one;
+        }
+        int estimate = (int)Math.Round((double)key.NConstraints / one.GateCount);
+        foreach (int n in new[] { estimate, estimate - 1, estimate + 1 }.Where(n => n > 1 && n <= CircuitOptions.MaxBatchSlots))
+        {
+            CompiledCircuit candidate = CircuitOptions.Compile($"batch-{n}", parameters);
+            if (candidate.GateCount == key.NConstraints)
+            {
+                return candidate;
+            }
+        }
+        throw new InputFileException(zkeyPath, $"is for a circuit of {key.NConstraints} gates, which is no batch-N circuit under these parameters " +
+                                               $"(batch-1 has {one.GateCount}); give --circuit batch-N, or check --parameters");
+    }
+}
