@@ -3,7 +3,7 @@
 # transactions, proved with the real N-slot batch circuit (INSECURE dev SRS), submitted to OptionsRollup on anvil
 # through the generated verifier, its state root checked against the engine's and its exits paid in TestUsdc.
 #
-#   scripts/e2e-anvil.sh                      N = 4 (about 1.5 hours on 2 cores; see docs/rollup-contract.md)
+#   scripts/e2e-anvil.sh                      N = 4 (about an hour on 2 cores; see docs/rollup-contract.md)
 #   ZKOPTIONS_E2E_SLOTS=1 scripts/e2e-anvil.sh
 #
 # The per-batch log (transactions, prove seconds, submitBatch gas) is written as it goes to $ZKOPTIONS_E2E_LOG

@@ -97,7 +97,5 @@ public sealed class AccountOwnershipTests(RollupFixture fixture) : IClassFixture
         Assert.Equal(MaxAmount, await s.Rollup.TokenBalanceAsync(s.Rollup.Rollup));
     }
 
-    private static async Task<BigInteger> OwnerAsync(RollupScenario s, long account) =>
-        new((byte[])AbiDecoder.DecodeSingle(AbiType.Address,
-            await s.Rollup.Rpc.CallAsync(s.Rollup.Rollup, AbiEncoder.EncodeCall("accountOwner(uint64)", (ulong)account)))!, isUnsigned: true, isBigEndian: true);
+    private static Task<BigInteger> OwnerAsync(RollupScenario s, long account) => s.Rollup.AccountOwnerAsync(account);
 }

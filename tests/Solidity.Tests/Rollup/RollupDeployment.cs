@@ -251,6 +251,11 @@ public sealed class RollupDeployment
 
     public Task<BigInteger> BatchCountAsync() => UIntAsync(Rollup, AbiEncoder.EncodeCall("batchCount()"));
 
+    /// <summary>accountOwner(account) as the uint160 the hashes use (0 when no deposit created the account).</summary>
+    public async Task<BigInteger> AccountOwnerAsync(long account) =>
+        new((byte[])AbiDecoder.DecodeSingle(AbiType.Address, await Rpc.CallAsync(Rollup, AbiEncoder.EncodeCall("accountOwner(uint64)", (ulong)account)))!,
+            isUnsigned: true, isBigEndian: true);
+
     // ------------------------------------------------------------ helpers
 
     /// <summary>An L1 address (uint160) as 0x-hex text.</summary>

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Field;
-using ZkOptions.Prover.Tests.Support;
+using ZkOptions.Prover.Plonk;
 
 namespace ZkOptions.Solidity.Tests.Rollup.EndToEnd;
 
-/// <summary>The INSECURE dev SRS of the end-to-end tests (a τ known to anyone who reads this file).</summary>
+/// <summary>The INSECURE dev SRS of the end-to-end tests (<see cref="DevPowersOfTau"/>: τ follows from a seed anyone can read here).</summary>
 internal static class DevSetup
 {
+    public const ulong Seed = 19;
+
     public static (G1Affine[] TauG1, G2Affine TauG2) Srs(int g1Count)
     {
-        var srs = DevSrs.Create(g1Count, seed: 19);
+        var srs = DevPowersOfTau.Create(g1Count, Seed);
         return (srs.TauG1, srs.TauG2);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class FullEndToEndFactAttribute : FactAttribute
         if (!Enabled)
         {
             Skip = $"NOT RUN: the FULL end-to-end run (every batch of the built-in scenario proved with the real batch circuit and " +
-                   $"settled on anvil) takes over an hour on 2 cores and runs only with {Variable}=1; use scripts/e2e-anvil.sh. " +
+                   $"settled on anvil) takes about an hour on 2 cores and runs only with {Variable}=1; use scripts/e2e-anvil.sh. " +
                    "The CI-sized end-to-end test (four real one-slot batch proofs) did run.";
         }
     }

@@ -48,7 +48,7 @@ internal static class FullScenario
             }
         }
 
-        var settings = new ScenarioSettings { /* TODO(main) MaxBatchTransactions = slots */ };
+        var settings = new ScenarioSettings { MaxBatchTransactions = slots };
         var simulator = new Simulator(settings);
         IReadOnlyList<Batch> batches = simulator.Run();
         int transactions = batches.Sum(b => b.Transactions.Count);
