@@ -15,6 +15,7 @@ public static class CliApp
         var root = new RootCommand(
             "zkoptions: PLONK over BN254 for an off-chain options settlement rollup.\n" +
             "Exit codes: 0 ok, 1 rejected (invalid proof, unsatisfied circuit), 2 bad input or usage, 3 internal error.");
+        root.Add(DemoCommand.Build());
         root.Add(ProveCommand.Build());
         root.Add(VerifyCommand.Build());
         root.Add(SetupCommand.Build());

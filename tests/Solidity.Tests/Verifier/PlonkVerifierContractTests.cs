@@ -117,6 +117,23 @@ public sealed class PlonkVerifierContractTests(VerifierFixture fixture) : IClass
 
     [Theory]
     [MemberData(nameof(VerifierFixture.Circuits), MemberType = typeof(VerifierFixture))]
+    public async Task TheGasModelPredictsTheReceiptOfARealTransaction(string circuit)
+    {
+        // `zkoptions demo` quotes VerifierGasModel; anvil's receipt is the oracle it answers to.
+        var v = fixture[circuit];
+        foreach (var proof in new[] { v.ZkoptionsProof, v.SnarkjsProof })
+        {
+            byte[] data = v.Calldata(PlonkCalldata.ProofWords(proof), PlonkCalldata.PublicWords(v.PublicSignals));
+            var receipt = await Rpc.SendTransactionAsync(v.Address, data, gas: 3_000_000);
+            Assert.True(receipt.Succeeded);
+            long predicted = VerifierGasModel.Transaction(data, v.Key.NPublic);
+            Assert.True(Math.Abs(predicted - (long)receipt.GasUsed) <= 200,
+                $"{circuit}: the model predicts {predicted} gas, the receipt says {receipt.GasUsed}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VerifierFixture.Circuits), MemberType = typeof(VerifierFixture))]
     public async Task CalldataShorterThanTheAbiReverts(string circuit)
     {
         var v = fixture[circuit];

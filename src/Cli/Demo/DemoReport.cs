@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ZkOptions.Field;
+
+namespace ZkOptions.Cli.Demo;
+
+/// <summary>What <c>zkoptions demo</c> measured, as the summary table and as its --json object.</summary>
+internal sealed record DemoReport(
+    SessionFacts Session,
+    string Circuit,
+    int Gates,
+    int DomainPower,
+    int PublicSignals,
+    IReadOnlyList<string> CheckedTypes,
+    long ProvedBatch,
+    Fr NewStateRoot,
+    int ProofBytes,
+    int CalldataBytes,
+    long ExpectedGas,
+    double SessionSeconds,
+    double CheckSeconds,
+    double SetupSeconds,
+    double ProveSeconds,
+    double VerifySeconds,
+    double TotalSeconds,
+    string Directory,
+    bool KeyKept)
+{
+    public string ToTable()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var s = Session;
+        var sb = new StringBuilder();
+        void Row(string label, string value) => sb.Append(c, $"  {label,-14}{value}\n");
+        sb.Append(c, $"zkoptions demo: done in {TotalSeconds:F1} s\n");
+        Row("session", $"{s.Batches} batches, {s.Transactions} transactions in {SessionSeconds:F1} s: {s.OracleEpochs} oracle epochs " +
+                       $"({s.SeriesPerEpoch} series, {s.ScenariosPerSeries}-scenario risk arrays), {s.SignedOrders} signed orders " +
+                       $"in {s.Count("trade")} trades,");
+        Row("", $"{s.Count("liquidationStart")} liquidation ({Plural(s.Count("liquidationBid"), "bid")}), {s.Count("settle")} expiry settlements, " +
+                $"{s.Exits} exits, {s.Rejected} requests refused");
+        Row("circuit", $"{Circuit}: {Gates:N0} gates, domain 2^{DomainPower}, {PublicSignals} public signals; " +
+                       $"agrees with the engine on {CheckedTypes.Count} transaction types ({CheckSeconds:F1} s)");
+        Row("setup", $"{SetupSeconds:F1} s (development SRS: insecure, for the demo only)");
+        Row("prove", $"{ProveSeconds:F1} s (batch {ProvedBatch}: a trade; new state root {Abbreviated(NewStateRoot)})");
+        Row("verify (C#)", $"{VerifySeconds:F2} s: valid, and a forged new state root is refused");
+        Row("proof size", $"{ProofBytes:N0} B ({ProofBytes / 32} words); calldata {CalldataBytes:N0} B with the {PublicSignals} public signals");
+        Row("expected gas", $"{ExpectedGas:N0} for the verifyProof transaction (gas model, held to anvil in tests)");
+        Row("files", $"{Directory}: {string.Join(", ", DemoFiles.Names)}{(KeyKept ? $", {Circuit}.zkey" : "")}");
+        return sb.ToString();
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private static string Abbreviated(Fr value) => value.ToString() is { Length: > 18 } text ? text[..18] + "…" : value.ToString();
+
+    public JsonObject ToJson() => new()
+    {
+        ["session"] = new JsonObject
+        {
+            ["batches"] = Session.Batches,
+            ["transactions"] = Session.Transactions,
+            ["byType"] = new JsonObject(Session.ByType.Select(p => KeyValuePair.Create(p.Type, (JsonNode?)p.Count))),
+            ["oracleEpochs"] = Session.OracleEpochs,
+            ["seriesPerEpoch"] = Session.SeriesPerEpoch,
+            ["scenariosPerSeries"] = Session.ScenariosPerSeries,
+            ["signedOrders"] = Session.SignedOrders,
+            ["exits"] = Session.Exits,
+            ["rejected"] = Session.Rejected,
+            ["finalRoot"] = Session.FinalRoot.ToString(),
+        },
+        ["circuit"] = Circuit,
+        ["gates"] = Gates,
+        ["domainPower"] = DomainPower,
+        ["publicSignals"] = PublicSignals,
+        ["checkedTypes"] = new JsonArray([.. CheckedTypes.Select(t => (JsonNode?)t)]),
+        ["provedBatch"] = ProvedBatch,
+        ["newStateRoot"] = NewStateRoot.ToString(),
+        ["proofBytes"] = ProofBytes,
+        ["calldataBytes"] = CalldataBytes,
+        ["expectedGas"] = ExpectedGas,
+        ["seconds"] = new JsonObject
+        {
+            ["session"] = Math.Round(SessionSeconds, 3),
+            ["check"] = Math.Round(CheckSeconds, 3),
+            ["setup"] = Math.Round(SetupSeconds, 3),
+            ["prove"] = Math.Round(ProveSeconds, 3),
+            ["verify"] = Math.Round(VerifySeconds, 3),
+            ["total"] = Math.Round(TotalSeconds, 3),
+        },
+        ["out"] = Directory,
+    };
+}
