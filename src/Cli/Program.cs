@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected);

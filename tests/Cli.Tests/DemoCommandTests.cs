@@ -21,9 +21,9 @@ public sealed class DemoCommandTests : IDisposable
     public void The_demo_proves_a_batch_that_snarkjs_accepts_and_reports_what_its_files_carry()
     {
         string outDir = Path.Combine(dir, "demo");
-        var run = CliRunner.Run("demo", "--out", outDir, "--json", "--device", "cpu");
-        Assert.True(run.Exit == ExitCodes.Ok, run.Err);
-        var report = JsonNode.Parse(run.Out)!.AsObject();
+        var (exit, report, err) = JsonOutputTests.RunJson("demo", "--out", outDir, "--device", "cpu");
+        Assert.True(exit == ExitCodes.Ok, err);
+        JsonOutputTests.AssertMatches("demo", report);
 
         // Every file is there, and nothing else (no proving key without --keep-key, no staging directory).
         Assert.Equal(DemoFiles.Names.Order(StringComparer.Ordinal), Directory.EnumerateFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));

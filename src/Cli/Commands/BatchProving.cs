@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit.Compiler;
+using ZkOptions.Cli.Output;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Witness;
-using ZkOptions.Field;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Parameters;
@@ -15,10 +15,12 @@ namespace ZkOptions.Cli.Commands;
 /// </summary>
 internal static class BatchProving
 {
-    /// <summary>The witness, or null (after printing the failed rules) when the batch does not satisfy the circuit.</summary>
-    public static Fr[]? SolveChecked(string batchPath, ExchangeParameters parameters, string? circuitName, PlonkZkeyHeader key, string zkeyPath, TextWriter stderr)
+    /// <summary>The batch's witness, checked: the values, or the failed rules when the batch does not satisfy the circuit.</summary>
+    public static CheckedWitness SolveChecked(string batchPath, ExchangeParameters parameters, string? circuitName, PlonkZkeyHeader key, string zkeyPath, CommandRun run)
     {
+        run.Progress.Phase($"reading and validating {Path.GetFileName(batchPath)}");
         Batch batch = BatchJson.ReadFile(batchPath, parameters);
+        run.Progress.Phase(circuitName is null ? "finding the batch-N circuit of the key" : $"compiling {circuitName}");
         CompiledCircuit circuit = circuitName is null ? CircuitFor(key, parameters, zkeyPath) : CircuitOptions.Compile(circuitName, parameters);
         if (circuit.GateCount != key.NConstraints)
         {
@@ -31,18 +33,12 @@ internal static class BatchProving
             throw new InputFileException(batchPath, $"batch {batch.Number} has {batch.Transactions.Count} transactions, but the key is for {circuit.Name} " +
                                                     $"({shape.Slots} slots); run the simulator with --max-batch {shape.Slots}, or make a key for a larger batch");
         }
+        run.Progress.Phase($"solving and checking the witness of batch {batch.Number}");
         var witness = circuit.Solve(BatchWitness.Build(batch, shape));
         var failures = circuit.Check(witness, maxFailures: 10);
-        if (failures.Count == 0)
-        {
-            return witness;
-        }
-        stderr.WriteLine($"zkoptions: batch {batch.Number} ({batchPath}) does not satisfy {circuit.Name}; no proof written:");
-        foreach (var failure in failures)
-        {
-            stderr.WriteLine($"  {failure}");
-        }
-        return null;
+        return failures.Count == 0
+            ? CheckedWitness.Satisfied(witness)
+            : CheckedWitness.Unsatisfied($"batch {batch.Number} ({batchPath}) does not satisfy {circuit.Name}", failures);
     }
 
     /// <summary>

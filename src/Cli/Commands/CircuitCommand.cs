@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.R1cs;
 using ZkOptions.Circuit.Solving;
+using ZkOptions.Cli.Output;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
 
@@ -31,26 +32,27 @@ internal static class CircuitCommand
 
     private static Command List()
     {
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
-        var command = new Command("list", "List the built-in circuits.") { json };
+        var command = new Command("list", "List the built-in circuits.");
         command.SetAction(parse =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            var run = CommandRun.Of(parse);
+            run.Result.Succeeded(new JsonObject
             {
-                stdout.WriteLine(JsonSerializer.Serialize(new
-                {
-                    circuits = CircuitCatalog.All.Select(d => new { name = d.Name, description = d.Description })
-                        .Append(new { name = "batch-N", description = BatchDescription }),
-                }));
+                ["circuits"] = new JsonArray([
+                    .. CircuitCatalog.All.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["description"] = d.Description }),
+                    new JsonObject { ["name"] = "batch-N", ["description"] = BatchDescription },
+                ]),
+            });
+            if (run.Json)
+            {
                 return ExitCodes.Ok;
             }
             int width = CircuitCatalog.All.Max(d => d.Name.Length);
             foreach (var d in CircuitCatalog.All)
             {
-                stdout.WriteLine($"{d.Name.PadRight(width)}  {d.Description}");
+                run.Out.WriteLine($"{d.Name.PadRight(width)}  {d.Description}");
             }
-            stdout.WriteLine($"{"batch-N".PadRight(width)}  {BatchDescription}");
+            run.Out.WriteLine($"{"batch-N".PadRight(width)}  {BatchDescription}");
             return ExitCodes.Ok;
         });
         return command;
@@ -58,33 +60,40 @@ internal static class CircuitCommand
 
     private const string BatchDescription = "the settlement batch circuit with N transaction slots (DESIGN.md §4); setup and prove take --parameters";
 
+    /// <summary>Compiles a circuit by name, showing the phase on the progress line (a batch circuit takes seconds).</summary>
+    private static CompiledCircuit Compile(CommandRun run, CircuitDescriptor descriptor)
+    {
+        run.Progress.Phase($"compiling {descriptor.Name}");
+        return CircuitCompiler.Compile(descriptor.Create(), descriptor.Name);
+    }
+
     private static Command Info()
     {
         var name = CircuitOptions.NameArgument();
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
-        var command = new Command("info", "Gates (in total and by scope), wires and inputs of a circuit.") { name, json };
+        var command = new Command("info", "Gates (in total and by scope), wires and inputs of a circuit.") { name };
         command.SetAction(parse =>
         {
+            var run = CommandRun.Of(parse);
             var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
-            var circuit = CircuitCompiler.Compile(descriptor.Create(), descriptor.Name);
-            var stdout = parse.InvocationConfiguration.Output;
+            var circuit = Compile(run, descriptor);
             int power = PlonkSetup.DomainPower(circuit.GateCount);
             var byScope = circuit.GatesByScope();
-            if (parse.GetValue(json))
+            run.Result.Succeeded(new JsonObject
             {
-                stdout.WriteLine(JsonSerializer.Serialize(new
-                {
-                    name = circuit.Name,
-                    description = descriptor.Description,
-                    gates = circuit.GateCount,
-                    wires = circuit.WireCount,
-                    domainPower = power,
-                    publicInputs = circuit.Inputs.Where(i => i.IsPublic).Select(i => new { name = i.Name, length = i.Length }),
-                    secretInputs = circuit.Inputs.Where(i => !i.IsPublic).Select(i => new { name = i.Name, length = i.Length }),
-                    gatesByScope = byScope.Select(s => new { scope = s.Scope, gates = s.Gates }),
-                }));
+                ["name"] = circuit.Name,
+                ["description"] = descriptor.Description,
+                ["gates"] = circuit.GateCount,
+                ["wires"] = circuit.WireCount,
+                ["domainPower"] = power,
+                ["publicInputs"] = Inputs(circuit.Inputs.Where(i => i.IsPublic)),
+                ["secretInputs"] = Inputs(circuit.Inputs.Where(i => !i.IsPublic)),
+                ["gatesByScope"] = new JsonArray([.. byScope.Select(s => (JsonNode)new JsonObject { ["scope"] = s.Scope, ["gates"] = s.Gates })]),
+            });
+            if (run.Json)
+            {
                 return ExitCodes.Ok;
             }
+            var stdout = run.Out;
             stdout.WriteLine($"circuit   {circuit.Name}: {descriptor.Description}");
             stdout.WriteLine($"gates     {circuit.GateCount} PLONK gates (domain 2^{power}, a .ptau of power ≥ {power} is needed)");
             stdout.WriteLine($"wires     {circuit.WireCount}");
@@ -102,6 +111,9 @@ internal static class CircuitCommand
         return command;
     }
 
+    private static JsonArray Inputs(IEnumerable<CircuitInput> inputs) =>
+        new([.. inputs.Select(i => (JsonNode)new JsonObject { ["name"] = i.Name, ["length"] = i.Length })]);
+
     private static string Describe(IEnumerable<CircuitInput> inputs)
     {
         var list = inputs.Select(i => i.Length is int n ? $"{i.Name}[{n}]" : i.Name).ToList();
@@ -112,42 +124,45 @@ internal static class CircuitCommand
     {
         var name = CircuitOptions.NameArgument();
         var input = FileOptions.Input("--input", "Input values as JSON: {\"name\": \"value\" or [values], …}.");
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var command = new Command("check",
-            "Solve the witness from the inputs and check every constraint; exit 1 with a report naming each failed one.") { name, input, json };
+            "Solve the witness from the inputs and check every constraint; exit 1 with a report naming each failed one.") { name, input };
         command.SetAction(parse =>
         {
-            var circuit = CircuitOptions.Compile(parse.GetValue(name)!);
-            var inputs = InputAssignment.ReadFile(FileOptions.ExistingFile(parse, input));
+            var run = CommandRun.Of(parse);
+            var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
+            string inputPath = FileOptions.ExistingFile(parse, input);
+            var circuit = Compile(run, descriptor);
+            var inputs = InputAssignment.ReadFile(inputPath);
+            run.Progress.Phase($"solving and checking the witness of {circuit.Name}");
             var failures = circuit.Check(circuit.Solve(inputs));
-            var stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            var outcome = new JsonObject
             {
-                stdout.WriteLine(JsonSerializer.Serialize(new
+                ["circuit"] = circuit.Name,
+                ["satisfied"] = failures.Count == 0,
+                ["gates"] = circuit.GateCount,
+                ["failures"] = ConstraintFailureJson.Of(failures),
+            };
+            if (failures.Count == 0)
+            {
+                run.Result.Succeeded(outcome);
+                if (!run.Json)
                 {
-                    circuit = circuit.Name,
-                    satisfied = failures.Count == 0,
-                    gates = circuit.GateCount,
-                    failures = failures.Select(f => new
-                    {
-                        gate = f.Gate, scope = f.Origin.Scope, file = Path.GetFileName(f.Origin.File), line = f.Origin.Line,
-                        operation = f.Origin.Operation, values = f.Values,
-                    }),
-                }));
+                    run.Out.WriteLine($"satisfied: all {circuit.GateCount} gates of {circuit.Name} hold");
+                }
+                return ExitCodes.Ok;
             }
-            else if (failures.Count == 0)
+            // The checker stops at its default limit of 100 failures.
+            string summary = ConstraintFailureJson.Summary(failures.Count, circuit.Name, truncated: failures.Count == 100);
+            run.Result.Rejected(summary, outcome);
+            if (!run.Json)
             {
-                stdout.WriteLine($"satisfied: all {circuit.GateCount} gates of {circuit.Name} hold");
-            }
-            else
-            {
-                stdout.WriteLine($"unsatisfied: {failures.Count} failed constraint{(failures.Count == 1 ? "" : "s")} in {circuit.Name}{(failures.Count == 100 ? " (first 100)" : "")}");
+                run.Out.WriteLine($"unsatisfied: {summary}");
                 foreach (var failure in failures)
                 {
-                    stdout.WriteLine($"  {failure}");
+                    run.Out.WriteLine($"  {failure}");
                 }
             }
-            return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.Rejected;
+            return ExitCodes.Rejected;
         });
         return command;
     }
@@ -161,25 +176,29 @@ internal static class CircuitCommand
             "Solve the full witness from the inputs, check it, and write it as a .wtns (for `zkoptions prove --witness` or snarkjs).") { name, input, output };
         command.SetAction(parse =>
         {
-            var circuit = CircuitOptions.Compile(parse.GetValue(name)!);
+            var run = CommandRun.Of(parse);
+            var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
             string inputPath = FileOptions.ExistingFile(parse, input);
             string outPath = FileOptions.OutputFile(parse, output);
             var clock = Stopwatch.StartNew();
+            var circuit = Compile(run, descriptor);
+            run.Progress.Phase($"solving and checking the witness of {circuit.Name}");
             var witness = circuit.Solve(InputAssignment.ReadFile(inputPath));
             var failures = circuit.Check(witness, maxFailures: 10);
             if (failures.Count > 0)
             {
-                var stderr = parse.InvocationConfiguration.Error;
-                stderr.WriteLine($"zkoptions: {inputPath} does not satisfy {circuit.Name}; no witness written:");
+                string reason = $"{inputPath} does not satisfy {circuit.Name}";
+                run.Err.WriteLine($"zkoptions: {reason}; no witness written:");
                 foreach (var failure in failures)
                 {
-                    stderr.WriteLine($"  {failure}");
+                    run.Err.WriteLine($"  {failure}");
                 }
+                run.Result.Rejected(reason, new JsonObject { ["circuit"] = circuit.Name, ["failures"] = ConstraintFailureJson.Of(failures) });
                 return ExitCodes.Rejected;
             }
             WitnessFile.Write(outPath, witness);
-            parse.InvocationConfiguration.Error.WriteLine(
-                $"zkoptions: solved {witness.Length} wires of {circuit.Name} in {clock.Elapsed.TotalMilliseconds:F0} ms; wrote {outPath}");
+            run.Err.WriteLine($"zkoptions: solved {witness.Length} wires of {circuit.Name} in {clock.Elapsed.TotalMilliseconds:F0} ms; wrote {outPath}");
+            run.Result.Succeeded(new JsonObject { ["circuit"] = circuit.Name, ["out"] = outPath, ["wires"] = witness.Length });
             return ExitCodes.Ok;
         });
         return command;
@@ -193,11 +212,21 @@ internal static class CircuitCommand
             "Write the circuit as an iden3 .r1cs (one constraint per PLONK gate), for `snarkjs plonk setup` and other circom tools.") { name, output };
         command.SetAction(parse =>
         {
-            var circuit = CircuitOptions.Compile(parse.GetValue(name)!);
+            var run = CommandRun.Of(parse);
+            var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
             string outPath = FileOptions.OutputFile(parse, output);
+            var circuit = Compile(run, descriptor);
             R1csExporter.Write(circuit, outPath);
-            parse.InvocationConfiguration.Error.WriteLine(
-                $"zkoptions: wrote {outPath}: {circuit.GateCount - circuit.PublicCount} constraints, {circuit.WireCount} wires, {circuit.PublicCount} public inputs");
+            int constraints = circuit.GateCount - circuit.PublicCount;
+            run.Err.WriteLine($"zkoptions: wrote {outPath}: {constraints} constraints, {circuit.WireCount} wires, {circuit.PublicCount} public inputs");
+            run.Result.Succeeded(new JsonObject
+            {
+                ["circuit"] = circuit.Name,
+                ["out"] = outPath,
+                ["constraints"] = constraints,
+                ["wires"] = circuit.WireCount,
+                ["publicInputs"] = circuit.PublicCount,
+            });
             return ExitCodes.Ok;
         });
         return command;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
 using ZkOptions.Cli.Demo;
+using ZkOptions.Cli.Output;
+using ZkOptions.Prover.Formats;
 
 namespace ZkOptions.Cli.Commands;
 
 /// <summary>
-/// <c>zkoptions demo [--out DIR] [--keep-key] [--json]</c>: the built-in settlement session end to end, with a
+/// <c>zkoptions demo [--out DIR] [--keep-key]</c> (and <c>--json</c>, as every verb): the built-in settlement session end to end, with a
 /// summary table. No network and no node tools. The output directory appears complete or not at all; a second run
 /// replaces a previous run's directory and refuses to touch any other.
 /// </summary>
@@ -22,33 +24,34 @@ internal static class DemoCommand
             DefaultValueFactory = _ => DefaultDirectory,
         };
         var keepKey = new Option<bool>("--keep-key") { Description = "Also keep the batch-1 proving key (about 1.4 GB) in the output directory." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (the summary) instead of the table." };
         var engines = new EngineOptions();
         var command = new Command("demo",
             "Run a built-in settlement session end to end: an oracle epoch with risk arrays, signed orders and trades, a liquidation, " +
             "expiry settlement; the batch circuit checked against the engine; one batch proved (development SRS), verified in C#, " +
             "and its Solidity verifier exported. Prints a summary (gates, times, proof size, expected gas). About 1.5 minutes on 2 cores.")
-        { outDir, keepKey, json };
+        { outDir, keepKey };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
             string target = Path.GetFullPath(parse.GetValue(outDir)!);
             CheckTarget(target);
-            TextWriter stderr = parse.InvocationConfiguration.Error;
-            string staging = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
+            var run = CommandRun.Of(parse);
+            // Not OutputDirectory.Write: a previous demo's directory is replaced, not only an empty one.
+            string staging = AtomicFile.TemporaryPathFor(target);
             Directory.CreateDirectory(staging);
             DemoReport report;
             try
             {
                 using var scope = engines.Create(parse);
-                var session = new DemoSession(scope.Ntt, scope.Msm, line => stderr.WriteLine($"zkoptions demo: {line}"));
+                var session = new DemoSession(scope.Ntt, scope.Msm, line => run.Err.WriteLine($"zkoptions demo: {line}"), run.Progress);
                 try
                 {
                     report = session.Run(staging, parse.GetValue(keepKey)) with { Directory = target };
                 }
                 catch (DemoFailedException e)
                 {
-                    stderr.WriteLine($"zkoptions demo: FAILED: {e.Message}");
+                    run.Err.WriteLine($"zkoptions demo: FAILED: {e.Message}");
+                    run.Result.Rejected(e.Message, []);
                     return ExitCodes.Rejected;
                 }
                 if (Directory.Exists(target))
@@ -64,8 +67,11 @@ internal static class DemoCommand
                     Directory.Delete(staging, recursive: true);
                 }
             }
-            TextWriter stdout = parse.InvocationConfiguration.Output;
-            stdout.Write(parse.GetValue(json) ? report.ToJson().ToJsonString() + Environment.NewLine : report.ToTable());
+            run.Result.Succeeded(report.ToJson());
+            if (!run.Json)
+            {
+                run.Out.Write(report.ToTable());
+            }
             return ExitCodes.Ok;
         });
         return command;

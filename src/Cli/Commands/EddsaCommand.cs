@@ -5,6 +5,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Prover.Formats;
@@ -21,6 +22,9 @@ namespace ZkOptions.Cli.Commands;
 /// false for (a point off the curve, S ≥ l, a signature that does not match); 2 when the file cannot be read as
 /// a signature at all (missing member, not a decimal string, a coordinate or message ≥ r), naming the file and
 /// the member.
+/// With --json the object printed gains "ok" and "exitCode": keygen {privateKey, publicKey} (with --out: {out,
+/// publicKey}, the private key only in the file), sign {publicKey, message, signature}, verify {valid} (and error when
+/// invalid).
 /// </remarks>
 internal static class EddsaCommand
 {
@@ -58,13 +62,19 @@ internal static class EddsaCommand
                 ["publicKey"] = PublicKeyJson(key.PublicKey),
             };
             string text = json.ToJsonString();
+            var run = CommandRun.Of(parse);
             if (outPath is null)
             {
-                parse.InvocationConfiguration.Output.WriteLine(text);
+                run.Result.Succeeded(json);
+                if (!run.Json)
+                {
+                    run.Out.WriteLine(text);
+                }
             }
             else
             {
                 WritePrivateFile(outPath, text + "\n");
+                run.Result.Succeeded(new JsonObject { ["out"] = outPath, ["publicKey"] = PublicKeyJson(key.PublicKey) });
             }
             return ExitCodes.Ok;
         });
@@ -103,7 +113,12 @@ internal static class EddsaCommand
                     ["S"] = sig.S.ToString(CultureInfo.InvariantCulture),
                 },
             };
-            parse.InvocationConfiguration.Output.WriteLine(json.ToJsonString());
+            var run = CommandRun.Of(parse);
+            run.Result.Succeeded(json);
+            if (!run.Json)
+            {
+                run.Out.WriteLine(json.ToJsonString());
+            }
             return ExitCodes.Ok;
         });
         return command;
@@ -130,9 +145,11 @@ internal static class EddsaCommand
             var sig = new EddsaSignature(r8, s);
 
             bool valid = EddsaPoseidon.Verify(a, m, sig);
+            var run = CommandRun.Of(parse);
             if (valid)
             {
-                parse.InvocationConfiguration.Output.WriteLine("valid");
+                run.Out.WriteLine("valid");
+                run.Result.Succeeded(new JsonObject { ["valid"] = true });
                 return ExitCodes.Ok;
             }
             string reason =
@@ -140,8 +157,9 @@ internal static class EddsaCommand
                 !r8.IsOnCurve ? "R8 is not on the BabyJubjub curve" :
                 s >= Jubjub.SubgroupOrder ? "S is not below the subgroup order l" :
                 "Base8·S ≠ R8 + 8·hm·A: the signature does not match this public key and message";
-            parse.InvocationConfiguration.Output.WriteLine("invalid");
-            parse.InvocationConfiguration.Error.WriteLine($"invalid: {reason}");
+            run.Out.WriteLine("invalid");
+            run.Err.WriteLine($"invalid: {reason}");
+            run.Result.Rejected(reason, new JsonObject { ["valid"] = false });
             return ExitCodes.Rejected;
         });
         return command;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Solidity;
 
@@ -8,6 +10,7 @@ namespace ZkOptions.Cli.Commands;
 /// <summary>
 /// <c>zkoptions export solidity --vk F --out F [--contract-name N]</c>: the Solidity verifier of a PLONK verifying key;
 /// <c>zkoptions export calldata --proof F --public F [--format snarkjs|hex]</c>: the arguments of its verifyProof call.
+/// With --json: {out, contractName, nPublic} and {format, calldata}.
 /// </summary>
 internal static class ExportCommand
 {
@@ -56,6 +59,12 @@ internal static class ExportCommand
                 throw new UsageException($"{vkPath}: {e.Message}");
             }
             AtomicFile.WriteAllText(outPath, source);
+            CommandRun.Of(parse).Result.Succeeded(new JsonObject
+            {
+                ["out"] = outPath,
+                ["contractName"] = contractName,
+                ["nPublic"] = key.NPublic,
+            });
             return ExitCodes.Ok;
         });
         return command;
@@ -86,10 +95,16 @@ internal static class ExportCommand
             {
                 throw new UsageException($"{publicPath}: no public signals; the verifier's ABI needs at least one.");
             }
-            string text = parse.GetValue(format) == "hex"
+            string form = parse.GetValue(format)!;
+            string text = form == "hex"
                 ? "0x" + Convert.ToHexStringLower(PlonkCalldata.Encode(p, signals))
                 : PlonkCalldata.SnarkjsText(p, signals);
-            parse.InvocationConfiguration.Output.WriteLine(text);
+            var run = CommandRun.Of(parse);
+            run.Result.Succeeded(new JsonObject { ["format"] = form, ["calldata"] = text });
+            if (!run.Json)
+            {
+                run.Out.WriteLine(text);
+            }
             return ExitCodes.Ok;
         });
         return command;

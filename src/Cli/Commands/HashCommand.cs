@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Field;
 using ZkOptions.Field.Hashing;
 
@@ -7,7 +9,8 @@ namespace ZkOptions.Cli.Commands;
 
 /// <summary>
 /// <c>zkoptions hash poseidon X1 [X2 …]</c>: circomlib's Poseidon of 1 … 16 field elements, printed in decimal, the
-/// value circomlibjs's <c>poseidon([X1, …])</c> and circomlib's <c>Poseidon(n)</c> template give.
+/// value circomlibjs's <c>poseidon([X1, …])</c> and circomlib's <c>Poseidon(n)</c> template give. With --json:
+/// {hash, inputs}, every number in decimal.
 /// </summary>
 internal static class HashCommand
 {
@@ -38,7 +41,17 @@ internal static class HashCommand
             {
                 values[i] = FieldInput.Parse(texts[i], $"hash poseidon: input {i + 1}");
             }
-            parse.InvocationConfiguration.Output.WriteLine(ZkOptions.Field.Hashing.Poseidon.Hash(values).ToString());
+            string hash = ZkOptions.Field.Hashing.Poseidon.Hash(values).ToString();
+            var run = CommandRun.Of(parse);
+            run.Result.Succeeded(new JsonObject
+            {
+                ["hash"] = hash,
+                ["inputs"] = new JsonArray([.. values.Select(v => (JsonNode)v.ToString())]),
+            });
+            if (!run.Json)
+            {
+                run.Out.WriteLine(hash);
+            }
             return ExitCodes.Ok;
         });
         return command;

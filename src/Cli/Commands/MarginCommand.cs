@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
+using ZkOptions.Cli.Output;
 using ZkOptions.Settlement.Margin;
 
 namespace ZkOptions.Cli.Commands;
 
-/// <summary><c>zkoptions margin --state F --account N [--json]</c>: an account's portfolio-margin breakdown.</summary>
+/// <summary>
+/// <c>zkoptions margin --state F --account N [--json]</c>: an account's portfolio-margin breakdown; with --json the
+/// report's figures (<see cref="MarginReport.ToJson"/>).
+/// </summary>
 internal static class MarginCommand
 {
     public static Command Build()
     {
         var state = new Option<string>("--state") { Description = "A state file (state.json written by 'zkoptions simulate').", Required = true };
         var account = new Option<long>("--account") { Description = "Account index.", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table." };
         var command = new Command("margin", "Print an account's margin: positions, scenario losses, MtM, maintenance and initial requirements.")
         {
-            state, account, json,
+            state, account,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +41,12 @@ internal static class MarginCommand
             {
                 throw new ZkOptions.Settlement.Serialization.SettlementInputException(path, e.Message);
             }
-            parse.InvocationConfiguration.Output.Write(parse.GetValue(json) ? report.ToJson().ToJsonString() + Environment.NewLine : report.ToText(p));
+            var run = CommandRun.Of(parse);
+            run.Result.Succeeded(report.ToJson());
+            if (!run.Json)
+            {
+                run.Out.Write(report.ToText(p));
+            }
             return ExitCodes.Ok;
         });
         return command;

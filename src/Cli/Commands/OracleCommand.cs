@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Settlement.Oracle;
@@ -32,11 +33,10 @@ internal static class OracleCommand
         var output = FileOptions.Output("--out", "Write the epoch JSON here.");
         var keyHex = new Option<string?>("--oracle-key") { Description = "Sign the epoch with this private key: 64 hex digits (0x optional). Prefer --oracle-key-file: arguments are visible to other local users." };
         var keyFile = new Option<string?>("--oracle-key-file") { Description = "Sign the epoch with the key in this file: the JSON `eddsa keygen --out` writes, or 64 hex digits." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (epoch, timestamp, commitment, seriesCount, signed, out) instead of the table." };
         var command = new Command("epoch",
             "Compute a risk epoch from a market file: per series the mark, the naked-short charge and the S scenario losses; written atomically; exit 2 on a bad market file (nothing written).")
         {
-            market, output, keyHex, keyFile, json,
+            market, output, keyHex, keyFile,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +51,9 @@ internal static class OracleCommand
             EddsaPrivateKey? key = hex is not null ? PrivateKeyInput.FromHex(hex, "--oracle-key")
                 : file is not null ? PrivateKeyInput.FromFile(file, "--oracle-key-file") : null;
 
+            var run = CommandRun.Of(parse);
             var parameters = new ExchangeParameters();
+            run.Progress.Phase($"reading {Path.GetFileName(marketPath)} and pricing every series");
             MarketData data = MarketDataJson.Read(marketPath, parameters);
             IReadOnlyList<SeriesValuation> valuations = RiskOracle.Evaluate(data, parameters);
             OracleEpoch epoch = RiskOracle.ToEpoch(data, parameters, valuations);
@@ -62,21 +64,18 @@ internal static class OracleCommand
             string text = OracleEpochJson.Write(epoch, parameters).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             AtomicFile.WriteAllText(outPath, text + "\n");
 
-            TextWriter stdout = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            run.Result.Succeeded(new JsonObject
             {
-                stdout.WriteLine(new JsonObject
-                {
-                    ["epoch"] = epoch.Id.ToString(CultureInfo.InvariantCulture),
-                    ["timestamp"] = epoch.Timestamp.ToString(CultureInfo.InvariantCulture),
-                    ["commitment"] = epoch.Commitment.ToString(),
-                    ["seriesCount"] = epoch.Series.Count,
-                    ["signed"] = epoch.Signature is not null,
-                    ["out"] = outPath,
-                }.ToJsonString());
-            }
-            else
+                ["epoch"] = epoch.Id.ToString(CultureInfo.InvariantCulture),
+                ["timestamp"] = epoch.Timestamp.ToString(CultureInfo.InvariantCulture),
+                ["commitment"] = epoch.Commitment.ToString(),
+                ["seriesCount"] = epoch.Series.Count,
+                ["signed"] = epoch.Signature is not null,
+                ["out"] = outPath,
+            });
+            if (!run.Json)
             {
+                TextWriter stdout = run.Out;
                 stdout.Write(Table(data, valuations, parameters));
                 stdout.WriteLine($"epoch {epoch.Id}: {epoch.Series.Count} series, commitment {epoch.Commitment}, {(epoch.Signature is null ? "unsigned" : "signed")}; written to {outPath}");
             }

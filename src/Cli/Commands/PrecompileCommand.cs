@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Field;
 
 namespace ZkOptions.Cli.Commands;
 
 /// <summary>
 /// <c>zkoptions precompile ecadd|ecmul|ecpairing</c>: runs Ethereum's BN254 precompiles (0x06, 0x07, 0x08) on
-/// hex input, so an auditor can reproduce what a contract's call would return.
+/// hex input, so an auditor can reproduce what a contract's call would return. With --json: {precompile, input, output}.
 /// </summary>
 internal static class PrecompileCommand
 {
@@ -20,12 +21,11 @@ internal static class PrecompileCommand
         return command;
     }
 
-    private static Command Verb(string name, string description, Func<byte[], byte[]> run)
+    private static Command Verb(string name, string description, Func<byte[], byte[]> precompile)
     {
         var input = new Option<string?>("--input", "-i") { Description = "Input bytes as hex (0x prefix optional)." };
         var inputFile = new Option<string?>("--input-file") { Description = "Read the hex input from this file instead." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object {\"precompile\",\"input\",\"output\"} instead of bare hex." };
-        var verb = new Command(name, description) { input, inputFile, json };
+        var verb = new Command(name, description) { input, inputFile };
         verb.SetAction(parse =>
         {
             string? hex = parse.GetValue(input);
@@ -35,21 +35,27 @@ internal static class PrecompileCommand
                 throw new UsageException($"precompile {name}: give exactly one of --input HEX or --input-file FILE.");
             }
             byte[] bytes = file is null ? HexInput.Parse(hex!, "--input") : HexInput.FromFile(file);
-            byte[] output = run(bytes);
-            TextWriter stdout = parse.InvocationConfiguration.Output;
-            string outHex = Convert.ToHexStringLower(output);
-            if (parse.GetValue(json))
+            byte[] output;
+            try
             {
-                stdout.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string>
-                {
-                    ["precompile"] = name,
-                    ["input"] = Convert.ToHexStringLower(bytes),
-                    ["output"] = outHex,
-                }));
+                output = precompile(bytes);
             }
-            else
+            catch (PrecompileException e)
             {
-                stdout.WriteLine(outHex);
+                // Ethereum would reject this input; say which input, as every other bad-input message does.
+                throw new UsageException($"{file ?? "--input"}: {e.Message}");
+            }
+            var run = CommandRun.Of(parse);
+            string outHex = Convert.ToHexStringLower(output);
+            run.Result.Succeeded(new JsonObject
+            {
+                ["precompile"] = name,
+                ["input"] = Convert.ToHexStringLower(bytes),
+                ["output"] = outHex,
+            });
+            if (!run.Json)
+            {
+                run.Out.WriteLine(outHex);
             }
             return ExitCodes.Ok;
         });

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
 
@@ -9,6 +11,8 @@ namespace ZkOptions.Cli.Commands;
 /// <summary>
 /// <c>zkoptions prove --zkey F --witness F --proof OUT --public OUT</c>: the drop-in for `snarkjs plonk prove`.
 /// The witness is checked gate by gate before any heavy work; both outputs appear together or not at all.
+/// With --json: {proof, public, publicSignals, gates, domainPower, device, seconds}, or, when the input does not
+/// satisfy the circuit (exit 1), {error, failures}.
 /// </summary>
 internal static class ProveCommand
 {
@@ -29,6 +33,8 @@ internal static class ProveCommand
         engines.AddTo(command);
         command.SetAction(parse =>
         {
+            var run = CommandRun.Of(parse);
+            using var threads = engines.LimitThreads(parse);
             string zkeyPath = FileOptions.ExistingFile(parse, zkey);
             string? name = parse.GetValue(circuitName);
             bool fromBatch = parse.GetValue(batch) is not null;
@@ -49,15 +55,32 @@ internal static class ProveCommand
             string? batchPath = fromBatch ? FileOptions.ExistingFile(parse, batch) : null;
             string proofPath = FileOptions.OutputFile(parse, proof);
             string publicPath = FileOptions.OutputFile(parse, publicOut);
-            TextWriter stderr = parse.InvocationConfiguration.Error;
+            TextWriter stderr = run.Err;
 
             var clock = Stopwatch.StartNew();
             using var key = PlonkZkeyFile.Open(zkeyPath);
-            var values = witnessPath is not null ? WitnessFile.Read(witnessPath)
-                : inputPath is not null ? SolveChecked(name!, inputPath, stderr)
-                : BatchProving.SolveChecked(batchPath!, CircuitOptions.Parameters(parse, parameters), name, key.Header, zkeyPath, stderr);
-            if (values is null)
+            CheckedWitness values;
+            if (witnessPath is not null)
             {
+                run.Progress.Phase($"reading {Path.GetFileName(witnessPath)}");
+                values = CheckedWitness.Satisfied(WitnessFile.Read(witnessPath));
+            }
+            else if (inputPath is not null)
+            {
+                values = SolveChecked(name!, inputPath, run);
+            }
+            else
+            {
+                values = BatchProving.SolveChecked(batchPath!, CircuitOptions.Parameters(parse, parameters), name, key.Header, zkeyPath, run);
+            }
+            if (values.Witness is null)
+            {
+                stderr.WriteLine($"zkoptions: {values.Rejection}; no proof written:");
+                foreach (var failure in values.Failures)
+                {
+                    stderr.WriteLine($"  {failure}");
+                }
+                run.Result.Rejected(values.Rejection!, new JsonObject { ["failures"] = ConstraintFailureJson.Of(values.Failures) });
                 return ExitCodes.Rejected;
             }
             using var scope = engines.Create(parse);
@@ -65,7 +88,7 @@ internal static class ProveCommand
             try
             {
                 Action<string>? log = parse.GetValue(verbose) ? line => stderr.WriteLine($"zkoptions: {line}") : null;
-                result = new PlonkProver(scope.Ntt, scope.Msm).Prove(key, values, log: log);
+                result = new PlonkProver(scope.Ntt, scope.Msm).Prove(key, values.Witness, log: log, progress: run.Progress);
             }
             catch (InvalidWitnessException e)
             {
@@ -74,27 +97,31 @@ internal static class ProveCommand
             OutputFiles.WriteTogether(
                 (proofPath, path => result.Proof.Write(path)),
                 (publicPath, path => PublicSignals.Write(path, result.PublicSignals)));
-            stderr.WriteLine($"zkoptions: proved {key.Header.NConstraints} gates (domain 2^{key.Header.Power}) in {clock.Elapsed.TotalSeconds:F2} s");
+            double seconds = clock.Elapsed.TotalSeconds;
+            stderr.WriteLine($"zkoptions: proved {key.Header.NConstraints} gates (domain 2^{key.Header.Power}) in {seconds:F2} s");
+            run.Result.Succeeded(new JsonObject
+            {
+                ["proof"] = proofPath,
+                ["public"] = publicPath,
+                ["publicSignals"] = new JsonArray([.. result.PublicSignals.Select(v => (JsonNode)v.ToString())]),
+                ["gates"] = key.Header.NConstraints,
+                ["domainPower"] = key.Header.Power,
+                ["device"] = scope.Device,
+                ["seconds"] = Math.Round(seconds, 3),
+            });
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>The witness of a built-in circuit, or null (after printing the failed constraints) when the input does not satisfy it.</summary>
-    private static ZkOptions.Field.Fr[]? SolveChecked(string name, string inputPath, TextWriter stderr)
+    /// <summary>The witness of a built-in circuit, solved from its input and checked constraint by constraint.</summary>
+    private static CheckedWitness SolveChecked(string name, string inputPath, CommandRun run)
     {
+        run.Progress.Phase($"compiling {name}");
         var circuit = CircuitOptions.Compile(name);
+        run.Progress.Phase($"solving and checking the witness of {name}");
         var witness = circuit.Solve(ZkOptions.Circuit.Solving.InputAssignment.ReadFile(inputPath));
         var failures = circuit.Check(witness, maxFailures: 10);
-        if (failures.Count == 0)
-        {
-            return witness;
-        }
-        stderr.WriteLine($"zkoptions: {inputPath} does not satisfy {name}; no proof written:");
-        foreach (var failure in failures)
-        {
-            stderr.WriteLine($"  {failure}");
-        }
-        return null;
+        return failures.Count == 0 ? CheckedWitness.Satisfied(witness) : CheckedWitness.Unsatisfied($"{inputPath} does not satisfy {name}", failures);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
 
@@ -9,7 +11,8 @@ namespace ZkOptions.Cli.Commands;
 /// <summary>
 /// <c>zkoptions setup --r1cs F --ptau F --zkey OUT</c>: the drop-in for `snarkjs plonk setup`; the key it writes is
 /// the one snarkjs writes for the same inputs, byte for byte. <c>--circuit NAME</c> instead takes a built-in DSL
-/// circuit, compiled straight to gates.
+/// circuit, compiled straight to gates. With --json: {zkey, gates, additions, domainPower, nPublic, insecureDevSrs,
+/// device, seconds}.
 /// </summary>
 internal static class SetupCommand
 {
@@ -26,6 +29,8 @@ internal static class SetupCommand
         engines.AddTo(command);
         command.SetAction(parse =>
         {
+            var run = CommandRun.Of(parse);
+            using var threads = engines.LimitThreads(parse);
             string? name = parse.GetValue(circuitName);
             if ((name is null) == (parse.GetValue(r1cs) is null))
             {
@@ -43,27 +48,41 @@ internal static class SetupCommand
             string? ptauPath = parse.GetValue(ptau) is null ? null : FileOptions.ExistingFile(parse, ptau);
             var exchange = name is not null && CircuitOptions.BatchSlots(name) is not null ? CircuitOptions.Parameters(parse, parameters) : null;
             string zkeyPath = FileOptions.OutputFile(parse, zkey);
-            TextWriter stderr = parse.InvocationConfiguration.Error;
+            TextWriter stderr = run.Err;
             var clock = Stopwatch.StartNew();
 
+            run.Progress.Phase(name is null ? $"reading {Path.GetFileName(r1csPath)} and converting it to PLONK gates" : $"compiling {name}");
             var circuit = name is null ? R1csToPlonk.Convert(R1csFile.Read(r1csPath!)) : CircuitOptions.Compile(name, exchange).ToPlonkCircuit();
             using var scope = engines.Create(parse);
             var setup = new PlonkSetup(scope.Ntt, scope.Msm);
             PlonkZkeyHeader header;
+            ulong? seed = parse.GetValue(devSrs);
             if (ptauPath is not null)
             {
                 using var tau = PowersOfTau.Open(ptauPath);
-                header = setup.Write(circuit, tau, zkeyPath);
+                header = setup.Write(circuit, tau, zkeyPath, run.Progress);
             }
             else
             {
-                ulong seed = parse.GetValue(devSrs)!.Value;
                 stderr.WriteLine($"zkoptions: WARNING: --insecure-dev-srs {seed}: τ is derived from the seed, so anyone can forge proofs for this key; never deploy it");
-                var srs = DevPowersOfTau.Create((1 << PlonkSetup.DomainPower(circuit.Gates.Count)) + 6, seed);
-                header = setup.Write(circuit, srs.TauG1, srs.TauG2, zkeyPath);
+                run.Progress.Phase("making the insecure development reference string");
+                var srs = DevPowersOfTau.Create((1 << PlonkSetup.DomainPower(circuit.Gates.Count)) + 6, seed!.Value);
+                header = setup.Write(circuit, srs.TauG1, srs.TauG2, zkeyPath, run.Progress);
             }
+            double seconds = clock.Elapsed.TotalSeconds;
             stderr.WriteLine($"zkoptions: {header.NConstraints} PLONK gates ({header.NAdditions} addition wires), domain 2^{header.Power}, " +
-                             $"{header.NPublic} public signals; wrote {zkeyPath} in {clock.Elapsed.TotalSeconds:F2} s");
+                             $"{header.NPublic} public signals; wrote {zkeyPath} in {seconds:F2} s");
+            run.Result.Succeeded(new JsonObject
+            {
+                ["zkey"] = zkeyPath,
+                ["gates"] = header.NConstraints,
+                ["additions"] = header.NAdditions,
+                ["domainPower"] = header.Power,
+                ["nPublic"] = header.NPublic,
+                ["insecureDevSrs"] = seed is not null,
+                ["device"] = scope.Device,
+                ["seconds"] = Math.Round(seconds, 3),
+            });
             return ExitCodes.Ok;
         });
         return command;

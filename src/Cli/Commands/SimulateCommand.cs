@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Parameters;
 using ZkOptions.Settlement.Simulation;
@@ -13,7 +14,8 @@ namespace ZkOptions.Cli.Commands;
 /// <summary>
 /// <c>zkoptions simulate [--scenario F] --out DIR [--json]</c>: runs a scenario through the settlement engine and
 /// writes its batches (<c>batch-0001.json</c> …), the exchange parameters (<c>parameters.json</c>), the final state (<c>state.json</c>) and a summary. The directory
-/// appears complete or not at all.
+/// appears complete or not at all. With --json: the summary (batches, transactions, byType, finalRoot, parametersHash,
+/// rejected) and out.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -23,11 +25,10 @@ internal static class SimulateCommand
     {
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (spot path, deposits, seed; see docs/settlement.md). Default: the built-in scenario with a crash day." };
         var outDir = new Option<string>("--out") { Description = "Directory to create for the batches, state.json and summary.json (must not exist, or be empty).", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object (the summary) instead of the table." };
         var maxBatch = new Option<int?>("--max-batch") { Description = "At most N transactions per batch (the N of the batch-N circuit that will prove them); overrides the scenario's maxBatchTransactions.", HelpName = "N" };
         var command = new Command("simulate", "Run a settlement scenario (accounts, oracle prices, order flow) and write the batches a prover proves.")
         {
-            scenario, outDir, json, maxBatch,
+            scenario, outDir, maxBatch,
         };
         command.SetAction(parse =>
         {
@@ -49,42 +50,33 @@ internal static class SimulateCommand
                 settings = cap is >= 1 and <= CircuitOptions.MaxBatchSlots ? settings with { MaxBatchTransactions = cap }
                     : throw new UsageException($"--max-batch: {cap} is outside 1 to {CircuitOptions.MaxBatchSlots}");
             }
+            var run = CommandRun.Of(parse);
             var sim = new Simulator(settings);
-            IReadOnlyList<Batch> batches = sim.Run();
+            IReadOnlyList<Batch> batches = sim.Run(run.Progress.For("running the scenario"));
             JsonObject summary = Summary(sim, batches);
 
-            string temp = Path.Combine(parent, $".{Path.GetFileName(dir)}.tmp-{Environment.ProcessId}");
-            Directory.CreateDirectory(temp);
-            try
+            OutputDirectory.Write(dir, staging =>
             {
-                foreach (Batch b in batches)
+                IProgress<double> writing = run.Progress.For($"writing {batches.Count} batch files");
+                for (int i = 0; i < batches.Count; i++)
                 {
-                    File.WriteAllText(Path.Combine(temp, $"batch-{b.Number:0000}.json"), BatchJson.Write(b, sim.Parameters).ToJsonString(Indented));
+                    writing.Report((double)i / batches.Count);
+                    Batch b = batches[i];
+                    File.WriteAllText(Path.Combine(staging, $"batch-{b.Number:0000}.json"), BatchJson.Write(b, sim.Parameters).ToJsonString(Indented));
                 }
-                File.WriteAllText(Path.Combine(temp, "parameters.json"), ExchangeParametersJson.Write(sim.Parameters).ToJsonString(Indented));
-                File.WriteAllText(Path.Combine(temp, "state.json"), StateJson.Write(sim.State).ToJsonString(Indented));
-                File.WriteAllText(Path.Combine(temp, "summary.json"), summary.ToJsonString(Indented));
-                if (Directory.Exists(dir))
-                {
-                    Directory.Delete(dir);
-                }
-                Directory.Move(temp, dir);
-            }
-            finally
-            {
-                if (Directory.Exists(temp))
-                {
-                    Directory.Delete(temp, recursive: true);
-                }
-            }
+                File.WriteAllText(Path.Combine(staging, "parameters.json"), ExchangeParametersJson.Write(sim.Parameters).ToJsonString(Indented));
+                File.WriteAllText(Path.Combine(staging, "state.json"), StateJson.Write(sim.State).ToJsonString(Indented));
+                File.WriteAllText(Path.Combine(staging, "summary.json"), summary.ToJsonString(Indented));
+            });
 
-            TextWriter o = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            var result = (JsonObject)summary.DeepClone();
+            result["out"] = dir;
+            run.Result.Succeeded(result);
+            if (run.Json)
             {
-                summary["out"] = dir;
-                o.WriteLine(summary.ToJsonString());
                 return ExitCodes.Ok;
             }
+            TextWriter o = run.Out;
             o.WriteLine($"{"batch",5} {"time (UTC)",-17} {"txs",5}  {"new state root",-20}  transactions");
             foreach (Batch b in batches)
             {

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using ZkOptions.Cli.Output;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
 
 namespace ZkOptions.Cli.Commands;
 
-/// <summary><c>zkoptions zkey export-vk --zkey F --vk OUT</c>: the verification key of a PLONK .zkey, as snarkjs writes it.</summary>
+/// <summary>
+/// <c>zkoptions zkey export-vk --zkey F --vk OUT</c>: the verification key of a PLONK .zkey, as snarkjs writes it.
+/// With --json: {vk, nPublic, domainPower}.
+/// </summary>
 internal static class ZkeyCommand
 {
     public static Command Build()
@@ -19,6 +24,12 @@ internal static class ZkeyCommand
             string vkPath = FileOptions.OutputFile(parse, vk);
             var header = PlonkZkeyFile.ReadHeader(zkeyPath);
             PlonkKeyExport.ToVerificationKey(header).Write(vkPath);
+            CommandRun.Of(parse).Result.Succeeded(new JsonObject
+            {
+                ["vk"] = vkPath,
+                ["nPublic"] = header.NPublic,
+                ["domainPower"] = header.Power,
+            });
             return ExitCodes.Ok;
         });
         return new Command("zkey", "Inspect and export PLONK proving keys.") { export };

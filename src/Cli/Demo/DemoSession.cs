@@ -22,8 +22,11 @@ namespace ZkOptions.Cli.Demo;
 /// batch-1 key is made from a development SRS; the first trade is proved, verified in C# (and a forged new root is
 /// refused), and the Solidity verifier and its calldata are exported.
 /// </summary>
-internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string> step)
+internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string> step, IProgress<ProverProgress>? progress = null)
 {
+    // Shares of the whole run, measured on 2 cores: setup and prove take nearly all of it.
+    private const double SessionShare = 0.02, CheckShare = 0.07, SetupShare = 0.45, ProveShare = 0.45;
+
     /// <summary>The seed of the development SRS. The demo's key is for looking at, never for deployment.</summary>
     public const ulong DevSrsSeed = 1;
 
@@ -35,6 +38,7 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
         var total = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
 
+        progress?.Report(new ProverProgress("running the settlement session", 0));
         var simulator = new Simulator(new ScenarioSettings { MaxBatchTransactions = 1 });
         IReadOnlyList<Batch> batches = simulator.Run();
         var session = SessionFacts.Of(simulator, batches);
@@ -42,6 +46,7 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
         step($"session: {session.Batches} batches, {session.Transactions} transactions ({session.ByTypeText()}); " +
              $"{session.Rejected} requests refused by the engine ({sessionSeconds:F1} s)");
 
+        progress?.Report(new ProverProgress($"checking {Circuit} against the engine", SessionShare));
         CompiledCircuit circuit = CircuitOptions.Compile(Circuit, simulator.Parameters);
         var shape = new SettlementShape(simulator.Parameters, 1);
         Batch proved = batches.First(b => b.Transactions[0].Transaction is TradeTx);
@@ -67,15 +72,17 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
              $"transaction types: {string.Join(", ", checkedTypes)} ({checkSeconds:F1} s)");
 
         string zkeyPath = Path.Combine(directory, $"{Circuit}.zkey");
+        progress?.Report(new ProverProgress("setup: development SRS", SessionShare + CheckShare));
         var srs = DevPowersOfTau.Create((1 << PlonkSetup.DomainPower(circuit.GateCount)) + 6, DevSrsSeed);
-        PlonkZkeyHeader header = new PlonkSetup(ntt, msm).Write(circuit.ToPlonkCircuit(), srs.TauG1, srs.TauG2, zkeyPath);
+        PlonkZkeyHeader header = new PlonkSetup(ntt, msm).Write(circuit.ToPlonkCircuit(), srs.TauG1, srs.TauG2, zkeyPath,
+            Scaled("setup", SessionShare + CheckShare, SetupShare));
         double setupSeconds = Lap(clock);
         step($"setup: {header.NConstraints:N0} PLONK gates, domain 2^{header.Power}, development SRS (seed {DevSrsSeed}; insecure) ({setupSeconds:F1} s)");
 
         PlonkProofResult result;
         using (var key = PlonkZkeyFile.Open(zkeyPath))
         {
-            result = new PlonkProver(ntt, msm).Prove(key, witness);
+            result = new PlonkProver(ntt, msm).Prove(key, witness, progress: Scaled("prove", SessionShare + CheckShare + SetupShare, ProveShare));
         }
         if (!keepKey)
         {
@@ -131,6 +138,15 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
             TotalSeconds: total.Elapsed.TotalSeconds,
             Directory: directory,
             KeyKept: keepKey);
+    }
+
+    /// <summary>A setup's or a proof's own progress as a stretch of the whole demo's.</summary>
+    private IProgress<ProverProgress>? Scaled(string step, double start, double share) =>
+        progress is null ? null : new ScaledProgress(progress, step, start, share);
+
+    private sealed class ScaledProgress(IProgress<ProverProgress> whole, string step, double start, double share) : IProgress<ProverProgress>
+    {
+        public void Report(ProverProgress value) => whole.Report(new ProverProgress($"{step}: {value.Phase}", start + share * value.Fraction));
     }
 
     private static double Lap(Stopwatch clock)

@@ -215,7 +215,7 @@ public sealed class PlonkZkeyFile : IDisposable
         file.ReadSection(PlonkZkeySection.PTau, 0, bytes);
         var points = new G1Affine[count];
         const int Chunk = 4096;
-        Parallel.For(0, (count + Chunk - 1) / Chunk, c =>
+        Parallel.For(0, (count + Chunk - 1) / Chunk, ParallelLimit.Options, c =>
         {
             int start = c * Chunk, end = Math.Min(count, start + Chunk);
             for (int i = start; i < end; i++)

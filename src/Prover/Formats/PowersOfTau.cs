@@ -189,7 +189,7 @@ public sealed class PowersOfTau : IDisposable
             long firstBad = long.MaxValue;
             string? problem = null;
             var gate = new object();
-            Parallel.For(0, (chunkCount + BlockPoints - 1) / BlockPoints, block =>
+            Parallel.For(0, (chunkCount + BlockPoints - 1) / BlockPoints, ParallelLimit.Options, block =>
             {
                 int start = block * BlockPoints;
                 int end = Math.Min(start + BlockPoints, chunkCount);

@@ -104,7 +104,7 @@ public static class WitnessFile
     {
         const int block = 1 << 14;
         long firstBad = long.MaxValue;
-        Parallel.For(0, (values.Length + block - 1) / block, b =>
+        Parallel.For(0, (values.Length + block - 1) / block, ParallelLimit.Options, b =>
         {
             int start = b * block;
             long bad = ConvertBlock(values.AsSpan(start, Math.Min(block, values.Length - start)), start);

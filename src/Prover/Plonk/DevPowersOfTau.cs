@@ -52,7 +52,7 @@ public sealed class DevPowersOfTau
         var points = new G1Affine[g1Count];
         const int chunk = 1 << 12;
         int chunks = (g1Count + chunk - 1) / chunk;
-        Parallel.For(0, chunks, k =>
+        Parallel.For(0, chunks, ParallelLimit.Options, k =>
         {
             int start = k * chunk, end = Math.Min(g1Count, start + chunk);
             Fr.Pow(in tau, (ulong)start, out Fr power);

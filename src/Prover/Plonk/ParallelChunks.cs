@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 namespace ZkOptions.Prover.Plonk;
 
-/// <summary>Runs a loop over [0, count) in contiguous chunks on all cores (chunks keep per-point powers cheap).</summary>
+/// <summary>
+/// Runs a loop over [0, count) in contiguous chunks (chunks keep per-point powers cheap) on all cores, or on as many
+/// as <see cref="ParallelLimit"/> allows.
+/// </summary>
 internal static class ParallelChunks
 {
     public static void For(int count, Action<int, int> body, int chunk = 1 << 13)
@@ -12,6 +15,6 @@ internal static class ParallelChunks
             body(0, count);
             return;
         }
-        Parallel.For(0, chunks, k => body(k * chunk, Math.Min(count, (k + 1) * chunk)));
+        Parallel.For(0, chunks, ParallelLimit.Options, k => body(k * chunk, Math.Min(count, (k + 1) * chunk)));
     }
 }

@@ -18,6 +18,9 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
     /// <summary>k1 = 2 and k2 = 3 shift the b and c columns onto cosets disjoint from H and from each other.</summary>
     private static readonly Fr K1 = Fr.FromUInt64(2), K2 = Fr.FromUInt64(3);
 
+    /// <summary>The work of one Lagrange polynomial (two NTTs, no MSM) relative to a committed polynomial.</summary>
+    private const double LagrangeShare = 0.35;
+
     /// <summary>The domain power snarkjs picks for a number of gates: the smallest 2^p ≥ gates, at least 2^3.</summary>
     public static int DomainPower(int gateCount)
     {
@@ -28,9 +31,10 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
     /// <summary>
     /// Writes the proving key for <paramref name="circuit"/> using the first n + 6 powers of <paramref name="ptau"/>
     /// (monomial points, so a ptau without the phase-2 Lagrange sections is fine); a ptau too small for the circuit
-    /// is an <see cref="InputFileException"/> naming the power the circuit needs.
+    /// is an <see cref="InputFileException"/> naming the power the circuit needs. <paramref name="progress"/> receives each
+    /// phase as it starts (reading the powers of tau, then as in the other overload).
     /// </summary>
-    public PlonkZkeyHeader Write(PlonkCircuit circuit, PowersOfTau ptau, string zkeyPath)
+    public PlonkZkeyHeader Write(PlonkCircuit circuit, PowersOfTau ptau, string zkeyPath, IProgress<ProverProgress>? progress = null)
     {
         int power = DomainPower(circuit.Gates.Count);
         if (ptau.Power < power)
@@ -38,14 +42,18 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
             throw new InputFileException(ptau.Path,
                 $"has power {ptau.Power} (2^{ptau.Power} points), but the circuit has {circuit.Gates.Count} PLONK gates and needs 2^{power}");
         }
-        return Write(circuit, ptau.ReadTauG1((1 << power) + 6), ptau.ReadTauG2(2)[1], zkeyPath);
+        progress?.Report(new ProverProgress("read the powers of tau", 0));
+        return Write(circuit, ptau.ReadTauG1((1 << power) + 6), ptau.ReadTauG2(2)[1], zkeyPath, progress);
     }
 
     /// <summary>
     /// Writes the proving key for <paramref name="circuit"/> to <paramref name="zkeyPath"/> (atomically).
     /// <paramref name="tauG1"/> must hold at least n + 6 monomial points [τ^i]₁; <paramref name="tauG2"/> is [τ]₂.
+    /// <paramref name="progress"/> receives each phase (a selector, the permutation, a Lagrange polynomial) as it starts,
+    /// with the estimated share of the setup done, and 1 at the end.
     /// </summary>
-    public PlonkZkeyHeader Write(PlonkCircuit circuit, ReadOnlySpan<G1Affine> tauG1, in G2Affine tauG2, string zkeyPath)
+    public PlonkZkeyHeader Write(PlonkCircuit circuit, ReadOnlySpan<G1Affine> tauG1, in G2Affine tauG2, string zkeyPath,
+                                 IProgress<ProverProgress>? progress = null)
     {
         int power = DomainPower(circuit.Gates.Count);
         int n = 1 << power;
@@ -56,6 +64,15 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
         CheckCosetShifts(power);
         var commitmentKey = tauG1[..(n + 6)].ToArray();
         var gates = circuit.Gates;
+        int lagrangeCount = Math.Max(1, circuit.NPublic);
+        // Work units: a selector or σ polynomial is an inverse NTT of n, an NTT of 4n and an MSM of n (1 unit); a
+        // Lagrange polynomial has no MSM (about a third of a unit); building σ itself is a sequential pass (half a unit).
+        double total = 8 + 0.5 + LagrangeShare * lagrangeCount, done = 0;
+        void Phase(string name, double units)
+        {
+            progress?.Report(new ProverProgress(name, done / total));
+            done += units;
+        }
 
         using var file = new BinFileWriter(zkeyPath, "zkey", version: 1, sectionCount: 14);
 
@@ -75,23 +92,33 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
         WriteMap(file, PlonkZkeySection.MapB, gates, g => g.B);
         WriteMap(file, PlonkZkeySection.MapC, gates, g => g.C);
 
+        Phase("selector qM", 1);
         G1Affine qm = WriteSelector(file, PlonkZkeySection.Qm, gates, n, g => g.Qm, commitmentKey);
+        Phase("selector qL", 1);
         G1Affine ql = WriteSelector(file, PlonkZkeySection.Ql, gates, n, g => g.Ql, commitmentKey);
+        Phase("selector qR", 1);
         G1Affine qr = WriteSelector(file, PlonkZkeySection.Qr, gates, n, g => g.Qr, commitmentKey);
+        Phase("selector qO", 1);
         G1Affine qo = WriteSelector(file, PlonkZkeySection.Qo, gates, n, g => g.Qo, commitmentKey);
+        Phase("selector qC", 1);
         G1Affine qc = WriteSelector(file, PlonkZkeySection.Qc, gates, n, g => g.Qc, commitmentKey);
 
+        Phase("permutation σ", 0.5);
         Fr[] sigma = Permutation(gates, circuit.NVars, n, power);
         file.BeginSection(PlonkZkeySection.Sigma);
+        Phase("permutation polynomial S1", 1);
         G1Affine s1 = WritePolynomial(file, sigma.AsSpan(0, n), commitmentKey);
+        Phase("permutation polynomial S2", 1);
         G1Affine s2 = WritePolynomial(file, sigma.AsSpan(n, n), commitmentKey);
+        Phase("permutation polynomial S3", 1);
         G1Affine s3 = WritePolynomial(file, sigma.AsSpan(2 * n, n), commitmentKey);
         file.EndSection();
 
         file.BeginSection(PlonkZkeySection.Lagrange);
         var unit = new Fr[n];
-        for (int i = 0; i < Math.Max(1, circuit.NPublic); i++)
+        for (int i = 0; i < lagrangeCount; i++)
         {
+            Phase($"Lagrange polynomial {i + 1} of {lagrangeCount}", LagrangeShare);
             Array.Clear(unit);
             unit[i] = Fr.One;
             WritePolynomial(file, unit, commitmentKey: null);
@@ -119,6 +146,7 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
         };
         WriteHeader(file, header);
         file.Commit();
+        progress?.Report(new ProverProgress("key complete", 1));
         return header;
     }
 

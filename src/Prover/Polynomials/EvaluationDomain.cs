@@ -107,7 +107,7 @@ public sealed class EvaluationDomain
         var powers = new Fr[count];
         const int Chunk = 1 << 14;
         int chunks = (count + Chunk - 1) / Chunk;
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, ParallelLimit.Options, c =>
         {
             int start = c * Chunk;
             int end = Math.Min(count, start + Chunk);

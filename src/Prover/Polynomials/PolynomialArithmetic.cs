@@ -23,7 +23,7 @@ public static class PolynomialArithmetic
         int chunks = (array.Length + ParallelChunk - 1) / ParallelChunk;
         var partial = new Fr[chunks];
         Fr xv = x;
-        Parallel.For(0, chunks, k =>
+        Parallel.For(0, chunks, ParallelLimit.Options, k =>
         {
             int start = k * ParallelChunk;
             partial[k] = Horner(array.AsSpan(start, Math.Min(ParallelChunk, array.Length - start)), xv);

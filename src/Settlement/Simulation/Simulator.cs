@@ -85,9 +85,15 @@ public sealed class Simulator
     /// <summary>The L1 address of an account's owner.</summary>
     public static BigInteger OwnerOf(long account) => (BigInteger.One << 159) + 0x5100 + account;
 
-    /// <summary>Runs the scenario; returns the sealed batches in order.</summary>
-    public IReadOnlyList<Batch> Run()
+    /// <summary>
+    /// Runs the scenario; returns the sealed batches in order. <paramref name="progress"/> receives the share of the
+    /// scenario done (0 to 1): 0 at the start, then after the opening deposits, each day and the expiry settlement.
+    /// </summary>
+    public IReadOnlyList<Batch> Run(IProgress<double>? progress = null)
     {
+        // The opening deposits, each day, and the expiry settlement: the steps progress counts.
+        double steps = settings.Days.Count + 2;
+        progress?.Report(0);
         long t0 = settings.Start;
         Batch(t0, () =>
         {
@@ -98,6 +104,7 @@ public sealed class Simulator
             }
             PublishEpoch(0, t0);
         });
+        progress?.Report(1 / steps);
         for (int day = 0; day < settings.Days.Count; day++)
         {
             long t = t0 + day * 86_400L + (day == 0 ? 600 : 0);
@@ -121,6 +128,7 @@ public sealed class Simulator
                 long tl = t + 900;
                 Batch(tl, () => Liquidate(tl));
             }
+            progress?.Report((day + 2) / steps);
         }
         long settleTime = Math.Max(NearExpiry, t0 + (settings.Days.Count - 1) * 86_400L) + 600;
         if (settleTime - t0 <= 30L * 86_400 && NearExpiry < settleTime)
@@ -138,6 +146,7 @@ public sealed class Simulator
                 Sequencer.TryApply(new NoopTx());
             });
         }
+        progress?.Report(1);
         return batches;
     }
 

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Circuit;
+using ZkOptions.Field;
+
+namespace ZkOptions.Cli.Commands;
+
+/// <summary>
+/// A witness that was checked against its circuit before proving: the values when every constraint holds, or the
+/// reason and the failed constraints when not (prove then exits 1 and writes nothing).
+/// </summary>
+internal sealed record CheckedWitness(Fr[]? Witness, string? Rejection, IReadOnlyList<ConstraintFailure> Failures)
+{
+    public static CheckedWitness Satisfied(Fr[] witness) => new(witness, null, []);
+
+    public static CheckedWitness Unsatisfied(string reason, IReadOnlyList<ConstraintFailure> failures) => new(null, reason, failures);
+}
