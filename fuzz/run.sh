@@ -36,13 +36,17 @@ echo "==> build (Release) into $bin"
 rm -rf "$bin"
 dotnet publish fuzz/ZkOptions.Fuzz -c Release -o "$bin" -nologo -v quiet
 
+# An uninstrumented copy for replaying crashes (instrumented assemblies expect afl-fuzz's shared memory).
+rm -rf "$bin.plain" && cp -r "$bin" "$bin.plain"
+
 echo "==> instrument with SharpFuzz"
 dotnet tool restore >/dev/null
 # The readers and what they call; Field only for its encodings (instrumenting its arithmetic would flood the map with
 # value-dependent branches that are not parser states). System.Text.Json is not instrumented: the JSON dictionary and
-# the seeds carry its grammar.
+# the seeds carry its grammar. ZkOptions.Fuzz.Targets must stay uninstrumented: Main runs it before SharpFuzz has
+# mapped AFL's shared memory, and instrumented code would write through a null pointer.
 for spec in ZkOptions.Prover.dll ZkOptions.Settlement.dll ZkOptions.Circuit.dll zkoptions.dll:ZkOptions.Cli \
-            ZkOptions.Fuzz.Targets.dll ZkOptions.Field.dll:ZkOptions.Field.Encoding; do
+            ZkOptions.Field.dll:ZkOptions.Field.Encoding; do
   dll=${spec%%:*}
   prefix=$([ "$spec" = "$dll" ] && echo "" || echo "${spec#*:}")
   dotnet sharpfuzz "$bin/$dll" $prefix >/dev/null
@@ -91,6 +95,10 @@ fi
 crashes=("$out"/findings/default/crashes/id*)
 if [ -e "${crashes[0]}" ]; then
   echo "==> replaying ${#crashes[@]} crash(es)"
-  # With the normal build: instrumented assemblies expect afl-fuzz's shared memory.
-  dotnet run --project fuzz/ZkOptions.Fuzz -c Release -- replay "$target" "${crashes[@]}" || true
+  # With the uninstrumented copy: instrumented assemblies expect afl-fuzz's shared memory.
+  if [ -f "$bin.plain/ZkOptions.Fuzz.dll" ]; then
+    dotnet "$bin.plain/ZkOptions.Fuzz.dll" replay "$target" "${crashes[@]}" || true
+  else
+    dotnet run --project fuzz/ZkOptions.Fuzz -c Release -- replay "$target" "${crashes[@]}" || true
+  fi
 fi

@@ -112,6 +112,10 @@ public sealed class Mutator(int seed)
     {
         Span<byte> bytes = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
+        if (offset < 0 || offset >= d.Length)
+        {
+            return;
+        }
         int n = Math.Min(width, d.Length - offset);
         bytes[..n].CopyTo(d.AsSpan(offset));
     }
@@ -153,7 +157,7 @@ public sealed class Mutator(int seed)
         }
         byte[] d = (byte[])data.Clone();
         Section s = sections[random.Next(sections.Count)];
-        bool complete = sections.All(x => x.Size >= 0 && x.BodyOffset + x.Size <= d.Length);
+        bool complete = sections.All(x => x.Size >= 0 && x.Size <= d.Length - x.BodyOffset);
         switch (random.Next(complete ? 7 : 4))
         {
             case 0: // the section count
