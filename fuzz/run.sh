@@ -6,7 +6,8 @@
 # build output), and runs afl-fuzz on one core with the target's corpus (tests/Fuzz.Corpus/TARGET) as seeds.
 # Findings land in $OUT/findings (default OUT=/tmp/fuzz-TARGET); each crash is replayed at the end with its message.
 # Needs: afl-fuzz (Debian: apt-get install -y afl++) and the pinned SharpFuzz.CommandLine tool (dotnet tool restore).
-# Environment: FUZZ_CPU (core to pin to, default 0), FUZZ_TIMEOUT_MS (per input, default 2000), FUZZ_MEM_MB (.NET
+# Environment: FUZZ_CPU (core to pin to, default 0), FUZZ_TIMEOUT_MS (per input, default 2000; seeds that take longer
+# on the first, JIT-compiling run are skipped rather than fatal), FUZZ_MEM_MB (.NET
 # heap limit per process, default 1024: a trusted size from the input then fails as OutOfMemory, i.e. a crash).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -80,7 +81,7 @@ AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT
 AFL_FORKSRV_INIT_TMOUT=120000 AFL_MAP_SIZE=65536 AFL_AUTORESUME=1 \
 DOTNET_PROCESSOR_COUNT=1 DOTNET_GCHeapHardLimit=$(printf '0x%x' $((mem_mb << 20))) DOTNET_gcServer=0 \
 ZKOPTIONS_FUZZ_SCRATCH=${ZKOPTIONS_FUZZ_SCRATCH:-/dev/shm} \
-  taskset -c "$cpu" afl-fuzz -i "$out/seeds" -o "$out/findings" -t "$timeout_ms" -m none -x "$dict" "${stop[@]}" \
+  taskset -c "$cpu" afl-fuzz -i "$out/seeds" -o "$out/findings" -t "${timeout_ms}+" -m none -x "$dict" "${stop[@]}" \
   -- dotnet "$bin/ZkOptions.Fuzz.dll" fuzz "$target"
 rc=$?
 set -e
