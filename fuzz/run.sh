@@ -65,7 +65,7 @@ case $target in
   ptau|zkey|wtns|r1cs) cp fuzz/dict/iden3.dict "$dict" ;;
   cli-precompile-hex) printf 'hex_prefix="0x"\nzero="00"\nff="ff"\n' > "$dict" ;;
   *) { cat fuzz/dict/json.dict
-       grep -ohE '"[A-Za-z_][A-Za-z0-9_]{0,40}"' "$corpus"/* 2>/dev/null | sort -u | awk '{ gsub(/"/, ""); printf "key_%d=\"\\\"%s\\\"\"\n", NR, $0 }'
+       { grep -ohE '"[A-Za-z_][A-Za-z0-9_]{0,40}"' "$corpus"/* 2>/dev/null || true; } | sort -u | awk '{ gsub(/"/, ""); printf "key_%d=\"\\\"%s\\\"\"\n", NR, $0 }'
      } > "$dict" ;;
 esac
 
