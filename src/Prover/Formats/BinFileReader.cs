@@ -85,7 +85,9 @@ public sealed class BinFileReader : IDisposable
             int type = BinaryPrimitives.ReadInt32LittleEndian(sectionHeader);
             long size = BinaryPrimitives.ReadInt64LittleEndian(sectionHeader[4..]);
             long offset = position + 12;
-            if (size < 0 || offset + size > stream.Length)
+            // size > Length − offset, not offset + size > Length: a size near 2^63 would overflow the sum to a
+            // negative number and pass.
+            if (size < 0 || size > stream.Length - offset)
             {
                 throw Fail($"truncated: section {type} claims {size} bytes at offset {offset}, but the file ends at {stream.Length}");
             }

@@ -215,6 +215,9 @@ public sealed class PlonkZkeyFile : IDisposable
         file.ReadSection(PlonkZkeySection.PTau, 0, bytes);
         var points = new G1Affine[count];
         const int Chunk = 4096;
+        // The first bad point (lowest index) is reported after the loop: an exception thrown inside Parallel.For
+        // would reach the caller wrapped in an AggregateException, which the CLI does not map to exit code 2.
+        int firstBad = int.MaxValue;
         Parallel.For(0, (count + Chunk - 1) / Chunk, ParallelLimit.Options, c =>
         {
             int start = c * Chunk, end = Math.Min(count, start + Chunk);
@@ -222,10 +225,19 @@ public sealed class PlonkZkeyFile : IDisposable
             {
                 if (!SnarkjsBinary.TryReadG1(bytes.AsSpan(i * SnarkjsBinary.G1Size, SnarkjsBinary.G1Size), out points[i]))
                 {
-                    throw file.Fail($"section 14 (powers of tau) point {i} is not on the curve");
+                    int seen = Volatile.Read(ref firstBad);
+                    while (i < seen && Interlocked.CompareExchange(ref firstBad, i, seen) != seen)
+                    {
+                        seen = Volatile.Read(ref firstBad);
+                    }
+                    return;
                 }
             }
         });
+        if (firstBad != int.MaxValue)
+        {
+            throw file.Fail($"section 14 (powers of tau) point {firstBad} is not on the curve");
+        }
         return points;
     }
 

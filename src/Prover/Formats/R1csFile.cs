@@ -139,8 +139,15 @@ public sealed partial class R1csFile
         byte[] section = file.ReadSection(ConstraintsSection);
         const int termSize = 4 + Fr.ByteCount;
 
+        // Every linear combination takes at least its 4-byte term count: check the header's constraint count against
+        // the section before sizing anything by it (a forged count would otherwise overflow 3·n or allocate gigabytes).
+        if (12L * constraintCount > section.Length)
+        {
+            throw file.Fail($"the header declares {constraintCount} constraints, but section {ConstraintsSection} (constraints) is only {section.Length} bytes (each takes at least 12)");
+        }
+
         // Pass 1: walk the structure, checking every count against the section's end, to size the arrays.
-        int combinations = checked(3 * constraintCount);
+        int combinations = 3 * constraintCount;
         var termStart = new int[combinations + 1];
         long position = 0;
         long terms = 0;
