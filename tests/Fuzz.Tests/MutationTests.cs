@@ -38,14 +38,6 @@ public sealed class MutationTests(ScratchFolder scratch) : IClassFixture<Scratch
         ["cli-precompile-hex"] = 2000,
     };
 
-    // Bugs in src/Cli, which this branch does not touch (it is being reworked): the inputs are in fuzz/known-failures.
-    private const string CliDuplicateMembers =
-        "known bug in src/Cli/Commands (EddsaCommand.ParseObject, PrivateKeyInput.FromFile): a duplicate JSON member exits 3; "
-        + "see docs/fuzzing.md and fuzz/known-failures; remove this Skip with the fix";
-    private const string CliPrecompileMessage =
-        "known bug in src/Cli/Commands/PrecompileCommand.cs: a PrecompileException on --input-file does not name the file; "
-        + "fixed on main by the CLI pipeline work: remove this Skip when this branch is merged (docs/fuzzing.md)";
-
     [Fact]
     public void Every_target_has_a_budget_and_a_row()
     {
@@ -73,9 +65,9 @@ public sealed class MutationTests(ScratchFolder scratch) : IClassFixture<Scratch
     [InlineData("state")]
     [InlineData("cli-margin")]
     [InlineData("cli-oracle-epoch")]
-    [InlineData("cli-eddsa-key", Skip = CliDuplicateMembers)]
-    [InlineData("cli-eddsa-signature", Skip = CliDuplicateMembers)]
-    [InlineData("cli-precompile-hex", Skip = CliPrecompileMessage)]
+    [InlineData("cli-eddsa-key")]
+    [InlineData("cli-eddsa-signature")]
+    [InlineData("cli-precompile-hex")]
     public void Seeded_mutants_keep_the_contract(string name)
     {
         ReaderTarget target = ReaderTargets.Get(name);

@@ -27,6 +27,13 @@ public sealed class RegressionTests(ScratchFolder scratch) : IClassFixture<Scrat
     [InlineData("market", "crash-mutation-unpaired-surrogate.json", "half of a UTF-16 surrogate pair")]
     [InlineData("input", "crash-crafted-unpaired-surrogate.json", "half of a UTF-16 surrogate pair")]
     [InlineData("input", "crash-crafted-unpaired-surrogate-name.json", "half of a UTF-16 surrogate pair")]
+    // 8: the CLI's key and signature files parsed without the duplicate and surrogate checks.
+    [InlineData("cli-eddsa-key", "crash-duplicate-member.json", "Duplicate property")]
+    [InlineData("cli-eddsa-key", "crash-crafted-unpaired-surrogate.json", "half of a UTF-16 surrogate pair")]
+    [InlineData("cli-eddsa-signature", "crash-afl-duplicate-member.json", "Duplicate property")]
+    [InlineData("cli-eddsa-signature", "crash-crafted-unpaired-surrogate.json", "half of a UTF-16 surrogate pair")]
+    // 10: public signals that cost no bytes in the file asked for two billion gates.
+    [InlineData("r1cs", "crash-crafted-2147483632-public-outputs.r1cs", "more PLONK gates than 2^28")]
     public void A_found_input_is_refused_with_what_is_wrong(string name, string file, string expected)
     {
         ReaderTarget target = ReaderTargets.Get(name);

@@ -2,6 +2,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using ZkOptions.Field.Encoding;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Field;
 using ZkOptions.Prover.Formats;
@@ -59,10 +60,7 @@ public sealed class InputAssignment
         JsonDocument document;
         try
         {
-            if (UnpairedSurrogateAt(json) is long at)
-            {
-                throw new InputFileException(source, $"is not valid JSON: the string at byte {at} escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF without its other half)");
-            }
+            StrictJson.ThrowOnUnpairedSurrogate(json);
             document = JsonDocument.Parse(json);
         }
         catch (JsonException e)
@@ -94,28 +92,6 @@ public sealed class InputAssignment
             }
         }
         return assignment;
-    }
-
-    // System.Text.Json parses a "\uD800" escape without its low surrogate, then throws a bare InvalidOperationException
-    // when the string (or member name) is read. Find such a string up front (invalid JSON throws JsonException here).
-    private static long? UnpairedSurrogateAt(string json)
-    {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
-        while (reader.Read())
-        {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
-            {
-                try
-                {
-                    reader.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    return reader.TokenStartIndex;
-                }
-            }
-        }
-        return null;
     }
 
     /// <summary>Parses one value: a decimal or 0x-hex string or a JSON integer, possibly negative, |v| &lt; r.</summary>

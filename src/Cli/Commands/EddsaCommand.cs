@@ -5,6 +5,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZkOptions.Field.Encoding;
 using ZkOptions.Cli.Output;
 using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
@@ -239,7 +240,7 @@ internal static class EddsaCommand
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text);
+            root = StrictJson.Parse(text);
         }
         catch (JsonException e)
         {

@@ -2,6 +2,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZkOptions.Field.Encoding;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Prover.Formats;
 
@@ -40,7 +41,7 @@ internal static class PrivateKeyInput
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text);
+            root = StrictJson.Parse(text);
         }
         catch (JsonException e)
         {

@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZkOptions.Field.Encoding;
 using ZkOptions.Field;
 
 namespace ZkOptions.Prover.Formats;
@@ -39,42 +40,14 @@ internal static class SnarkjsJsonText
         }
         try
         {
-            // Duplicate members are refused while parsing: a JsonObject built from them throws a bare ArgumentException
-            // on first access, and which of two values a reader would take is not something to guess.
-            // First, because System.Text.Json's own duplicate check trips over such a member name too.
-            if (UnpairedSurrogateAt(text) is long at)
-            {
-                throw new InputFileException(path, $"not valid JSON: the string at byte {at} escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF without its other half)");
-            }
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false })
+            // Duplicate members are refused: which of two values a reader would take is not something to guess.
+            return StrictJson.Parse(text)
                 ?? throw new InputFileException(path, "is the JSON literal null, not a snarkjs file");
         }
         catch (JsonException e)
         {
             throw new InputFileException(path, $"not valid JSON: {e.Message}", e);
         }
-    }
-
-    // System.Text.Json parses a "\uD800" escape without its low surrogate, then throws a bare InvalidOperationException
-    // when the string (or member name) is read. Find such a string up front (invalid JSON throws JsonException here).
-    private static long? UnpairedSurrogateAt(string text)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
-        while (reader.Read())
-        {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
-            {
-                try
-                {
-                    reader.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    return reader.TokenStartIndex;
-                }
-            }
-        }
-        return null;
     }
 
     /// <summary>The JSON object at the root, or a clear error naming what the file should have held.</summary>

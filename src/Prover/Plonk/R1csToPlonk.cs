@@ -41,12 +41,22 @@ public static class R1csToPlonk
         return new PlonkCircuit(state.Gates, state.Additions, state.NVars, nPublic);
     }
 
+    /// <summary>The largest evaluation domain, 2^28: the two-adicity of BN254's scalar field.</summary>
+    public const int MaxDomainPower = 28;
+
     /// <summary>Converts a circom .r1cs (public signals are its outputs and public inputs).</summary>
     public static PlonkCircuit Convert(R1csFile r1cs)
     {
         if (r1cs.UsesCustomGates)
         {
             throw new InputFileException(r1cs.Path, "uses circom custom gates, which PLONK setup does not support");
+        }
+        // One gate per public signal comes before any constraint, and a public wire that no constraint uses costs no
+        // bytes in the file: check the count against BN254's largest domain before building gates for it.
+        if ((long)r1cs.PublicCount + r1cs.ConstraintCount > 1L << MaxDomainPower)
+        {
+            throw new InputFileException(r1cs.Path, $"declares {r1cs.PublicCount} public signals and {r1cs.ConstraintCount} constraints, " +
+                                                    $"more PLONK gates than 2^{MaxDomainPower}, the largest domain BN254 supports");
         }
         return Convert(r1cs.WireCount, r1cs.PublicCount, Enumerable.Range(0, r1cs.ConstraintCount).Select(i =>
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ZkOptions.Field.Encoding;
 using ZkOptions.Field;
 using ZkOptions.Settlement.Numbers;
 
@@ -37,40 +38,13 @@ public sealed class JsonFields(string source)
         JsonNode? node;
         try
         {
-            // First, because System.Text.Json's own duplicate check trips over such a member name too.
-            if (UnpairedSurrogateAt(text) is long at)
-            {
-                throw Fail($"not valid JSON (the string at byte {at} escapes half of a UTF-16 surrogate pair, \\uD800-\\uDFFF without its other half)");
-            }
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
+            node = StrictJson.Parse(text);
         }
         catch (JsonException e)
         {
             throw Fail($"not valid JSON ({e.Message})");
         }
         return node as JsonObject ?? throw Fail("the top level must be a JSON object");
-    }
-
-    // System.Text.Json parses a "\uD800" escape without its low surrogate, then throws a bare InvalidOperationException
-    // when the string (or member name) is read. Find such a string up front (invalid JSON throws JsonException here).
-    private static long? UnpairedSurrogateAt(string text)
-    {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = 64 });
-        while (reader.Read())
-        {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
-            {
-                try
-                {
-                    reader.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    return reader.TokenStartIndex;
-                }
-            }
-        }
-        return null;
     }
 
     /// <summary>
