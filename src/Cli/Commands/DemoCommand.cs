@@ -28,7 +28,7 @@ internal static class DemoCommand
         var command = new Command("demo",
             "Run a built-in settlement session end to end: an oracle epoch with risk arrays, signed orders and trades, a liquidation, " +
             "expiry settlement; the batch circuit checked against the engine; one batch proved (development SRS), verified in C#, " +
-            "and its Solidity verifier exported. Prints a summary (gates, times, proof size, expected gas). About 1.5 minutes on 2 cores.")
+            "and its Solidity verifier exported. Prints a summary (gates, times, proof size, expected gas). About 70 s on 2 idle cores.")
         { outDir, keepKey };
         engines.AddTo(command);
         command.SetAction(parse =>
