@@ -39,6 +39,8 @@ public sealed class RuleViolationTests(ScenarioFixture run)
         { "deposit", "l1.queue-order", "queue index out of order" },
         { "forcedWithdraw", "l1.forced-withdrawal-verdict", "verdict flipped" },
         { "riskRefresh", "series.listed", "series port holds another series" },
+        { "withdraw", "account.not-insurance", "the insurance account withdraws" },
+        { "trade", "collateral.sufficient", "the buyer pays a premium it does not hold" },
     };
 
     [Theory]
@@ -130,8 +132,15 @@ public sealed class RuleViolationTests(ScenarioFixture run)
             case "signature.valid":
                 e.Set($"{R.Signature}0", 2, e.Get($"{R.Signature}0", 2) + Fr.One);
                 break;
+            case "collateral.sufficient" when r.Transaction is ZkOptions.Settlement.Transactions.TradeTx:
+                e.Set(R.Primary + ".old", AccountFields.Collateral, Fr.Zero);
+                e.Set(R.Counterparty + ".old", AccountFields.Collateral, Fr.Zero);
+                break;
             case "collateral.sufficient":
                 e.SetTx(R.Amount, e.Get(R.Primary + ".old", AccountFields.Collateral) + Fr.One);
+                break;
+            case "account.not-insurance":
+                e.Set(R.Primary + ".index", 0, Fr.Zero);
                 break;
             case "nonce.matches":
                 e.SetTx(R.Nonce, e.Tx(R.Nonce) + Fr.One);

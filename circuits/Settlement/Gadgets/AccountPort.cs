@@ -66,19 +66,19 @@ public sealed class InsurancePort(Variable[] oldLeafFields, Variable[][] path, V
     {
         using (api.Scope("insurance account update"))
         {
-            var oldLeaf = Poseidon.Hash(api, oldLeafFields);
             var fields = (Variable[])oldLeafFields.Clone();
             fields[AccountFields.Collateral] = OldCollateral + Delta;
-            var newLeaf = Poseidon.Hash(api, fields);
-            var before = SparseMerkle.ComputeRoot(api, 4, depth, oldLeaf, index, path);
-            var after = SparseMerkle.ComputeRoot(api, 4, depth, newLeaf, index, path);
-            new RuleCheck(api, used).Equal("state.account-proof", before, root);
             // The fund never pays out more than it holds (insurance.covers): settlement payouts are capped at its
             // balance by the rule, and an insolvent bid or an end-of-liquidation cover beyond it is refused here.
             using (api.Scope("insurance.covers"))
             {
                 api.RangeCheck(fields[AccountFields.Collateral], 63);
             }
+            var oldLeaf = Poseidon.Hash(api, oldLeafFields);
+            var newLeaf = Poseidon.Hash(api, fields);
+            var before = SparseMerkle.ComputeRoot(api, 4, depth, oldLeaf, index, path);
+            var after = SparseMerkle.ComputeRoot(api, 4, depth, newLeaf, index, path);
+            new RuleCheck(api, used).Equal("state.account-proof", before, root);
             return api.Select(used, after, root);
         }
     }
