@@ -64,7 +64,7 @@ public static class TransactionSlot
         var ctx = new SlotContext(api, shape, timestamp, oracleDomain, state.Epoch, primary, counterparty, insurance, orderSlots, series, signatures, Region(R.Transaction));
 
         // Only a deposit may create an account, and only through the primary port.
-        var deposit = selectors[0];
+        var deposit = selectors[rules.ToList().FindIndex(r => r.TypeCode == ZkOptions.Settlement.Transactions.TransactionTypes.Deposit)];
         api.AssertEqual(api.Mul(primary.IsNew, 1 - deposit), 0);
         api.AssertEqual(counterparty.IsNew, 0);
 

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.State;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuits.Settlement.Gadgets;
 using ZkOptions.Field.Hashing;
 using R = ZkOptions.Circuits.Settlement.SlotRegions;
@@ -13,7 +15,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class DepositRule : SettlementRule
 {
-    public override int TypeCode => 1;
+    public override int TypeCode => TransactionTypes.Deposit;
     public override string Name => "deposit";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -24,8 +26,8 @@ public sealed class DepositRule : SettlementRule
         using (api.Scope("deposit"))
         {
             ctx.UsePrimary(active);
-            ctx.ConsumeQueueEntry(active, 1, port.Index, tx[R.QueueOwner], tx[R.QueueAmount], tx[R.QueueKeyX], tx[R.QueueKeyY]);
-            ctx.PublishData(active, 1, tx[R.QueueIndex]);
+            ctx.ConsumeQueueEntry(active, (long)L1OperationKind.Deposit, port.Index, tx[R.QueueOwner], tx[R.QueueAmount], tx[R.QueueKeyX], tx[R.QueueKeyY]);
+            ctx.PublishData(active, TypeCode, tx[R.QueueIndex]);
             new RuleCheck(api, active).NonNegative("amount.positive", tx[R.QueueAmount] - 1, 96);
             var topUp = new RuleCheck(api, api.Mul(active, 1 - port.IsNew));
             topUp.Equal("deposit.key-matches", port.Old.PublicKeyX, tx[R.QueueKeyX]);

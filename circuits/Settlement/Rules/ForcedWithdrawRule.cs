@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.State;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuits.Settlement.Gadgets;
 using R = ZkOptions.Circuits.Settlement.SlotRegions;
 
@@ -16,7 +18,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class ForcedWithdrawRule : SettlementRule
 {
-    public override int TypeCode => 3;
+    public override int TypeCode => TransactionTypes.ForcedWithdraw;
     public override string Name => "forcedWithdraw";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -29,8 +31,8 @@ public sealed class ForcedWithdrawRule : SettlementRule
         using (api.Scope("forcedWithdraw"))
         {
             ctx.UsePrimary(active);
-            ctx.ConsumeQueueEntry(active, 2, ctx.Primary.Index, owner, amount, 0, 1);
-            ctx.PublishData(active, 3, tx[R.QueueIndex], applied);
+            ctx.ConsumeQueueEntry(active, (long)L1OperationKind.ForcedWithdraw, ctx.Primary.Index, owner, amount, 0, 1);
+            ctx.PublishData(active, TypeCode, tx[R.QueueIndex], applied);
             api.AssertBoolean(api.Mul(active, applied));
             new RuleCheck(api, active).Equal("account.exists", ctx.Primary.IsNew, 0);
             api.RangeCheck(api.Mul(active, amount), 96);

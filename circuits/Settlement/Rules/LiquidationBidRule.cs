@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuit.Std;
 using ZkOptions.Circuits.Settlement.Gadgets;
 using ZkOptions.Settlement.Orders;
@@ -18,7 +19,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class LiquidationBidRule : SettlementRule
 {
-    public override int TypeCode => 6;
+    public override int TypeCode => TransactionTypes.LiquidationBid;
     public override string Name => "liquidationBid";
 
     private const long FractionScale = 10_000;
@@ -104,7 +105,7 @@ public sealed class LiquidationBidRule : SettlementRule
             ctx.CommitCounterparty(active, liquidatorAfter);
             ctx.RequestMargin(0, active, victim);
             ctx.RequestMargin(1, active, liquidatorAfter);
-            ctx.PublishData(active, 6, ctx.Counterparty.Index, ctx.Primary.Index, fraction, price);
+            ctx.PublishData(active, TypeCode, ctx.Counterparty.Index, ctx.Primary.Index, fraction, price);
         }
         return () =>
         {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuits.Settlement.Gadgets;
 
 namespace ZkOptions.Circuits.Settlement.Rules;
@@ -11,7 +12,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class LiquidationEndRule : SettlementRule
 {
-    public override int TypeCode => 7;
+    public override int TypeCode => TransactionTypes.LiquidationEnd;
     public override string Name => "liquidationEnd";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -35,7 +36,7 @@ public sealed class LiquidationEndRule : SettlementRule
             after.Collateral = old.Collateral - api.Mul(cover, old.Collateral);
             ctx.CommitPrimary(active, after);
             ctx.RequestMargin(0, active, old);
-            ctx.PublishData(active, 7, ctx.Primary.Index);
+            ctx.PublishData(active, TypeCode, ctx.Primary.Index);
         }
         return () =>
         {

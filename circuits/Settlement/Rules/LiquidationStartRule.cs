@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuits.Settlement.Gadgets;
 
 namespace ZkOptions.Circuits.Settlement.Rules;
@@ -10,7 +11,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class LiquidationStartRule : SettlementRule
 {
-    public override int TypeCode => 5;
+    public override int TypeCode => TransactionTypes.LiquidationStart;
     public override string Name => "liquidationStart";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -28,7 +29,7 @@ public sealed class LiquidationStartRule : SettlementRule
             after.LiquidationStart = ctx.Timestamp;
             ctx.CommitPrimary(active, after);
             ctx.RequestMargin(0, active, old);
-            ctx.PublishData(active, 5, ctx.Primary.Index);
+            ctx.PublishData(active, TypeCode, ctx.Primary.Index);
         }
         return () =>
         {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuit.Std;
 using ZkOptions.Circuits.Settlement.Gadgets;
 using R = ZkOptions.Circuits.Settlement.SlotRegions;
@@ -15,7 +16,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class OracleUpdateRule : SettlementRule
 {
-    public override int TypeCode => 9;
+    public override int TypeCode => TransactionTypes.OracleUpdate;
     public override string Name => "oracleUpdate";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -36,7 +37,7 @@ public sealed class OracleUpdateRule : SettlementRule
             ctx.ApplyEpoch(active, commitment);
             var next = new EpochState(id, ts, commitment, tx[R.EpochSeriesRoot], tx[R.EpochSpotsHash]);
             ctx.NewEpoch = next.Select(api, active, ctx.NewEpoch);
-            ctx.PublishData(active, 9, id, commitment);
+            ctx.PublishData(active, TypeCode, id, commitment);
         }
         return () => { };
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuits.Settlement.Gadgets;
 
 namespace ZkOptions.Circuits.Settlement.Rules;
@@ -10,7 +11,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class RiskRefreshRule : SettlementRule
 {
-    public override int TypeCode => 10;
+    public override int TypeCode => TransactionTypes.RiskRefresh;
     public override string Name => "riskRefresh";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -20,7 +21,7 @@ public sealed class RiskRefreshRule : SettlementRule
         {
             ctx.UsePrimary(active);
             ctx.CommitPrimary(active, Refreshed(ctx, active, ctx.Primary.Old));
-            ctx.PublishData(active, 10, ctx.Primary.Index);
+            ctx.PublishData(active, TypeCode, ctx.Primary.Index);
         }
         return () => { };
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuits.Settlement.Gadgets;
 using R = ZkOptions.Circuits.Settlement.SlotRegions;
 
@@ -13,7 +14,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class SettleRule : SettlementRule
 {
-    public override int TypeCode => 8;
+    public override int TypeCode => TransactionTypes.Settle;
     public override string Name => "settle";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -51,7 +52,7 @@ public sealed class SettleRule : SettlementRule
             SignedArithmetic.AssertSigned(api, api.Mul(active, after.Collateral), 64);
             ctx.PayInsurance(active, -amount);
             ctx.CommitPrimary(active, after);
-            ctx.PublishData(active, 8, port.Index, key);
+            ctx.PublishData(active, TypeCode, port.Index, key);
         }
         return () => { };
     }

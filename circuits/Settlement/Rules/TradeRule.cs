@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuit.Std;
 using ZkOptions.Circuits.Settlement.Gadgets;
 using R = ZkOptions.Circuits.Settlement.SlotRegions;
@@ -15,7 +16,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class TradeRule : SettlementRule
 {
-    public override int TypeCode => 4;
+    public override int TypeCode => TransactionTypes.Trade;
     public override string Name => "trade";
 
     /// <summary>Fields of an order in the slot's transaction region.</summary>
@@ -108,7 +109,7 @@ public sealed class TradeRule : SettlementRule
             ctx.CommitCounterparty(active, takerAfter);
             ctx.RequestMargin(0, active, makerAfter);
             ctx.RequestMargin(1, active, takerAfter);
-            ctx.PublishData(active, 4, ctx.Primary.Index, ctx.Counterparty.Index, series.Key, price, fill,
+            ctx.PublishData(active, TypeCode, ctx.Primary.Index, ctx.Counterparty.Index, series.Key, price, fill,
                 M(OrderField.StorageId), T(OrderField.StorageId));
         }
         return () =>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuit.Std;
 using ZkOptions.Circuits.Settlement.Gadgets;
 using ZkOptions.Settlement.Orders;
@@ -14,7 +15,7 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 /// </summary>
 public sealed class WithdrawRule : SettlementRule
 {
-    public override int TypeCode => 2;
+    public override int TypeCode => TransactionTypes.Withdraw;
     public override string Name => "withdraw";
 
     public override Action Apply(SlotContext ctx, Variable active)
@@ -41,7 +42,7 @@ public sealed class WithdrawRule : SettlementRule
             after.Nonce = old.Nonce + 1;
             ctx.CommitPrimary(active, after);
             ctx.EmitExit(active, ctx.Primary.Index, recipient, amount);
-            ctx.PublishData(active, 2, ctx.Primary.Index, amount, recipient, nonce);
+            ctx.PublishData(active, TypeCode, ctx.Primary.Index, amount, recipient, nonce);
             hasPositions = 1 - old.HasNoPositions(api);
             ctx.RequestMargin(0, active, after);
         }

@@ -28,7 +28,7 @@ public sealed record NoopTx : Transaction
     public override string TypeName => "noop";
 
     /// <inheritdoc/>
-    public override int TypeCode => 0;
+    public override int TypeCode => TransactionTypes.Noop;
 }
 
 /// <summary>Consumes L1 queue entry <paramref name="QueueIndex"/>, a deposit: creates the account if needed and credits it.</summary>
@@ -38,7 +38,7 @@ public sealed record DepositTx(long QueueIndex) : Transaction
     public override string TypeName => "deposit";
 
     /// <inheritdoc/>
-    public override int TypeCode => 1;
+    public override int TypeCode => TransactionTypes.Deposit;
 }
 
 /// <summary>A signed withdrawal to an L1 address; emits an exit record.</summary>
@@ -48,7 +48,7 @@ public sealed record WithdrawTx(long Account, Usd Amount, BigInteger Recipient, 
     public override string TypeName => "withdraw";
 
     /// <inheritdoc/>
-    public override int TypeCode => 2;
+    public override int TypeCode => TransactionTypes.Withdraw;
 }
 
 /// <summary>Consumes L1 queue entry <paramref name="QueueIndex"/>, a forced withdrawal: applied when allowed, else a no-op.</summary>
@@ -58,7 +58,7 @@ public sealed record ForcedWithdrawTx(long QueueIndex) : Transaction
     public override string TypeName => "forcedWithdraw";
 
     /// <inheritdoc/>
-    public override int TypeCode => 3;
+    public override int TypeCode => TransactionTypes.ForcedWithdraw;
 }
 
 /// <summary>Fills <paramref name="Fill"/> contracts between a resting maker order and a taker order at the maker's price.</summary>
@@ -68,7 +68,7 @@ public sealed record TradeTx(SignedOrder Maker, SignedOrder Taker, Quantity Fill
     public override string TypeName => "trade";
 
     /// <inheritdoc/>
-    public override int TypeCode => 4;
+    public override int TypeCode => TransactionTypes.Trade;
 }
 
 /// <summary>Starts the Dutch auction of an account that fails maintenance margin.</summary>
@@ -78,7 +78,7 @@ public sealed record LiquidationStartTx(long Account) : Transaction
     public override string TypeName => "liquidationStart";
 
     /// <inheritdoc/>
-    public override int TypeCode => 5;
+    public override int TypeCode => TransactionTypes.LiquidationStart;
 }
 
 /// <summary>
@@ -95,7 +95,7 @@ public sealed record LiquidationBidTx(long Liquidator, long Victim, long Fractio
     public override string TypeName => "liquidationBid";
 
     /// <inheritdoc/>
-    public override int TypeCode => 6;
+    public override int TypeCode => TransactionTypes.LiquidationBid;
 }
 
 /// <summary>Ends a liquidation once the account holds initial margin or has nothing left.</summary>
@@ -105,7 +105,7 @@ public sealed record LiquidationEndTx(long Account) : Transaction
     public override string TypeName => "liquidationEnd";
 
     /// <inheritdoc/>
-    public override int TypeCode => 7;
+    public override int TypeCode => TransactionTypes.LiquidationEnd;
 }
 
 /// <summary>Settles an account's position in an expired series at the epoch's settlement price.</summary>
@@ -115,7 +115,7 @@ public sealed record SettleTx(long Account, SeriesKey Series) : Transaction
     public override string TypeName => "settle";
 
     /// <inheritdoc/>
-    public override int TypeCode => 8;
+    public override int TypeCode => TransactionTypes.Settle;
 }
 
 /// <summary>Moves the exchange to a new signed risk epoch.</summary>
@@ -125,7 +125,7 @@ public sealed record OracleUpdateTx(OracleEpoch Epoch) : Transaction
     public override string TypeName => "oracleUpdate";
 
     /// <inheritdoc/>
-    public override int TypeCode => 9;
+    public override int TypeCode => TransactionTypes.OracleUpdate;
 }
 
 /// <summary>Recomputes an account's cached scenario losses for the current epoch from all its slots.</summary>
@@ -135,5 +135,5 @@ public sealed record RiskRefreshTx(long Account) : Transaction
     public override string TypeName => "riskRefresh";
 
     /// <inheritdoc/>
-    public override int TypeCode => 10;
+    public override int TypeCode => TransactionTypes.RiskRefresh;
 }
