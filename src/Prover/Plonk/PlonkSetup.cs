@@ -30,8 +30,9 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
 
     /// <summary>
     /// Writes the proving key for <paramref name="circuit"/> using the first n + 6 powers of <paramref name="ptau"/>
-    /// (monomial points, so a ptau without the phase-2 Lagrange sections is fine); a ptau too small for the circuit
-    /// is an <see cref="InputFileException"/> naming the power the circuit needs. <paramref name="progress"/> receives each
+    /// (monomial points, so a ptau without the phase-2 Lagrange sections is fine), after checking that they are
+    /// consecutive powers of one τ (<see cref="PowersOfTauConsistency"/>); a ptau too small for the circuit is an
+    /// <see cref="InputFileException"/> naming the power the circuit needs, an inconsistent one names the section. <paramref name="progress"/> receives each
     /// phase as it starts (reading the powers of tau, then as in the other overload).
     /// </summary>
     public PlonkZkeyHeader Write(PlonkCircuit circuit, PowersOfTau ptau, string zkeyPath, IProgress<ProverProgress>? progress = null)
@@ -42,8 +43,9 @@ public sealed class PlonkSetup(INttEngine ntt, IMsmEngine msm)
             throw new InputFileException(ptau.Path,
                 $"has power {ptau.Power} (2^{ptau.Power} points), but the circuit has {circuit.Gates.Count} PLONK gates and needs 2^{power}");
         }
-        progress?.Report(new ProverProgress("read the powers of tau", 0));
-        return Write(circuit, ptau.ReadTauG1((1 << power) + 6), ptau.ReadTauG2(2)[1], zkeyPath, progress);
+        progress?.Report(new ProverProgress("read and check the powers of tau", 0));
+        var (tauG1, tauG2) = PowersOfTauConsistency.ReadChecked(ptau, (1 << power) + 6, msm);
+        return Write(circuit, tauG1, tauG2, zkeyPath, progress);
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ public static class PlonkVerifier
 {
     /// <summary>
     /// True iff the proof is valid for these public signals. Structural problems (a point off the curve, a value ≥ r,
-    /// the wrong number of public signals) make it false too; the JSON readers report them with names beforehand.
+    /// the wrong number of public signals) make it false too; the JSON readers report them with names beforehand. A
+    /// commitment at infinity reads fine (a verifying key may hold one) but makes a proof false, as on-chain.
     /// </summary>
     public static bool Verify(PlonkVerificationKey vk, PlonkProof proof, ReadOnlySpan<Fr> publicSignals)
     {
@@ -93,11 +94,14 @@ public static class PlonkVerifier
         return result;
     }
 
+    // Every commitment must be a finite curve point. The point at infinity is refused as the generated Solidity
+    // verifier refuses it: its on-curve test reads (0, 0), the EVM's encoding of infinity, as off the curve. The two
+    // verifiers must agree on every proof, or a proof checked off-chain could fail on-chain (or the reverse).
     private static bool IsWellFormed(PlonkProof p)
     {
         foreach (var point in (ReadOnlySpan<G1Affine>)[p.A, p.B, p.C, p.Z, p.T1, p.T2, p.T3, p.Wxi, p.Wxiw])
         {
-            if (!point.IsInfinity && !point.IsOnCurve())
+            if (point.IsInfinity || !point.IsOnCurve())
             {
                 return false;
             }
