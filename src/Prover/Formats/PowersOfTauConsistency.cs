@@ -26,9 +26,11 @@ namespace ZkOptions.Prover.Formats;
 /// <item>G2, the same fold on the other side: C = Σ r_i·Q_i and D = Σ r_i·Q_(i+1), e(P_1, C) = e(g₁, D), so every
 /// Q_i = τ^i·g₂ (P_1 = [τ]₁ by checks 1–2).</item>
 /// </list>
-/// Only the points the setup reads are folded (the first m G1 points, and as many G2 points as the section has up to
-/// m), so the cost scales with the circuit, not with the ceremony: a power-28 file for a 2^10 circuit costs what a
-/// power-10 file does. The random r_i come from the OS CSPRNG so a file cannot be crafted against them.
+/// Only the points the setup reads are folded (the first m G1 points), so the cost scales with the circuit, not with
+/// the ceremony: a power-28 file for a 2^10 circuit costs what a power-10 file does. PLONK setup uses one G2 point,
+/// [τ]₂, and the G1 fold is checked against it, which is what the key's soundness needs; the G2 section is folded up
+/// to <see cref="MaxG2Checked"/> points, since reading a G2 point (its subgroup check) costs about 0.4 ms and a
+/// 2^22 circuit would otherwise spend half an hour on points it never uses. The random r_i come from the OS CSPRNG so a file cannot be crafted against them.
 /// </remarks>
 public static class PowersOfTauConsistency
 {
@@ -36,9 +38,13 @@ public static class PowersOfTauConsistency
     private const string TauG1 = "section 2 (tauG1)";
     private const string TauG2 = "section 3 (tauG2)";
 
+    /// <summary>The most G2 powers folded (see the remarks): 2^12 + 1, about 2 s.</summary>
+    public const int MaxG2Checked = 4097;
+
     /// <summary>
     /// The first <paramref name="g1Count"/> (≥ 2) G1 powers and [τ]₂, after checking them (and the file's other G2
-    /// powers up to <paramref name="g1Count"/>) as described on the class, with <paramref name="msm"/> for the folds.
+    /// powers up to <paramref name="g1Count"/> and <see cref="MaxG2Checked"/>) as described on the class, with
+    /// <paramref name="msm"/> for the folds.
     /// </summary>
     public static (G1Affine[] TauG1, G2Affine TauG2) ReadChecked(PowersOfTau ptau, int g1Count, IMsmEngine msm)
     {
@@ -46,7 +52,7 @@ public static class PowersOfTauConsistency
         ArgumentNullException.ThrowIfNull(msm);
         ArgumentOutOfRangeException.ThrowIfLessThan(g1Count, 2);
         G1Affine[] g1 = ptau.ReadTauG1(g1Count);
-        G2Affine[] g2 = ptau.ReadTauG2((int)Math.Min(ptau.TauG2Count, g1Count));
+        G2Affine[] g2 = ptau.ReadTauG2((int)Math.Min(ptau.TauG2Count, Math.Min(g1Count, MaxG2Checked)));
         Check(ptau.Path, g1, g2, msm);
         return (g1, g2[1]);
     }
