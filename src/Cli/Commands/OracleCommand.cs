@@ -33,10 +33,14 @@ internal static class OracleCommand
         var output = FileOptions.Output("--out", "Write the epoch JSON here.");
         var keyHex = new Option<string?>("--oracle-key") { Description = "Sign the epoch with this private key: 64 hex digits (0x optional). Prefer --oracle-key-file: arguments are visible to other local users." };
         var keyFile = new Option<string?>("--oracle-key-file") { Description = "Sign the epoch with the key in this file: the JSON `eddsa keygen --out` writes, or 64 hex digits." };
+        var parametersFile = new Option<string>("--parameters")
+        {
+            Description = "The deployment's exchange parameters (parameters.json or a state.json): the epoch is signed for its chain id and rollup address. Default: the DESIGN.md defaults (rollup address 0, valid on no deployment).",
+        };
         var command = new Command("epoch",
             "Compute a risk epoch from a market file: per series the mark, the naked-short charge and the S scenario losses; written atomically; exit 2 on a bad market file (nothing written).")
         {
-            market, output, keyHex, keyFile,
+            market, output, keyHex, keyFile, parametersFile,
         };
         command.SetAction(parse =>
         {
@@ -52,7 +56,7 @@ internal static class OracleCommand
                 : file is not null ? PrivateKeyInput.FromFile(file, "--oracle-key-file") : null;
 
             var run = CommandRun.Of(parse);
-            var parameters = new ExchangeParameters();
+            var parameters = CircuitOptions.Parameters(parse, parametersFile);
             run.Progress.Phase($"reading {Path.GetFileName(marketPath)} and pricing every series");
             MarketData data = MarketDataJson.Read(marketPath, parameters);
             IReadOnlyList<SeriesValuation> valuations = RiskOracle.Evaluate(data, parameters);

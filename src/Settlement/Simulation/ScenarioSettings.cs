@@ -57,6 +57,12 @@ public sealed record ScenarioSettings
     /// <summary>Seed of the random order flow.</summary>
     public int Seed { get; init; } = 7;
 
+    /// <summary>The chain the batches are for (orders and the oracle sign it).</summary>
+    public long ChainId { get; init; } = new Parameters.ExchangeParameters().ChainId;
+
+    /// <summary>The rollup contract the batches are for: the oracle signs every epoch for it (0 until one is deployed).</summary>
+    public System.Numerics.BigInteger RollupAddress { get; init; }
+
     /// <summary>Reads a scenario file.</summary>
     public static ScenarioSettings Read(string path)
     {
@@ -129,6 +135,8 @@ public sealed record ScenarioSettings
             SaverDeposit = Dollars("saverDeposit", d.SaverDeposit),
             RandomOrdersPerDay = (int)json.OptionalLong(o, "randomOrdersPerDay", d.RandomOrdersPerDay, 0, 1_000),
             Seed = (int)json.OptionalLong(o, "seed", d.Seed, 0, int.MaxValue),
+            ChainId = json.OptionalLong(o, "chainId", d.ChainId, 1),
+            RollupAddress = o["rollupAddress"] is null ? d.RollupAddress : json.Address(o, "rollupAddress"),
         };
     }
 }

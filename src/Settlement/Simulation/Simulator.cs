@@ -41,7 +41,7 @@ public sealed class Simulator
     {
         this.settings = settings;
         rng = new Random(settings.Seed);
-        Parameters = new ExchangeParameters { OraclePublicKey = oracleKey.PublicKey };
+        Parameters = new ExchangeParameters { OraclePublicKey = oracleKey.PublicKey, ChainId = settings.ChainId, RollupAddress = settings.RollupAddress };
         State = new RollupState(Parameters);
         Queue = new L1Queue();
         Sequencer = new Sequencer(new SettlementEngine(State, Queue)) { MaxTransactionsPerBatch = settings.MaxBatchTransactions };
