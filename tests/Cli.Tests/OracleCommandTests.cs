@@ -53,6 +53,24 @@ public sealed class OracleCommandTests : IDisposable
     }
 
     [Fact]
+    public void Epoch_signs_for_the_deployment_the_parameters_name()
+    {
+        var key = new EddsaPrivateKey(Convert.FromHexString(KeyHex));
+        var deployment = new ExchangeParameters { RollupAddress = System.Numerics.BigInteger.Parse("0a0b0c0d0e0f", System.Globalization.NumberStyles.HexNumber) };
+        string parameters = Path("parameters.json");
+        File.WriteAllText(parameters, ExchangeParametersJson.Write(deployment).ToJsonString());
+        string output = Path("for-deployment.json");
+        var (exit, _, stderr) = CliRunner.Run("oracle", "epoch", "--market", DefaultMarket, "--out", output, "--oracle-key", KeyHex,
+            "--parameters", parameters);
+        Assert.True(exit == ExitCodes.Ok, stderr);
+        OracleEpoch epoch = ReadEpoch(output);
+        Assert.True(epoch.IsSignedBy(key.PublicKey, deployment.OracleDomain));
+        Assert.False(epoch.IsSignedBy(key.PublicKey, new ExchangeParameters().OracleDomain));
+        AssertBadInput(CliRunner.Run("oracle", "epoch", "--market", DefaultMarket, "--out", Path("x.json"), "--parameters", Path("missing.json")),
+            "missing.json");
+    }
+
+    [Fact]
     public void Epoch_signs_with_a_key_from_a_flag_or_a_keygen_file_and_json_prints_one_object()
     {
         var key = new EddsaPrivateKey(Convert.FromHexString(KeyHex));
