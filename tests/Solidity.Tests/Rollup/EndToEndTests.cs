@@ -109,7 +109,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             return publics;
         }
         Task Submit(BigInteger[] publics, BigInteger[]? words = null, RollupExit[]? withExits = null) =>
-            chain.Rollup.SubmitBatchAsync(publics, batch.QueueConsumedAfter, withExits ?? exits, words ?? proof.ProofWords);
+            chain.Rollup.SubmitBatchAsync(publics, batch.QueueConsumedAfter, EndToEndChain.Epochs(batch), withExits ?? exits, words ?? proof.ProofWords);
         BigInteger[] P = proof.PublicInputs;
         BigInteger rootBefore = await chain.Rollup.StateRootAsync();
 

@@ -82,10 +82,26 @@ public sealed class EndToEndChain : IDisposable
             if (op.Kind == L1OperationKind.Deposit)
             {
                 await Rollup.FundAsync(owner, op.Amount.Micros);
-                await Rollup.DepositAsync(owner, op.Account, op.Amount.Micros, op.PublicKey);
+                // The engine's queue opens accounts in the contract's order, so an entry for the next index opens it.
+                if (op.Account == (long)await Rollup.NextAccountAsync())
+                {
+                    OpenedAccount opened = await Rollup.DepositAsync(owner, op.Amount.Micros, op.PublicKey);
+                    if (opened.Account != op.Account)
+                    {
+                        throw new InvalidOperationException($"the contract opened account {opened.Account}; the engine's queue entry {mirrored} opens {op.Account}");
+                    }
+                }
+                else
+                {
+                    await Rollup.TopUpAsync(owner, op.Account, op.Amount.Micros, op.PublicKey);
+                }
             }
             else
             {
+                if (!Rollup.Settings.ForcedRequestFee.IsZero)
+                {
+                    await Rollup.FundAsync(owner, Rollup.Settings.ForcedRequestFee);
+                }
                 await Rollup.RequestForcedWithdrawalAsync(owner, op.Account, op.Amount.Micros);
             }
         }
@@ -112,6 +128,13 @@ public sealed class EndToEndChain : IDisposable
         await Node.Rpc.MineAsync(Math.Max(latest + 1, (ulong)batch.Timestamp));
     }
 
+    /// <summary>The oracle commitments the batch applies, in order, as submitBatch takes them.</summary>
+    public static BigInteger[] Epochs(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.EpochCommitment.IsZero ? [] : [batch.EpochCommitment.ToBigInteger()];
+    }
+
     /// <summary>The batch's exits as submitBatch takes them.</summary>
     public static RollupExit[] Exits(Batch batch) => [.. batch.Exits.Select(RollupExit.From)];
 
@@ -120,7 +143,7 @@ public sealed class EndToEndChain : IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(proof);
-        TransactionReceipt receipt = await Rollup.SubmitBatchAsync(proof.PublicInputs, batch.QueueConsumedAfter, Exits(batch), proof.ProofWords);
+        TransactionReceipt receipt = await Rollup.SubmitBatchAsync(proof.PublicInputs, batch.QueueConsumedAfter, Epochs(batch), Exits(batch), proof.ProofWords);
         LastSubmitGas = receipt.GasUsed;
         return receipt;
     }
