@@ -31,7 +31,7 @@ public sealed record RollupSettings
 
     /// <summary>
     /// The fee docs/rollup-contract.md recommends ("Pricing forced requests"): 50 USD per forced request, which puts
-    /// an exit-mode attack against one documented prover and a 7-day deadline above 1.2 million USD.
+    /// an exit-mode attack against one documented prover and a 7-day deadline at about 1.2 million USD.
     /// </summary>
     public static readonly BigInteger DefaultForcedRequestFee = 50_000_000;
 
