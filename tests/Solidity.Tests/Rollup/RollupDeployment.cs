@@ -61,6 +61,9 @@ public sealed record RollupExit(long Account, string Recipient, BigInteger Amoun
 /// <summary>The four Poseidon hashers (widths 3, 5, 7, 10) with their constant tables, deployed.</summary>
 public sealed record PoseidonDeployment(string T3, string T5, string T7, string T10)
 {
+    /// <summary>How many creations <see cref="DeployAsync"/> sends: each width's tables and its hasher.</summary>
+    public static int TransactionCount => PoseidonSolidity.RollupWidths.Sum(t => PoseidonSolidity.TableCodes(t).Count + 1);
+
     /// <summary>Deploys every table and hasher of <see cref="PoseidonSolidity.RollupWidths"/>.</summary>
     public static async Task<PoseidonDeployment> DeployAsync(EthRpcClient rpc)
     {

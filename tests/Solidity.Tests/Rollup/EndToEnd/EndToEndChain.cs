@@ -36,6 +36,17 @@ public sealed class EndToEndChain : IDisposable
 
     public RollupDeployment Rollup { get; }
 
+    /// <summary>
+    /// Where <see cref="StartAsync"/> deploys the rollup on its fresh anvil: anvil's account 0 sends the verifier, the
+    /// Poseidon tables and hashers and the token first. Batches must be simulated with parameters naming this address
+    /// (the oracle domain is Poseidon(chainid, address)), before the verifier, which depends on them, exists.
+    /// </summary>
+    public static string PredictedRollupAddress { get; } =
+        ContractAddress.Of(AnvilDeployer, 1 + (ulong)PoseidonDeployment.TransactionCount + 1);
+
+    /// <summary>anvil's account 0 under its default mnemonic, which deploys everything.</summary>
+    private const string AnvilDeployer = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
     /// <summary>Gas of the last submitBatch.</summary>
     public ulong LastSubmitGas { get; private set; }
 
@@ -57,7 +68,12 @@ public sealed class EndToEndChain : IDisposable
                 // Proving takes minutes of wall time while anvil's clock runs on; a week keeps every batch in the window.
                 MaxBatchDelay = 7 * 86_400,
             };
-            return new EndToEndChain(node, await RollupDeployment.DeployAsync(node.Rpc, verifier, settings));
+            RollupDeployment rollup = await RollupDeployment.DeployAsync(node.Rpc, verifier, settings);
+            if (!string.Equals(rollup.Rollup, PredictedRollupAddress, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"the rollup landed at {rollup.Rollup}, not at the predicted {PredictedRollupAddress} the batches were made for");
+            }
+            return new EndToEndChain(node, rollup);
         }
         catch
         {
