@@ -57,7 +57,7 @@ public class SettlementThroughputBenchmarks
             long i = queue.Enqueue(new L1Operation(L1OperationKind.Deposit, a, Simulator.OwnerOf(a), Usd.FromDollars(10_000_000), Simulator.KeyFor(a).PublicKey));
             sequencer.Apply(new DepositTx(i));
         }
-        sequencer.Apply(new OracleUpdateTx(RiskOracle.Compute(market, p).SignedWith(oracle)));
+        sequencer.Apply(new OracleUpdateTx(RiskOracle.Compute(market, p).SignedWith(oracle, p.OracleDomain)));
         var rng = new Random(5);
         takers = new SignedOrder[Trades];
         long storage = 1;

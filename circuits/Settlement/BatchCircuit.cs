@@ -6,9 +6,11 @@ namespace ZkOptions.Circuits.Settlement;
 
 /// <summary>
 /// A batch of N transaction slots with the public inputs of DESIGN.md §4, in order: old state root, new state root,
-/// batch timestamp, L1 queue hash before and after, the epoch commitment in force at the end, the data commitment and
-/// the exit commitment. The secret start values open the old root (accounts root, epoch id and time, the epoch
-/// commitment's preimage); each slot's witness sits in <c>slots</c> as <see cref="SlotLayout"/> lays it out.
+/// batch timestamp, L1 queue hash before and after, the epoch chain (the oracle domain, then every epoch commitment the
+/// batch applies, hashed in: the contract recomputes it from its own domain and checks each commitment is registered),
+/// the data commitment and the exit commitment. The secret start values open the old root (accounts root, epoch id and
+/// time, the epoch commitment's preimage) and give the oracle domain; each slot's witness sits in <c>slots</c> as
+/// <see cref="SlotLayout"/> lays it out.
 /// </summary>
 public sealed class BatchCircuit : ZkOptions.Circuit.Circuit
 {
@@ -17,17 +19,17 @@ public sealed class BatchCircuit : ZkOptions.Circuit.Circuit
     [Public("timestamp")] public Variable Timestamp;
     [Public("queueHashBefore")] public Variable QueueHashBefore;
     [Public("queueHashAfter")] public Variable QueueHashAfter;
-    [Public("epochCommitment")] public Variable EpochCommitment;
+    [Public("epochChain")] public Variable EpochChain;
     [Public("dataCommitment")] public Variable DataCommitment;
     [Public("exitCommitment")] public Variable ExitCommitment;
 
-    /// <summary>accounts root, epoch id, epoch timestamp, series root, spots hash, queue entries consumed before.</summary>
+    /// <summary>accounts root, epoch id, epoch timestamp, series root, spots hash, queue entries consumed before, oracle domain.</summary>
     [Secret("start")] public Variable[] Start = new Variable[StartFields];
 
     [Secret("slots")] public Variable[] Slots;
 
     /// <summary>Number of start fields.</summary>
-    public const int StartFields = 6;
+    public const int StartFields = 7;
 
     public BatchCircuit(SettlementShape shape)
     {
@@ -50,20 +52,22 @@ public sealed class BatchCircuit : ZkOptions.Circuit.Circuit
             api.AssertEqual(Poseidon.Hash(api, [accountsRoot, epochId, epochTs, commitment]), OldStateRoot);
             api.RangeCheck(Timestamp, 40);
         }
+        Variable oracleDomain = Start[6];
         var state = new BatchRunningState(accountsRoot, new EpochState(epochId, epochTs, commitment, seriesRoot, spotsHash),
-            QueueHashBefore, Start[5], 0, 0);
+            QueueHashBefore, Start[5], 0, 0, oracleDomain);
         for (int i = 0; i < Shape.Slots; i++)
         {
             using (api.Scope($"slot {i}"))
             {
-                state = TransactionSlot.Define(api, Shape, Layout, Slots.AsSpan(i * Layout.Size, Layout.Size).ToArray(), Timestamp, state);
+                state = TransactionSlot.Define(api, Shape, Layout, Slots.AsSpan(i * Layout.Size, Layout.Size).ToArray(), Timestamp,
+                    oracleDomain, state);
             }
         }
         using (api.Scope("new state root"))
         {
             var e = state.Epoch;
             api.AssertEqual(Poseidon.Hash(api, [state.AccountsRoot, e.Id, e.Timestamp, e.Commitment]), NewStateRoot);
-            api.AssertEqual(e.Commitment, EpochCommitment);
+            api.AssertEqual(state.EpochChain, EpochChain);
             api.AssertEqual(state.QueueHash, QueueHashAfter);
             api.AssertEqual(state.DataHash, DataCommitment);
             api.AssertEqual(state.ExitHash, ExitCommitment);

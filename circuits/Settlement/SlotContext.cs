@@ -16,12 +16,13 @@ public sealed class SlotContext
     private readonly Dictionary<int, Variable[]> dataByLength = [];
     private readonly Dictionary<int, Variable> dataActive = [];
 
-    public SlotContext(Api api, SettlementShape shape, Variable timestamp, EpochState epoch, AccountPort primary, AccountPort counterparty,
+    public SlotContext(Api api, SettlementShape shape, Variable timestamp, Variable oracleDomain, EpochState epoch, AccountPort primary, AccountPort counterparty,
         InsurancePort insurance, OrderSlotPort[] orderSlots, SeriesPort[] series, Variable[][] signatures, Variable[] tx)
     {
         Api = api;
         Shape = shape;
         Timestamp = timestamp;
+        OracleDomain = oracleDomain;
         Epoch = epoch;
         NewEpoch = epoch;
         Primary = primary;
@@ -43,6 +44,16 @@ public sealed class SlotContext
     public Api Api { get; }
     public SettlementShape Shape { get; }
     public Variable Timestamp { get; }
+
+    /// <summary>Poseidon(chainId, rollupAddress) (ExchangeParameters.OracleDomain): the oracle signs it into every epoch.</summary>
+    public Variable OracleDomain { get; }
+
+    /// <summary>The epoch commitment the slot applies (hashed into the batch's epoch chain) when Active.</summary>
+    public (Variable Active, Variable Commitment) AppliedEpoch { get; private set; } = (0, 0);
+
+    /// <summary>The slot applies the epoch with <paramref name="commitment"/> when <paramref name="active"/>.</summary>
+    public void ApplyEpoch(Variable active, Variable commitment) =>
+        AppliedEpoch = (AppliedEpoch.Active + active, AppliedEpoch.Commitment + Api.Mul(active, commitment));
 
     /// <summary>The epoch in force when the slot starts.</summary>
     public EpochState Epoch { get; }

@@ -9,7 +9,7 @@ namespace ZkOptions.Circuits.Settlement;
 
 /// <summary>The running values a batch threads through its slots.</summary>
 public sealed record BatchRunningState(Variable AccountsRoot, EpochState Epoch, Variable QueueHash, Variable QueueIndex,
-    Variable ExitHash, Variable DataHash);
+    Variable ExitHash, Variable DataHash, Variable EpochChain);
 
 /// <summary>
 /// One universal transaction slot: the type selector picks one rule (or none: a noop, which changes nothing); the
@@ -19,7 +19,7 @@ public sealed record BatchRunningState(Variable AccountsRoot, EpochState Epoch, 
 public static class TransactionSlot
 {
     public static BatchRunningState Define(Api api, SettlementShape shape, SlotLayout layout, Variable[] w, Variable timestamp,
-        BatchRunningState state)
+        Variable oracleDomain, BatchRunningState state)
     {
         var p = shape.Parameters;
         Variable[] Region(string name)
@@ -61,7 +61,7 @@ public static class TransactionSlot
         var series = Enumerable.Range(0, shape.PositionSlots).Select(i =>
             new SeriesPort(Region($"{R.Series}{i}.fields"), Region($"{R.Series}{i}.index")[0], Path($"{R.Series}{i}.path"))).ToArray();
         var signatures = Enumerable.Range(0, 2).Select(i => Region($"{R.Signature}{i}")).ToArray();
-        var ctx = new SlotContext(api, shape, timestamp, state.Epoch, primary, counterparty, insurance, orderSlots, series, signatures, Region(R.Transaction));
+        var ctx = new SlotContext(api, shape, timestamp, oracleDomain, state.Epoch, primary, counterparty, insurance, orderSlots, series, signatures, Region(R.Transaction));
 
         // Only a deposit may create an account, and only through the primary port.
         var deposit = selectors[0];
@@ -122,6 +122,12 @@ public static class TransactionSlot
             var (active, hash) = ctx.DataHash();
             dataHash = api.Select(active, Poseidon.Hash(api, [state.DataHash, hash]), state.DataHash);
         }
-        return new BatchRunningState(root, ctx.NewEpoch, queueHash, queueIndex, exitHash, dataHash);
+        Variable epochChain;
+        using (api.Scope("epoch chain"))
+        {
+            var (active, commitment) = ctx.AppliedEpoch;
+            epochChain = api.Select(active, Poseidon.Hash(api, [state.EpochChain, commitment]), state.EpochChain);
+        }
+        return new BatchRunningState(root, ctx.NewEpoch, queueHash, queueIndex, exitHash, dataHash, epochChain);
     }
 }

@@ -19,7 +19,7 @@ internal static class CliReference
           .Append("<!-- Generated from the command tree by scripts/update-cli-reference.sh; do not edit by hand. ")
           .Append("A test fails when this file is stale. The guide with examples is docs/cli.md. -->\n\n")
           .Append(Text(root.Description)).Append("\n\n");
-        var all = Walk(root, "zkoptions").Skip(1).ToList();
+        var all = CommandTree.Walk(root).Skip(1).Select(c => (c.Command, Path: string.Join(' ', ["zkoptions", .. c.Path]))).ToList();
         foreach (var (command, path) in all)
         {
             string anchor = path.Replace(' ', '-');
@@ -54,18 +54,6 @@ internal static class CliReference
             }
         }
         return sb.ToString();
-    }
-
-    private static IEnumerable<(Command Command, string Path)> Walk(Command command, string path)
-    {
-        yield return (command, path);
-        foreach (var sub in command.Subcommands.Where(c => !c.Hidden))
-        {
-            foreach (var item in Walk(sub, $"{path} {sub.Name}"))
-            {
-                yield return item;
-            }
-        }
     }
 
     private static void AppendOptions(StringBuilder sb, IEnumerable<Option> options, bool markRecursive = false)

@@ -25,7 +25,7 @@ public sealed class CliReferenceTests
     public void Every_verb_and_sub_verb_has_a_description_and_help_that_names_each_of_its_options()
     {
         var missing = new List<string>();
-        foreach (var (command, path) in Commands(CliApp.BuildRootCommand(), []))
+        foreach (var (command, path) in CommandTree.Walk(CliApp.BuildRootCommand()).Skip(1))
         {
             if (string.IsNullOrWhiteSpace(command.Description))
             {
@@ -50,18 +50,5 @@ public sealed class CliReferenceTests
             }
         }
         Assert.True(missing.Count == 0, string.Join("\n", missing));
-    }
-
-    private static IEnumerable<(Command Command, string[] Path)> Commands(Command command, string[] path)
-    {
-        foreach (var sub in command.Subcommands.Where(c => !c.Hidden))
-        {
-            string[] subPath = [.. path, sub.Name];
-            yield return (sub, subPath);
-            foreach (var item in Commands(sub, subPath))
-            {
-                yield return item;
-            }
-        }
     }
 }

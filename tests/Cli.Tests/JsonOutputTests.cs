@@ -102,20 +102,8 @@ public sealed class JsonOutputTests(PipelineInputs inputs) : IClassFixture<Pipel
         }
     }
 
-    private static IEnumerable<(string[] Path, Command Command)> Walk(Command command, string[] path)
-    {
-        yield return (path, command);
-        foreach (var sub in command.Subcommands)
-        {
-            foreach (var found in Walk(sub, [.. path, sub.Name]))
-            {
-                yield return found;
-            }
-        }
-    }
-
     private static List<string[]> Verbs() =>
-        [.. Walk(CliApp.BuildRootCommand(), []).Where(c => c.Command.Subcommands.Count == 0).Select(c => c.Path)];
+        [.. CommandTree.Walk(CliApp.BuildRootCommand()).Where(c => c.Command.Subcommands.Count == 0).Select(c => c.Path)];
 
     [Fact]
     public void Every_verb_has_a_schema_and_a_case_that_checks_its_output_against_it()
@@ -182,7 +170,7 @@ public sealed class JsonOutputTests(PipelineInputs inputs) : IClassFixture<Pipel
     public void Every_command_in_the_tree_accepts_json()
     {
         RootCommand root = CliApp.BuildRootCommand();
-        foreach (var (path, _) in Walk(root, []))
+        foreach (var (_, path) in CommandTree.Walk(root))
         {
             ParseResult parse = root.Parse([.. path, "--json"]);
             Assert.True(JsonOption.IsRequested(parse), $"'{string.Join(' ', path)} --json' does not see the flag");

@@ -60,7 +60,7 @@ public sealed class OracleCommandTests : IDisposable
         var (exit, stdout, stderr) = CliRunner.Run("oracle", "epoch", "--market", DefaultMarket, "--out", output, "--oracle-key", KeyHex, "--json");
         Assert.True(exit == ExitCodes.Ok, stderr);
         OracleEpoch epoch = ReadEpoch(output);
-        Assert.True(epoch.IsSignedBy(key.PublicKey));
+        Assert.True(epoch.IsSignedBy(key.PublicKey, new ExchangeParameters().OracleDomain));
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal("1", doc.RootElement.GetProperty("epoch").GetString());
         Assert.Equal(epoch.Commitment.ToString(), doc.RootElement.GetProperty("commitment").GetString());

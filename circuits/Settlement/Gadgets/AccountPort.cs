@@ -73,7 +73,12 @@ public sealed class InsurancePort(Variable[] oldLeafFields, Variable[][] path, V
             var before = SparseMerkle.ComputeRoot(api, 4, depth, oldLeaf, index, path);
             var after = SparseMerkle.ComputeRoot(api, 4, depth, newLeaf, index, path);
             new RuleCheck(api, used).Equal("state.account-proof", before, root);
-            SignedArithmetic.AssertSigned(api, fields[AccountFields.Collateral], 64);
+            // The fund never pays out more than it holds (insurance.covers): settlement payouts are capped at its
+            // balance by the rule, and an insolvent bid or an end-of-liquidation cover beyond it is refused here.
+            using (api.Scope("insurance.covers"))
+            {
+                api.RangeCheck(fields[AccountFields.Collateral], 63);
+            }
             return api.Select(used, after, root);
         }
     }

@@ -8,7 +8,8 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 
 /// <summary>
 /// deposit (QueueProcessor.Deposit): consumes the next L1 queue entry (kind 1) and credits the account, creating it
-/// with the entry's key and owner when the index was unused.
+/// with the entry's key and owner when the index was unused. An existing account is credited only when the entry
+/// names its key (deposit.key-matches), so no proof can credit a deposit to a key its sender did not choose.
 /// </summary>
 public sealed class DepositRule : SettlementRule
 {
@@ -26,6 +27,9 @@ public sealed class DepositRule : SettlementRule
             ctx.ConsumeQueueEntry(active, 1, port.Index, tx[R.QueueOwner], tx[R.QueueAmount], tx[R.QueueKeyX], tx[R.QueueKeyY]);
             ctx.PublishData(active, 1, tx[R.QueueIndex]);
             new RuleCheck(api, active).NonNegative("amount.positive", tx[R.QueueAmount] - 1, 96);
+            var topUp = new RuleCheck(api, api.Mul(active, 1 - port.IsNew));
+            topUp.Equal("deposit.key-matches", port.Old.PublicKeyX, tx[R.QueueKeyX]);
+            topUp.Equal("deposit.key-matches", port.Old.PublicKeyY, tx[R.QueueKeyY]);
 
             // A new account: the entry's key and owner, nonce 0, the deposit as collateral, an empty order tree and an
             // empty risk cache for the epoch in force.

@@ -6,10 +6,13 @@ using R = ZkOptions.Circuits.Settlement.SlotRegions;
 namespace ZkOptions.Circuits.Settlement.Rules;
 
 /// <summary>
-/// forcedWithdraw (QueueProcessor.ForcedWithdraw): consumes the next L1 queue entry (kind 2, key (0, 1)). It applies
-/// exactly when the L1 sender owns the account, 0 &lt; amount ≤ collateral, the account is not in liquidation, and
-/// (with positions) a fresh epoch and current cache show initial margin after; otherwise it is a recorded no-op.
-/// The circuit computes that verdict itself, so a sequencer can neither skip an allowed request nor pay a refused one.
+/// forcedWithdraw (QueueProcessor.ForcedWithdraw): consumes the next L1 queue entry (kind 2, key (0, 1)). The slot first
+/// refreshes the account's risk cache for the epoch in force from every position slot (as riskRefresh does), so a
+/// stale cache — which the sequencer controls by bumping epochs — is never a reason to refuse; with positions, the
+/// entry can only be consumed under a fresh epoch (oracle.fresh). The request then applies exactly when the L1 sender
+/// owns the account, 0 &lt; amount ≤ collateral, the account is not in liquidation, and (with positions) initial margin
+/// holds after; otherwise it is a recorded no-op that keeps the refreshed cache. The circuit computes that verdict
+/// itself, so a sequencer can neither skip an allowed request nor pay a refused one.
 /// </summary>
 public sealed class ForcedWithdrawRule : SettlementRule
 {
@@ -22,7 +25,6 @@ public sealed class ForcedWithdrawRule : SettlementRule
         var tx = ctx.Tx;
         var old = ctx.Primary.Old;
         Variable owner = tx[R.QueueOwner], amount = tx[R.QueueAmount], applied = tx[R.QueueApplied];
-        AccountState after;
         Variable basicOk, hasPositions;
         using (api.Scope("forcedWithdraw"))
         {
@@ -32,27 +34,25 @@ public sealed class ForcedWithdrawRule : SettlementRule
             api.AssertBoolean(api.Mul(active, applied));
             new RuleCheck(api, active).Equal("account.exists", ctx.Primary.IsNew, 0);
             api.RangeCheck(api.Mul(active, amount), 96);
+            hasPositions = 1 - old.HasNoPositions(api);
+            CommonChecks.FreshEpoch(ctx, new RuleCheck(api, api.Mul(active, hasPositions)));
+            var refreshed = RiskRefreshRule.Refreshed(ctx, active, old);
             var ownerOk = api.IsEqual(owner, old.Owner);
             var amountPositive = 1 - api.IsZero(amount);
             var covered = SignedArithmetic.IsNonNegative(api, api.Mul(active, old.Collateral - amount), 100);
             var notLiquidating = api.IsZero(old.LiquidationStart);
             basicOk = api.Mul(api.Mul(ownerOk, amountPositive), api.Mul(covered, notLiquidating));
-            after = old.Clone();
-            after.Collateral = old.Collateral - amount;
-            hasPositions = 1 - old.HasNoPositions(api);
-            ctx.RequestMargin(0, active, after);
-            ctx.CommitPrimary(api.Mul(active, applied), after);
+            var paid = refreshed.Clone();
+            paid.Collateral = old.Collateral - amount;
+            ctx.RequestMargin(0, active, paid);
+            ctx.CommitPrimary(active, paid.SelectFrom(api, api.Mul(active, applied), refreshed));
             ctx.EmitExit(api.Mul(active, applied), ctx.Primary.Index, owner, amount);
         }
         return () =>
         {
             using (api.Scope("forcedWithdraw"))
             {
-                var age = ctx.Timestamp - ctx.Epoch.Timestamp;
-                var fresh = api.Mul(1 - api.IsZero(ctx.Epoch.Id),
-                    SignedArithmetic.IsNonNegative(api, api.Mul(active, ctx.Shape.Parameters.MaxEpochAgeSeconds - age), 64));
-                var current = api.IsEqual(old.RiskEpoch, ctx.Epoch.Id);
-                var marginOk = api.Mul(api.Mul(fresh, current), CommonChecks.HoldsInitial(api, ctx.Margin[0]));
+                var marginOk = CommonChecks.HoldsInitial(api, ctx.Margin[0]);
                 var ok = api.Mul(basicOk, 1 - hasPositions + api.Mul(hasPositions, marginOk));
                 new RuleCheck(api, active).Equal("l1.forced-withdrawal-verdict", applied, ok);
             }

@@ -34,6 +34,7 @@ public sealed class LiquidationBidRule : SettlementRule
         var victim = ctx.Primary.Old;
         var liquidator = ctx.Counterparty.Old;
         Variable factor, value, solvent;
+        Variable liquidatorCash;
         using (api.Scope("liquidationBid"))
         {
             ctx.UsePrimary(active);
@@ -96,7 +97,7 @@ public sealed class LiquidationBidRule : SettlementRule
             victimAfter.Collateral = victim.Collateral + solventPay - feeToInsurance - cash;
             ctx.PayInsurance(active, feeToInsurance - insolventPay);
             liquidatorAfter.Nonce = liquidator.Nonce + 1;
-            SignedArithmetic.AssertSigned(api, api.Mul(active, liquidatorAfter.Collateral), 64);
+            liquidatorCash = liquidatorAfter.Collateral;
             SignedArithmetic.AssertSigned(api, api.Mul(active, victimAfter.Collateral), 64);
 
             ctx.CommitPrimary(active, victimAfter);
@@ -125,6 +126,8 @@ public sealed class LiquidationBidRule : SettlementRule
                 var kept = SignedArithmetic.FloorDiv(api, api.Mul(before.MarkToMarket, factor) * (Ppm - p.LiquidatorFeeRate.Value), Ppm * Ppm, 140);
                 capped.Less("liquidation.fraction-cap", api.Mul(fraction - 1, kept - bm), -bm * FractionScale, 150);
                 check.True("margin.after", CommonChecks.HoldsInitial(api, ctx.Margin[1]));
+                // The liquidator pays from cash (TradeProcessor.RequireCashCovers).
+                check.NonNegative("collateral.sufficient", liquidatorCash, 63);
             }
         };
     }

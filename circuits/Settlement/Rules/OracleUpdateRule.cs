@@ -8,7 +8,8 @@ namespace ZkOptions.Circuits.Settlement.Rules;
 
 /// <summary>
 /// oracleUpdate (OracleProcessor.Update): the next epoch id, later than the current epoch, not after the batch and
-/// fresh at it, with commitment Poseidon(id, timestamp, seriesRoot, spotsHash) signed by the oracle key. The per-series
+/// fresh at it, with commitment Poseidon(id, timestamp, seriesRoot, spotsHash), whose message Poseidon(oracle domain,
+/// commitment) the oracle key signed (SignedMessages.OracleEpoch); the commitment joins the batch's epoch chain. The per-series
 /// consistency checks (settlement prices appear at expiry and never change) read every series of both epochs; a slot
 /// cannot, so they rest on the oracle's signature (docs/circuits-settlement.md, "What the circuit does not check").
 /// </summary>
@@ -31,7 +32,8 @@ public sealed class OracleUpdateRule : SettlementRule
             check.LessOrEqual("oracle.fresh", ctx.Timestamp - ts, ctx.Shape.Parameters.MaxEpochAgeSeconds, 40);
             var commitment = Poseidon.Hash(api, [id, ts, tx[R.EpochSeriesRoot], tx[R.EpochSpotsHash]]);
             var key = ctx.Shape.OracleKey;
-            ctx.RequestSignature(0, active, key.X, key.Y, commitment);
+            ctx.RequestSignature(0, active, key.X, key.Y, Poseidon.Hash(api, [ctx.OracleDomain, commitment]));
+            ctx.ApplyEpoch(active, commitment);
             var next = new EpochState(id, ts, commitment, tx[R.EpochSeriesRoot], tx[R.EpochSpotsHash]);
             ctx.NewEpoch = next.Select(api, active, ctx.NewEpoch);
             ctx.PublishData(active, 9, id, commitment);

@@ -6,9 +6,10 @@ using R = ZkOptions.Circuits.Settlement.SlotRegions;
 namespace ZkOptions.Circuits.Settlement.Rules;
 
 /// <summary>
-/// settle (SettleProcessor): after expiry, at the current epoch's settlement price, the account receives
-/// ⌊q·payoff⌋ (a short pays ⌈|q|·payoff⌉) from the insurance account, and the slot is cleared. payoff in 1e-8 USD:
-/// max(0, 100·price − strike) for a call, max(0, strike − 100·price) for a put.
+/// settle (SettleProcessor): after expiry, at the current epoch's settlement price, the account is owed
+/// ⌊q·payoff⌋ (a short owes ⌈|q|·payoff⌉) by the insurance account, and the slot is cleared. payoff in 1e-8 USD:
+/// max(0, 100·price − strike) for a call, max(0, strike − 100·price) for a put. Neither side pays more than it holds
+/// (SettleProcessor.Paid): a long is paid at most the fund's balance, a short pays at most its collateral.
 /// </summary>
 public sealed class SettleRule : SettlementRule
 {
@@ -44,7 +45,8 @@ public sealed class SettleRule : SettlementRule
             PositionBook.AddRiskChange(api, after, series, q, cleared);
 
             var payoff = Payoff(api, key, series.SettlementPrice);
-            var amount = SignedArithmetic.FloorDiv(api, api.Mul(q, payoff), 100 * 10_000, 130);
+            var owed = api.Mul(active, SignedArithmetic.FloorDiv(api, api.Mul(q, payoff), 100 * 10_000, 130));
+            var amount = Paid(api, owed, api.Mul(active, old.Collateral), api.Mul(active, ctx.Insurance.OldCollateral));
             after.Collateral = old.Collateral + amount;
             SignedArithmetic.AssertSigned(api, api.Mul(active, after.Collateral), 64);
             ctx.PayInsurance(active, -amount);
@@ -52,6 +54,22 @@ public sealed class SettleRule : SettlementRule
             ctx.PublishData(active, 8, port.Index, key);
         }
         return () => { };
+    }
+
+    /// <summary>
+    /// What moves from the fund to the account: min(owed, fund) when owed ≥ 0, else −min(−owed, balance). Both
+    /// balances are ≥ 0 and below 2^63; |owed| is below 2^119 (a 47-bit quantity times an 80-bit payoff, over 10^6).
+    /// </summary>
+    private static Variable Paid(Api api, Variable owed, Variable balance, Variable fund)
+    {
+        using (api.Scope("settle.paid"))
+        {
+            const int bits = 121;
+            var isLong = SignedArithmetic.IsNonNegative(api, owed, bits);
+            var longPaid = api.Select(SignedArithmetic.IsNonNegative(api, fund - owed, bits), owed, fund);
+            var shortPaid = api.Select(SignedArithmetic.IsNonNegative(api, balance + owed, bits), -owed, balance);
+            return api.Select(isLong, longPaid, -shortPaid);
+        }
     }
 
     /// <summary>The intrinsic value per contract in 1e-8 USD from the packed key (isCall is bit 95, strike bits 32…94).</summary>

@@ -93,8 +93,9 @@ public sealed class TradeRule : SettlementRule
             var takerCash = api.Select(makerBuys, sellerGets, -buyerPays) - takerFee;
             makerAfter.Collateral = maker.Collateral + makerCash;
             takerAfter.Collateral = taker.Collateral + takerCash;
-            SignedArithmetic.AssertSigned(api, api.Mul(active, makerAfter.Collateral), 64);
-            SignedArithmetic.AssertSigned(api, api.Mul(active, takerAfter.Collateral), 64);
+            // Premiums and fees are paid from cash (TradeProcessor.RequireCashCovers): no balance goes below zero.
+            check.NonNegative("collateral.sufficient", makerAfter.Collateral, 63);
+            check.NonNegative("collateral.sufficient", takerAfter.Collateral, 63);
             ctx.PayInsurance(active, buyerPays - sellerGets + makerFee + takerFee);
 
             // Positions and the risk cache.

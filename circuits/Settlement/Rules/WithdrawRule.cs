@@ -28,6 +28,7 @@ public sealed class WithdrawRule : SettlementRule
         using (api.Scope("withdraw"))
         {
             ctx.UsePrimary(active);
+            check.NotEqual("account.not-insurance", ctx.Primary.Index, ctx.Shape.InsuranceAccount);
             check.NonNegative("amount.positive", amount - 1, 63);
             check.NonNegative("amount.positive", recipient, 160);
             check.Equal("nonce.matches", nonce, old.Nonce);

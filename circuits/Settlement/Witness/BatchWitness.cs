@@ -55,7 +55,8 @@ public static class BatchWitness
             inputs.Set(name, value);
         }
         var s = batch.Start;
-        inputs.Set("start", [s.AccountsRoot, U(s.EpochId), U(s.EpochTimestamp), s.SeriesRoot, s.SpotsHash, U(batch.QueueConsumedBefore)]);
+        inputs.Set("start", [s.AccountsRoot, U(s.EpochId), U(s.EpochTimestamp), s.SeriesRoot, s.SpotsHash, U(batch.QueueConsumedBefore),
+            batch.OracleDomain]);
         inputs.Set("slots", slots);
         return inputs;
     }
@@ -114,6 +115,11 @@ public static class BatchWitness
                 case ForcedWithdrawTx f:
                     WriteQueueEntry(r, f.QueueIndex);
                     Tx(R.QueueApplied, r.Details.GetValueOrDefault("applied") == "true" ? Fr.One : Fr.Zero);
+                    // The slot refreshes the account's risk cache from every position slot, as riskRefresh does.
+                    if (primary is not null)
+                    {
+                        WriteSlotSeries(r, primary);
+                    }
                     break;
                 case WithdrawTx wd:
                     Tx(R.Amount, U(wd.Amount.Micros));

@@ -2,7 +2,6 @@
 using System.CommandLine;
 using ZkOptions.Cli.Demo;
 using ZkOptions.Cli.Output;
-using ZkOptions.Prover.Formats;
 
 namespace ZkOptions.Cli.Commands;
 
@@ -36,38 +35,21 @@ internal static class DemoCommand
             string target = Path.GetFullPath(parse.GetValue(outDir)!);
             CheckTarget(target);
             var run = CommandRun.Of(parse);
-            // Not OutputDirectory.Write: a previous demo's directory is replaced, not only an empty one.
-            string staging = AtomicFile.TemporaryPathFor(target);
-            Directory.CreateDirectory(staging);
-            DemoReport report;
+            DemoReport? report = null;
             try
             {
                 using var scope = engines.Create(parse);
                 var session = new DemoSession(scope.Ntt, scope.Msm, line => run.Err.WriteLine($"zkoptions demo: {line}"), run.Progress);
-                try
-                {
-                    report = session.Run(staging, parse.GetValue(keepKey)) with { Directory = target };
-                }
-                catch (DemoFailedException e)
-                {
-                    run.Err.WriteLine($"zkoptions demo: FAILED: {e.Message}");
-                    run.Result.Rejected(e.Message, []);
-                    return ExitCodes.Rejected;
-                }
-                if (Directory.Exists(target))
-                {
-                    Directory.Delete(target, recursive: true);
-                }
-                Directory.Move(staging, target);
+                // A previous demo's directory is replaced; CheckTarget has refused any other.
+                OutputDirectory.Write(target, staging => report = session.Run(staging, parse.GetValue(keepKey)) with { Directory = target }, replace: true);
             }
-            finally
+            catch (DemoFailedException e)
             {
-                if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, recursive: true);
-                }
+                run.Err.WriteLine($"zkoptions demo: FAILED: {e.Message}");
+                run.Result.Rejected(e.Message, []);
+                return ExitCodes.Rejected;
             }
-            run.Result.Succeeded(report.ToJson());
+            run.Result.Succeeded(report!.ToJson());
             if (!run.Json)
             {
                 run.Out.Write(report.ToTable());

@@ -59,7 +59,7 @@ internal static class OracleCommand
             OracleEpoch epoch = RiskOracle.ToEpoch(data, parameters, valuations);
             if (key is not null)
             {
-                epoch = epoch.SignedWith(key);
+                epoch = epoch.SignedWith(key, parameters.OracleDomain);
             }
             string text = OracleEpochJson.Write(epoch, parameters).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             AtomicFile.WriteAllText(outPath, text + "\n");

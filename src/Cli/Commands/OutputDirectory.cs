@@ -12,9 +12,10 @@ internal static class OutputDirectory
 {
     /// <summary>
     /// Calls <paramref name="fill"/> with the staging directory, then renames it to <paramref name="target"/>, which
-    /// must not exist or must be an empty directory (the caller checks it before any work).
+    /// must not exist or must be an empty directory (the caller checks it before any work), or, with
+    /// <paramref name="replace"/>, a directory the caller has found is its own earlier output.
     /// </summary>
-    public static void Write(string target, Action<string> fill)
+    public static void Write(string target, Action<string> fill, bool replace = false)
     {
         string staging = AtomicFile.TemporaryPathFor(target);
         Directory.CreateDirectory(staging);
@@ -23,7 +24,8 @@ internal static class OutputDirectory
             fill(staging);
             if (Directory.Exists(target))
             {
-                Directory.Delete(target); // not recursive: it was empty, and must not lose anything that appeared since
+                // Not recursive unless replacing: an empty target must not lose anything that appeared since.
+                Directory.Delete(target, recursive: replace);
             }
             Directory.Move(staging, target);
         }

@@ -18,6 +18,7 @@ public sealed class BatchBuilder
     private readonly BatchStart start;
     private readonly long queueBefore;
     private readonly Fr queueHashBefore;
+    private readonly List<Fr> epochs = [];
     private Fr data = Fr.Zero;
 
     /// <summary>Opens batch <paramref name="number"/> at <paramref name="timestamp"/>.</summary>
@@ -48,6 +49,10 @@ public sealed class BatchBuilder
     {
         TransactionResult r = engine.Apply(tx, Timestamp);
         results.Add(r);
+        if (tx is OracleUpdateTx update)
+        {
+            epochs.Add(update.Epoch.Commitment);
+        }
         if (tx is not NoopTx)
         {
             // A noop is padding: the circuit's empty slots are noops too, so neither moves the data commitment.
@@ -63,6 +68,7 @@ public sealed class BatchBuilder
         var exits = results.SelectMany(r => r.Exits).ToArray();
         Fr exitCommitment = exits.Aggregate(Fr.Zero, (acc, e) => e.Chain(acc));
         return new Batch(Number, Timestamp, s.Parameters.Hash(), oldRoot, s.Root, queueBefore, s.QueueConsumed, queueHashBefore,
-            s.QueueHash, s.Epoch?.Commitment ?? Fr.Zero, data, exitCommitment, start, exits, results.ToArray());
+            s.QueueHash, Batch.ChainEpochs(s.Parameters.OracleDomain, epochs), epochs.ToArray(), s.Parameters.OracleDomain, data, exitCommitment, start, exits,
+            results.ToArray());
     }
 }

@@ -48,7 +48,7 @@ public static partial class BatchJson
     private sealed class BatchReader(JsonFields json, ExchangeParameters p)
     {
         private static readonly string[] InputNames =
-            ["oldStateRoot", "newStateRoot", "timestamp", "queueHashBefore", "queueHashAfter", "epochCommitment", "dataCommitment", "exitCommitment"];
+            ["oldStateRoot", "newStateRoot", "timestamp", "queueHashBefore", "queueHashAfter", "epochChain", "dataCommitment", "exitCommitment"];
 
         private readonly Fr emptyOrderRoot = SparseMerkleTree.EmptySubtreeHashes(4, p.OrderTreeDepth)[p.OrderTreeDepth];
 
@@ -108,7 +108,10 @@ public static partial class BatchJson
             }
             Expect(root == inputs["newStateRoot"], inputsNode, "newStateRoot", $"is not the root after the last transaction ({root})");
             Expect(queue == consumedAfter, queueNode, "consumedAfter", $"is not the {queue} entries the transactions consume");
-            Expect(epochCommitment == inputs["epochCommitment"], inputsNode, "epochCommitment", $"is not the commitment of the epoch in force at the end ({epochCommitment})");
+            Fr[] epochs = [.. results.Select(r => r.Transaction).OfType<OracleUpdateTx>().Select(u => u.Epoch.Commitment)];
+            Fr chain = Batch.ChainEpochs(p.OracleDomain, epochs);
+            Expect(chain == inputs["epochChain"], inputsNode, "epochChain",
+                $"is not the chain of the epochs the batch applies from this deployment's oracle domain ({chain})");
             Expect(data == inputs["dataCommitment"], inputsNode, "dataCommitment", $"is not the chain of the transactions' data ({data})");
 
             JsonArray exitsNode = json.Array(o, "exits");
@@ -126,7 +129,7 @@ public static partial class BatchJson
             Expect(exitCommitment == inputs["exitCommitment"], inputsNode, "exitCommitment", $"is not the chain of the exits ({exitCommitment})");
 
             return new Batch(number, timestamp, parametersHash, inputs["oldStateRoot"], inputs["newStateRoot"], consumedBefore, consumedAfter,
-                inputs["queueHashBefore"], inputs["queueHashAfter"], inputs["epochCommitment"], inputs["dataCommitment"], inputs["exitCommitment"],
+                inputs["queueHashBefore"], inputs["queueHashAfter"], inputs["epochChain"], epochs, p.OracleDomain, inputs["dataCommitment"], inputs["exitCommitment"],
                 start, exits, results);
         }
 

@@ -77,6 +77,8 @@ internal static class LiquidationProcessor
         {
             Require(tx.Price <= quote.Price, Rule.BidSchedule,
                 () => $"insolvent portion: the bid asks {tx.Price.ToDollars()} USD from insurance, the schedule allows {quote.Price.ToDollars()} USD");
+            Require(tx.Price <= insurance.Collateral, Rule.InsuranceCovers,
+                () => $"insolvent portion: the bid asks {tx.Price.ToDollars()} USD from insurance, which holds {insurance.Collateral.ToDollars()} USD");
             insurance.Collateral -= tx.Price;
             liquidator.Collateral += tx.Price;
             ctx.Details["insolvent"] = "true";
@@ -93,6 +95,7 @@ internal static class LiquidationProcessor
         MarginFigures liqAfter = ctx.Figures(liquidator);
         Require(liqAfter.HoldsInitial, Rule.MarginAfter,
             () => $"liquidator {tx.Liquidator} fails initial margin after the bid: excess {liqAfter.InitialExcess.ToDollars()} USD");
+        TradeProcessor.RequireCashCovers(liquidator, "liquidator");
 
         ctx.Details["factor"] = quote.Factor.ToString();
         ctx.Details["fractionCap"] = quote.FractionCap.ToString(CultureInfo.InvariantCulture);
@@ -109,7 +112,10 @@ internal static class LiquidationProcessor
             {
                 ctx.RequireNotInsurance(tx.Account, "liquidated account");
                 Usd cover = -account.Collateral;
-                ctx.Insurance().Collateral -= cover;
+                Account insurance = ctx.Insurance();
+                Require(cover <= insurance.Collateral, Rule.InsuranceCovers,
+                    () => $"the insurance account holds {insurance.Collateral.ToDollars()} USD and cannot cover {cover.ToDollars()} USD");
+                insurance.Collateral -= cover;
                 account.Collateral += cover;
                 ctx.Details["insuranceCover"] = cover.ToString();
             }

@@ -24,7 +24,8 @@ internal static class OracleProcessor
         Require(e.Timestamp <= ctx.Timestamp, Rule.OracleForward, () => $"epoch {e.Id} at {e.Timestamp} is after the batch time {ctx.Timestamp}");
         Require(ctx.Timestamp - e.Timestamp <= p.MaxEpochAgeSeconds, Rule.OracleFresh,
             () => $"epoch {e.Id} is {ctx.Timestamp - e.Timestamp} s old at batch time {ctx.Timestamp}; the limit is {p.MaxEpochAgeSeconds} s");
-        Require(e.IsSignedBy(p.OraclePublicKey), Rule.OracleSignature, () => $"epoch {e.Id} is not signed by the oracle key");
+        Require(e.IsSignedBy(p.OraclePublicKey, p.OracleDomain), Rule.OracleSignature,
+            () => $"epoch {e.Id} is not signed by the oracle key for this deployment (chain {p.ChainId}, rollup {Batches.AccountJson.Address(p.RollupAddress)})");
         foreach (SeriesRisk s in e.Series)
         {
             bool expired = s.Key.Expiry <= e.Timestamp;
@@ -47,16 +48,6 @@ internal static class OracleProcessor
     public static void Refresh(TransactionContext ctx, RiskRefreshTx tx)
     {
         Account account = ctx.Load(tx.Account, "refreshed");
-        OracleEpoch epoch = ctx.CurrentEpoch();
-        foreach (PositionSlot slot in account.Positions)
-        {
-            if (slot.Series is { } key)
-            {
-                ctx.ReadSeries(epoch, key);
-            }
-        }
-        RiskCache? cache = MarginCalculator.ComputeCache(account.Positions, epoch, out SeriesKey? missing);
-        Require(cache is not null, Rule.SeriesListed, () => $"series {missing} is not in epoch {epoch.Id}");
-        account.Risk = cache!;
+        QueueProcessor.RefreshRisk(ctx, account, ctx.CurrentEpoch());
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
 using ZkOptions.Settlement.Margin;
+using ZkOptions.Settlement.Risk;
 using ZkOptions.Settlement.State;
 using ZkOptions.Settlement.Transactions;
 using static ZkOptions.Settlement.Transactions.TransactionRejectedException;
@@ -26,6 +27,11 @@ internal static class QueueProcessor
             ctx.Create(account);
             ctx.Details["created"] = "true";
         }
+        else
+        {
+            Require(account.PublicKey == op.PublicKey, Rule.DepositKeyMatches,
+                () => $"queue entry {tx.QueueIndex} names another key than account {op.Account}'s; the deposit cannot be credited to it");
+        }
         account.Collateral += op.Amount;
         ctx.Details["amount"] = op.Amount.ToString();
     }
@@ -50,39 +56,59 @@ internal static class QueueProcessor
         }
         // The account is read even when the request is refused, so the batch witness proves the refusal.
         Account working = ctx.Load(op.Account, "forced-withdrawal");
-        if (stored.Owner != op.Owner)
+        // The slot refreshes the account's scenario losses itself, for the epoch in force, before it decides: a stale
+        // cache is something the sequencer controls (it bumps epochs), so it can never be a reason to refuse. With
+        // positions, the request can only be consumed under a fresh epoch; until one is published it stays queued
+        // and its deadline runs.
+        if (!working.HasNoPositions)
+        {
+            OracleEpoch fresh = ctx.FreshEpoch();
+            RefreshRisk(ctx, working, fresh);
+        }
+        else
+        {
+            working.Risk = new RiskCache(ctx.State.Epoch?.Id ?? 0, ctx.Parameters.ScenarioCount);
+        }
+        if (working.Owner != op.Owner)
         {
             return $"{Rule.SignatureValid.Name()}: the L1 sender is not account {op.Account}'s owner";
         }
-        if (op.Amount.Micros <= 0 || op.Amount > stored.Collateral)
+        if (op.Amount.Micros <= 0 || op.Amount > working.Collateral)
         {
-            return $"{Rule.CollateralSufficient.Name()}: {op.Amount.ToDollars()} USD requested, {stored.Collateral.ToDollars()} USD held";
+            return $"{Rule.CollateralSufficient.Name()}: {op.Amount.ToDollars()} USD requested, {working.Collateral.ToDollars()} USD held";
         }
-        if (stored.IsLiquidating)
+        if (working.IsLiquidating)
         {
             return $"{Rule.NotLiquidating.Name()}: account {op.Account} is in liquidation";
         }
-        Account account = stored.Clone();
-        account.Collateral -= op.Amount;
-        if (!account.HasNoPositions)
+        if (!working.HasNoPositions)
         {
-            if (ctx.State.Epoch is not { } epoch || ctx.Timestamp - epoch.Timestamp > ctx.Parameters.MaxEpochAgeSeconds)
+            Account after = working.Clone();
+            after.Collateral -= op.Amount;
+            MarginFigures figures = MarginCalculator.Evaluate(after, ctx.Parameters);
+            if (!figures.HoldsInitial)
             {
-                return $"{Rule.OracleFresh.Name()}: no fresh risk epoch to check margin against";
-            }
-            if (account.Risk.Epoch != epoch.Id)
-            {
-                return $"{Rule.RiskCacheCurrent.Name()}: account {op.Account}'s scenario losses are not for epoch {epoch.Id}";
-            }
-            MarginFigures after = MarginCalculator.Evaluate(account, ctx.Parameters);
-            if (!after.HoldsInitial)
-            {
-                return $"{Rule.MarginAfter.Name()}: initial margin would fail (excess {after.InitialExcess.ToDollars()} USD)";
+                return $"{Rule.MarginAfter.Name()}: initial margin would fail (excess {figures.InitialExcess.ToDollars()} USD)";
             }
         }
         working.Collateral -= op.Amount;
         ctx.Exits.Add(new ExitRecord(op.Account, op.Owner, op.Amount));
         return null;
+    }
+
+    /// <summary>Recomputes <paramref name="account"/>'s risk cache from every slot for <paramref name="epoch"/> (as riskRefresh does).</summary>
+    internal static void RefreshRisk(TransactionContext ctx, Account account, OracleEpoch epoch)
+    {
+        foreach (PositionSlot slot in account.Positions)
+        {
+            if (slot.Series is { } key)
+            {
+                ctx.ReadSeries(epoch, key);
+            }
+        }
+        RiskCache? cache = MarginCalculator.ComputeCache(account.Positions, epoch, out Instruments.SeriesKey? missing);
+        Require(cache is not null, Rule.SeriesListed, () => $"series {missing} is not in epoch {epoch.Id}");
+        account.Risk = cache!;
     }
 
     private static L1Operation Consume(TransactionContext ctx, long index, L1OperationKind kind)

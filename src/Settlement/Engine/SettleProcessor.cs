@@ -10,8 +10,11 @@ namespace ZkOptions.Settlement.Engine;
 
 /// <summary>
 /// Expiry settlement of one position against the insurance account, which acts as the clearing counterparty: a
-/// long receives ⌊q·payoff⌋, a short pays ⌈|q|·payoff⌉ (payoff from the 1e-8 strike, exact until this one
-/// rounding), and the slot is cleared.
+/// long is owed ⌊q·payoff⌋, a short owes ⌈|q|·payoff⌉ (payoff from the 1e-8 strike, exact until this one
+/// rounding), and the slot is cleared. Neither side can pay what it does not hold: a short pays at most its
+/// collateral (the rest is its default, which the insurance fund bears), and the fund pays a long at most its own
+/// balance (the rest is the long's socialised loss). So no balance goes negative, and positive balances never
+/// exceed the tokens the contract holds.
 /// </summary>
 internal static class SettleProcessor
 {
@@ -31,13 +34,24 @@ internal static class SettleProcessor
         TransactionContext.RequireCurrentCache(account, epoch);
 
         Int128 exact = (Int128)q.Units * tx.Series.PayoffE8(risk.SettlementPrice);
-        Usd amount = new(checked((long)Exact.FloorDiv(exact, PayoffE8ToMicros)));
+        Usd owed = new(checked((long)Exact.FloorDiv(exact, PayoffE8ToMicros)));
+        Account insurance = ctx.Insurance();
+        Usd amount = Paid(owed, account.Collateral, insurance.Collateral);
         account.Collateral += amount;
-        ctx.Insurance().Collateral -= amount;
+        insurance.Collateral -= amount;
+        if (amount != owed)
+        {
+            ctx.Details[owed.Micros > 0 ? "socializedLoss" : "default"] = new Usd(Math.Abs(owed.Micros - amount.Micros)).ToString();
+        }
         MarginCalculator.AddChange(account.Risk, risk, q, Quantity.Zero);
         account.AddPosition(tx.Series, -q);
         ctx.Details["settlementPrice"] = risk.SettlementPrice.ToString();
         ctx.Details["quantity"] = q.ToString();
         ctx.Details["amount"] = amount.ToString();
     }
+
+    /// <summary>What moves from the fund to the account (negative: from the account to the fund) when <paramref name="owed"/> is due.</summary>
+    internal static Usd Paid(Usd owed, Usd accountBalance, Usd fundBalance) =>
+        owed.Micros >= 0 ? new Usd(Math.Min(owed.Micros, Math.Max(fundBalance.Micros, 0)))
+            : new Usd(-Math.Min(-owed.Micros, Math.Max(accountBalance.Micros, 0)));
 }

@@ -74,6 +74,10 @@ internal static class TradeProcessor
         Account insurance = ctx.Insurance();
         insurance.Collateral += (buyerPays - sellerGets) + makerFee + takerFee;
 
+        // Premiums and fees are paid from cash: collateral cannot be borrowed, so no balance goes below zero and every
+        // positive balance is backed by tokens the contract holds.
+        RequireCashCovers(makerAccount, "maker");
+        RequireCashCovers(takerAccount, "taker");
         CheckMargin(ctx, buyer, before.Buyer, buyer.PositionIn(maker.Series), "buyer");
         CheckMargin(ctx, seller, before.Seller, seller.PositionIn(maker.Series), "seller");
 
@@ -84,6 +88,11 @@ internal static class TradeProcessor
         ctx.Details["makerFee"] = makerFee.ToString();
         ctx.Details["takerFee"] = takerFee.ToString();
     }
+
+    /// <summary>collateral.sufficient: the account's collateral after the transaction is ≥ 0.</summary>
+    internal static void RequireCashCovers(Account account, string role) =>
+        Require(account.Collateral.Micros >= 0, Rule.CollateralSufficient, account.Index,
+            () => $"{role} account {account.Index} would hold {account.Collateral.ToDollars()} USD: premiums, fees and bids are paid from collateral");
 
     /// <summary>
     /// A trade may leave an account below initial margin only if it is risk-reducing — the traded position shrinks

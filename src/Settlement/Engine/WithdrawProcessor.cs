@@ -14,6 +14,7 @@ internal static class WithdrawProcessor
 {
     public static void Apply(TransactionContext ctx, WithdrawTx tx)
     {
+        ctx.RequireNotInsurance(tx.Account, "withdrawing account");
         Account account = ctx.Load(tx.Account, "withdrawing");
         Require(tx.Amount.Micros > 0, Rule.AmountPositive, () => $"withdrawal amount {tx.Amount} must be positive");
         Require(tx.Recipient.Sign >= 0 && tx.Recipient < BigInteger.One << 160, Rule.AmountPositive,

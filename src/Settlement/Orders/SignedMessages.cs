@@ -28,4 +28,11 @@ public static class SignedMessages
     public static Fr LiquidationBid(long liquidator, long victim, long fraction, Usd price, long nonce, long chainId) => Poseidon.Hash(
         FieldCodec.Unsigned(LiquidationBidTag), FieldCodec.Unsigned(liquidator), FieldCodec.Unsigned(victim),
         FieldCodec.Unsigned(fraction), FieldCodec.Unsigned(price.Micros), FieldCodec.Unsigned(nonce), FieldCodec.Unsigned(chainId));
+
+    /// <summary>
+    /// What the risk oracle signs for an epoch: Poseidon(domain, commitment), where domain is
+    /// <see cref="Parameters.ExchangeParameters.OracleDomain"/> (chain id and rollup address), so an epoch signed for
+    /// one deployment is no epoch on another. Two inputs and the oracle's own key keep it apart from account messages.
+    /// </summary>
+    public static Fr OracleEpoch(Fr domain, Fr commitment) => Poseidon.Hash(domain, commitment);
 }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Numerics;
+using ZkOptions.Field.Hashing;
 using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Settlement.Hashing;
@@ -14,6 +16,20 @@ public sealed record ExchangeParameters
 {
     /// <summary>Chain id signed into every order and withdrawal (replay protection across deployments).</summary>
     public long ChainId { get; init; } = 31337;
+
+    /// <summary>
+    /// The L1 address of the rollup contract (160 bits). With <see cref="ChainId"/> it makes the
+    /// <see cref="OracleDomain"/> the oracle signs into every epoch, so an epoch signed for one deployment cannot be
+    /// replayed on another. 0 (no contract can live there) until a deployment sets it.
+    /// </summary>
+    public BigInteger RollupAddress { get; init; }
+
+    /// <summary>
+    /// The oracle's domain separator, <c>Poseidon(chainId, rollupAddress)</c>: the oracle signs
+    /// <c>Poseidon(domain, commitment)</c>, and a batch's epoch chain starts from it. The contract computes the same
+    /// value from <c>block.chainid</c> and its own address.
+    /// </summary>
+    public Fr OracleDomain => Poseidon.Hash(FieldCodec.Unsigned(ChainId), Fr.FromBigInteger(RollupAddress));
 
     /// <summary>Scenarios per risk array, S.</summary>
     public int ScenarioCount { get; init; } = 16;
@@ -60,7 +76,10 @@ public sealed record ExchangeParameters
     /// <summary>A risk epoch older than this (seconds before the batch timestamp) is stale for margin decisions.</summary>
     public long MaxEpochAgeSeconds { get; init; } = 3_600;
 
-    /// <summary>The account that receives fees and rounding, pays out at expiry, and covers insolvency.</summary>
+    /// <summary>
+    /// The account that receives fees and rounding, pays out at expiry, and covers insolvency. It is index 0, opened at
+    /// genesis with no key (<see cref="State.RollupState"/>), as the contract assumes; the setting exists so files say so.
+    /// </summary>
     public long InsuranceAccount { get; init; }
 
     /// <summary>The risk oracle's EdDSA-Poseidon public key; epochs must carry its signature.</summary>
@@ -95,12 +114,14 @@ public sealed record ExchangeParameters
         Check(LiquidatorFeeRate.Value < Ppm.Scale, "liquidatorFeeRate must be < 1");
         Check(MakerFeeRate.Value < Ppm.Scale && TakerFeeRate.Value < Ppm.Scale, "fee rates must be < 1");
         Check(MaxEpochAgeSeconds > 0, "maxEpochAgeSeconds must be positive");
-        Check(InsuranceAccount >= 0 && InsuranceAccount < AccountCapacity, "insuranceAccount must be an index of the account tree");
+        Check(InsuranceAccount == 0, "insuranceAccount must be 0: the insurance account is opened at genesis as index 0");
+        Check(RollupAddress.Sign >= 0 && RollupAddress < (BigInteger.One << 160), "rollupAddress must be a 160-bit address");
         Check(OraclePublicKey.IsOnCurve, "oraclePublicKey must be a BabyJubjub point");
     }
 
     /// <summary>
-    /// The configuration hash: HashMany of every setting above in declaration order, the oracle key as (x, y), and the
+    /// The configuration hash: HashMany of every setting above in declaration order (except the rollup address), the
+    /// oracle key as (x, y), the rollup address, and the
     /// underlying ids in ascending order (names are labels and not hashed).
     /// </summary>
     public Fr Hash()
@@ -114,7 +135,7 @@ public sealed record ExchangeParameters
             FieldCodec.Unsigned(AuctionDurationSeconds), FieldCodec.Unsigned(LiquidatorFeeRate.Value),
             FieldCodec.Unsigned(MakerFeeRate.Value), FieldCodec.Unsigned(TakerFeeRate.Value),
             FieldCodec.Unsigned(MaxEpochAgeSeconds), FieldCodec.Unsigned(InsuranceAccount),
-            OraclePublicKey.X, OraclePublicKey.Y,
+            OraclePublicKey.X, OraclePublicKey.Y, Fr.FromBigInteger(RollupAddress),
         };
         foreach (int id in Underlyings.Keys.Order())
         {

@@ -30,6 +30,7 @@ public static class ExchangeParametersJson
         ["maxEpochAgeSeconds"] = p.MaxEpochAgeSeconds.ToString(CultureInfo.InvariantCulture),
         ["insuranceAccount"] = p.InsuranceAccount.ToString(CultureInfo.InvariantCulture),
         ["oraclePublicKey"] = new JsonObject { ["x"] = p.OraclePublicKey.X.ToString(), ["y"] = p.OraclePublicKey.Y.ToString() },
+        ["rollupAddress"] = Batches.AccountJson.Address(p.RollupAddress),
         ["hash"] = p.Hash().ToString(),
     };
 
@@ -82,6 +83,7 @@ public static class ExchangeParametersJson
             MaxEpochAgeSeconds = json.OptionalLong(o, "maxEpochAgeSeconds", d.MaxEpochAgeSeconds, 1),
             InsuranceAccount = json.OptionalLong(o, "insuranceAccount", d.InsuranceAccount, 0),
             OraclePublicKey = key,
+            RollupAddress = o["rollupAddress"] is null ? d.RollupAddress : json.Address(o, "rollupAddress"),
         };
         try
         {

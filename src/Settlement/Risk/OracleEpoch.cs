@@ -90,16 +90,16 @@ public sealed class OracleEpoch
     /// <summary>Poseidon(id, timestamp, seriesRoot, spotsHash): what the oracle signs and batches commit to.</summary>
     public Fr Commitment { get; }
 
-    /// <summary>The oracle's signature over <see cref="Commitment"/>, when signed.</summary>
+    /// <summary>The oracle's signature over <see cref="Orders.SignedMessages.OracleEpoch"/>(domain, <see cref="Commitment"/>), when signed.</summary>
     public EddsaSignature? Signature { get; }
 
-    /// <summary>The same epoch signed with <paramref name="oracleKey"/>.</summary>
-    public OracleEpoch SignedWith(EddsaPrivateKey oracleKey) =>
-        new(Id, Timestamp, Spots, Series, ScenarioCount, SeriesTreeDepth, oracleKey.Sign(Commitment));
+    /// <summary>The same epoch signed with <paramref name="oracleKey"/> for the deployment whose oracle domain is <paramref name="domain"/>.</summary>
+    public OracleEpoch SignedWith(EddsaPrivateKey oracleKey, Fr domain) =>
+        new(Id, Timestamp, Spots, Series, ScenarioCount, SeriesTreeDepth, oracleKey.Sign(Orders.SignedMessages.OracleEpoch(domain, Commitment)));
 
-    /// <summary>True when the signature is present and valid for <paramref name="oraclePublicKey"/>.</summary>
-    public bool IsSignedBy(BabyJubjubPoint oraclePublicKey) =>
-        Signature is { } sig && EddsaPoseidon.Verify(oraclePublicKey, Commitment, sig);
+    /// <summary>True when the signature is present and valid for <paramref name="oraclePublicKey"/> in oracle domain <paramref name="domain"/>.</summary>
+    public bool IsSignedBy(BabyJubjubPoint oraclePublicKey, Fr domain) =>
+        Signature is { } sig && EddsaPoseidon.Verify(oraclePublicKey, Orders.SignedMessages.OracleEpoch(domain, Commitment), sig);
 
     /// <summary>The series' data and tree index, or null when the epoch does not list it.</summary>
     public (SeriesRisk Risk, int Index)? Find(SeriesKey key) =>

@@ -159,7 +159,9 @@ public sealed class Simulator
 
     private void Deposit(long account, Usd amount)
     {
-        long i = Queue.Enqueue(new L1Operation(L1OperationKind.Deposit, account, OwnerOf(account), amount, KeyFor(account).PublicKey));
+        // The insurance account is open from genesis with no key: a deposit into it is a top-up naming the identity point.
+        BabyJubjubPoint key = account == Insurance ? BabyJubjubPoint.Identity : KeyFor(account).PublicKey;
+        long i = Queue.Enqueue(new L1Operation(L1OperationKind.Deposit, account, OwnerOf(account), amount, key));
         Sequencer.Apply(new DepositTx(i));
     }
 
@@ -172,7 +174,7 @@ public sealed class Simulator
             : new ExpiryMarket(e, Smile(settings.BaseVol * m.VolMultiplier, (e - timestamp) / (365.0 * 86_400)), null)).ToArray();
         var market = new MarketData(++epochId, timestamp,
             [new UnderlyingMarket(1, m.Spot, 0.03, UnderlyingMarket.DefaultShortChargeRate, expiries, Series)]);
-        OracleEpoch epoch = RiskOracle.Compute(market, Parameters).SignedWith(oracleKey);
+        OracleEpoch epoch = RiskOracle.Compute(market, Parameters).SignedWith(oracleKey, Parameters.OracleDomain);
         Sequencer.Apply(new OracleUpdateTx(epoch));
     }
 

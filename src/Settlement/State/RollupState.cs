@@ -11,7 +11,8 @@ namespace ZkOptions.Settlement.State;
 /// <summary>
 /// The rollup state: the accounts and their quaternary sparse Merkle tree, the current risk epoch, the number of L1
 /// queue entries consumed and its chain hash, and the last batch timestamp. The state root is
-/// <c>Poseidon(accountsRoot, epochId, epochTimestamp, epochCommitment)</c> (zeros before the first epoch).
+/// <c>Poseidon(accountsRoot, epochId, epochTimestamp, epochCommitment)</c> (zeros before the first epoch). The genesis
+/// state holds one account, the insurance account (<see cref="InsuranceGenesis"/>).
 /// </summary>
 public sealed class RollupState
 {
@@ -20,14 +21,23 @@ public sealed class RollupState
     private readonly HashSet<long> dirty = [];
     private List<AccountUpdate>? recording;
 
-    /// <summary>An empty state. With <paramref name="trackRoots"/> false, leaves are hashed only when a root is read.</summary>
+    /// <summary>The genesis state. With <paramref name="trackRoots"/> false, leaves are hashed only when a root is read.</summary>
     public RollupState(ExchangeParameters parameters, bool trackRoots = true)
     {
         parameters.Validate();
         Parameters = parameters;
         TrackRoots = trackRoots;
         tree = new SparseMerkleTree(4, parameters.AccountTreeDepth);
+        Put(InsuranceGenesis(parameters));
     }
+
+    /// <summary>
+    /// The insurance account as genesis opens it: index <see cref="ExchangeParameters.InsuranceAccount"/>, the identity
+    /// point (0, 1) as key and owner 0, so no user key or L1 address controls it (the rules refuse every signed or
+    /// forced transaction from it), no collateral until fees and top-ups arrive. The contract opens the same account.
+    /// </summary>
+    public static Account InsuranceGenesis(ExchangeParameters p) =>
+        new(p.InsuranceAccount, Field.BabyJubjub.BabyJubjubPoint.Identity, BigInteger.Zero, p.PositionSlots, p.ScenarioCount, p.OrderTreeDepth, 0);
 
     /// <summary>The exchange's settings.</summary>
     public ExchangeParameters Parameters { get; }

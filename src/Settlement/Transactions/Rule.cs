@@ -102,6 +102,12 @@ public enum Rule
 
     /// <summary>account.not-insurance: the insurance account is the clearing counterparty; it does not trade, settle or take part in a liquidation.</summary>
     NotInsurance,
+
+    /// <summary>A deposit into an opened account must name that account's key (no deposit is credited to a key its sender did not choose).</summary>
+    DepositKeyMatches,
+
+    /// <summary>The insurance account pays out no more than it holds (it never goes negative).</summary>
+    InsuranceCovers,
 }
 
 /// <summary>The stable names of <see cref="Rule"/>.</summary>
@@ -142,6 +148,8 @@ public static class RuleNames
         Rule.SettlePosition => "settle.position",
         Rule.QueueOrder => "l1.queue-order",
         Rule.NotInsurance => "account.not-insurance",
+        Rule.DepositKeyMatches => "deposit.key-matches",
+        Rule.InsuranceCovers => "insurance.covers",
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 }

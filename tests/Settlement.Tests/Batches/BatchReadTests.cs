@@ -134,7 +134,7 @@ public sealed class BatchReadTests(DefaultScenarioRun run)
                         checkedSignatures++;
                         break;
                     case OracleUpdateTx o:
-                        Assert.True(o.Epoch.IsSignedBy(run.Parameters.OraclePublicKey));
+                        Assert.True(o.Epoch.IsSignedBy(run.Parameters.OraclePublicKey, run.Parameters.OracleDomain));
                         checkedSignatures++;
                         break;
                 }

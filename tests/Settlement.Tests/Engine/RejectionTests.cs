@@ -137,7 +137,7 @@ public sealed class RejectionTests
         // Unsigned / wrongly signed epochs.
         var unsigned = new OracleEpoch(2, x.Now, new Dictionary<int, Usd>(), HandSeries.All(), 4, 3);
         x.Rejects(Rule.OracleSignature, new OracleUpdateTx(unsigned));
-        x.Rejects(Rule.OracleSignature, new OracleUpdateTx(unsigned.SignedWith(TestExchange.Key(12345))));
+        x.Rejects(Rule.OracleSignature, new OracleUpdateTx(unsigned.SignedWith(TestExchange.Key(12345), x.Parameters.OracleDomain)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json.Nodes;
+using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Settlement.Instruments;
 using ZkOptions.Settlement.Numbers;
@@ -185,13 +186,13 @@ public sealed class RiskOracleTests
         Assert.Equal(epoch.Commitment, RiskOracle.Compute(Default, Parameters).Commitment);
 
         var key = new EddsaPrivateKey(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-        OracleEpoch signed = epoch.SignedWith(key);
-        Assert.True(signed.IsSignedBy(key.PublicKey));
+        OracleEpoch signed = epoch.SignedWith(key, Fr.Zero);
+        Assert.True(signed.IsSignedBy(key.PublicKey, Fr.Zero));
 
         JsonObject json = OracleEpochJson.Write(signed, Parameters);
         OracleEpoch back = OracleEpochJson.Read(JsonNode.Parse(json.ToJsonString())!.AsObject(), new JsonFields("epoch.json"), Parameters);
         Assert.Equal(signed.Commitment, back.Commitment);
-        Assert.True(back.IsSignedBy(key.PublicKey));
+        Assert.True(back.IsSignedBy(key.PublicKey, Fr.Zero));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public static class LiquidationScenarios
         var x = new TestExchange();
         x.Deposit(1, 100_000);
         x.Deposit(2, 20_000);
+        x.Deposit(3, 1_000); // the contract opens indices in order: 3 first, so the liquidator can be 4
         x.Deposit(4, 500_000);
         x.Publish();
         x.Trade(buyer: 1, seller: 2, HandSeries.Call110, 2_000, 2);

@@ -27,7 +27,7 @@ public sealed class TestExchange
         Queue = new L1Queue();
         Engine = new SettlementEngine(State, Queue);
         Now = HandSeries.Now;
-        Deposit(0, 1_000_000); // the insurance account
+        Deposit(0, 1_000_000); // a top-up of the insurance account, open from genesis
     }
 
     public EddsaPrivateKey Oracle { get; }
@@ -56,6 +56,9 @@ public sealed class TestExchange
 
     public static BigInteger OwnerOf(long account) => new BigInteger(0xA11CE) * 1_000 + account;
 
+    /// <summary>The key a deposit into <paramref name="account"/> names: the insurance account has none (the identity point).</summary>
+    public BabyJubjubPoint KeyFor(long account) => account == Parameters.InsuranceAccount ? BabyJubjubPoint.Identity : KeyOf(account).PublicKey;
+
     public TransactionResult Apply(Transaction tx)
     {
         TransactionResult r = Engine.Apply(tx, Now);
@@ -65,13 +68,13 @@ public sealed class TestExchange
 
     public TransactionResult Deposit(long account, long dollars)
     {
-        long i = Queue.Enqueue(new L1Operation(L1OperationKind.Deposit, account, OwnerOf(account), Usd.FromDollars(dollars), KeyOf(account).PublicKey));
+        long i = Queue.Enqueue(new L1Operation(L1OperationKind.Deposit, account, OwnerOf(account), Usd.FromDollars(dollars), KeyFor(account)));
         return Apply(new DepositTx(i));
     }
 
     public OracleEpoch Epoch(IEnumerable<SeriesRisk> series, long timestamp, long? id = null) =>
         new OracleEpoch(id ?? (State.Epoch?.Id ?? 0) + 1, timestamp, new Dictionary<int, Usd> { [1] = Usd.FromDollars(100_000) }, series,
-            Parameters.ScenarioCount, Parameters.SeriesTreeDepth).SignedWith(Oracle);
+            Parameters.ScenarioCount, Parameters.SeriesTreeDepth).SignedWith(Oracle, Parameters.OracleDomain);
 
     public void Publish(IEnumerable<SeriesRisk>? series = null)
     {

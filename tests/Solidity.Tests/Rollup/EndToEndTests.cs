@@ -206,7 +206,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         var smile = new SviParameters(A: 0.9 * w, B: w, Rho: -0.35, M: 0, Sigma: 0.1);
         var market = new MarketData(id, timestamp,
             [new UnderlyingMarket(1, Usd.FromDollars(95_000), 0.03, UnderlyingMarket.DefaultShortChargeRate, [new ExpiryMarket(expiry, smile, null)], series)]);
-        return RiskOracle.Compute(market, parameters).SignedWith(oracleKey);
+        return RiskOracle.Compute(market, parameters).SignedWith(oracleKey, parameters.OracleDomain);
     }
 }
 
