@@ -96,6 +96,10 @@ public sealed class ExitModeTests(RollupFixture fixture) : IClassFixture<RollupF
         await s.Rollup.WithdrawAsync(User(1));
         Assert.Equal(new BigInteger(4_000_000), await s.Rollup.TokenBalanceAsync(User(1)));
 
+        // The insurance account's leaf (in the state from genesis) has owner 0: no caller can claim it.
+        Account insurance = state.Find(0)!;
+        await Reverts.WithAsync("NotAccountOwner()", () => s.Rollup.ClaimAccountAsync(User(1), 0, rootPreimage, LeafPreimage(insurance), tree.Prove(0)));
+
         // A negative collateral (its residue is in the upper half of the field) pays nothing.
         await s.Rollup.ClaimAccountAsync(User(2), 2, rootPreimage, LeafPreimage(poor), tree.Prove(poor.Index));
         Assert.Equal(BigInteger.Zero, await s.Rollup.WithdrawableAsync(User(2)));

@@ -2,6 +2,7 @@
 using System.Numerics;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Settlement.Numbers;
+using ZkOptions.Settlement.Parameters;
 using ZkOptions.Settlement.State;
 
 namespace ZkOptions.Solidity.Tests.Rollup;
@@ -23,6 +24,14 @@ public sealed class InsuranceAccountTests(RollupFixture fixture) : IClassFixture
         Assert.Equal((BigInteger.Zero, BigInteger.One), await s.Rollup.AccountKeyAsync(0));
         Assert.Equal(BigInteger.Zero, await s.Rollup.AccountOwnerAsync(0));
         Assert.Equal((BabyJubjubPoint.Identity.X.ToBigInteger(), BabyJubjubPoint.Identity.Y.ToBigInteger()), await s.Rollup.AccountKeyAsync(0));
+
+        // The engine's genesis holds the same account, and its queue model opens accounts from the same index.
+        var parameters = new ExchangeParameters();
+        Account insurance = new RollupState(parameters).Find(0)!;
+        Assert.Equal(BabyJubjubPoint.Identity, insurance.PublicKey);
+        Assert.Equal(BigInteger.Zero, insurance.Owner);
+        Assert.Equal(Usd.Zero, insurance.Collateral);
+        Assert.Equal(1, new L1Queue().NextAccount);
 
         // The first deposit opens account 1, not 0.
         Assert.Equal(1, (await s.DepositAsync(User(1), 1_000)).Account);

@@ -129,26 +129,45 @@ public sealed class EndToEndChain : IDisposable
     }
 
     /// <summary>
-    /// Makes the chain ready for <paramref name="batch"/>: registers its epoch commitment (from the registrar, the
-    /// deployer) if new, and mines a block at the batch's timestamp (or one second after the latest block, if later).
+    /// Makes the chain ready for <paramref name="batch"/>: registers every epoch commitment it applies (from the
+    /// registrar, the deployer) that is new, and mines a block at the batch's timestamp (or one second after the
+    /// latest block, if later).
     /// </summary>
     public async Task PrepareAsync(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        BigInteger epoch = batch.EpochCommitment.ToBigInteger();
-        if (!epoch.IsZero && registered.Add(epoch))
+        foreach (BigInteger epoch in Epochs(batch))
         {
-            await Rollup.RegisterOracleCommitmentAsync(epoch);
+            if (registered.Add(epoch))
+            {
+                await Rollup.RegisterOracleCommitmentAsync(epoch);
+            }
         }
         ulong latest = await Node.Rpc.GetBlockTimestampAsync();
         await Node.Rpc.MineAsync(Math.Max(latest + 1, (ulong)batch.Timestamp));
+    }
+
+    /// <summary>
+    /// Throws unless the deployed rollup's oracleDomain is the one <paramref name="parameters"/> sign epochs for and
+    /// start epoch chains from: batches simulated for another address would all fail with EpochChainMismatch().
+    /// </summary>
+    public async Task RequireOracleDomainOfAsync(ExchangeParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        BigInteger onChain = await Rollup.OracleDomainAsync();
+        if (onChain != parameters.OracleDomain.ToBigInteger())
+        {
+            throw new InvalidOperationException(
+                $"the rollup at {Rollup.Rollup} has oracle domain {onChain}; the batches were made for chain {parameters.ChainId} and rollup " +
+                $"{RollupDeployment.Address(parameters.RollupAddress)} (set ExchangeParameters.RollupAddress to {PredictedRollupAddress})");
+        }
     }
 
     /// <summary>The oracle commitments the batch applies, in order, as submitBatch takes them.</summary>
     public static BigInteger[] Epochs(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return batch.EpochCommitment.IsZero ? [] : [batch.EpochCommitment.ToBigInteger()];
+        return [.. batch.EpochCommitments.Select(c => c.ToBigInteger())];
     }
 
     /// <summary>The batch's exits as submitBatch takes them.</summary>
