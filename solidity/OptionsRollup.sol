@@ -34,11 +34,12 @@ interface IPoseidonT10 {
 }
 
 /// @title OptionsRollup: the L1 contract of the zkoptions options rollup (DESIGN §4, docs/rollup-contract.md).
-/// @notice Holds the state root; takes deposits and forced withdrawal requests into a Poseidon hash-chained queue;
-/// registers oracle epoch commitments; accepts batches proven by the PLONK verifier and credits their exits for
-/// pull-based withdrawal. A forced withdrawal request left unserved past `forcedDeadline` lets anyone freeze the
-/// rollup into exit mode, where depositors reclaim unconsumed deposits and owners claim their collateral from the
-/// last proven state with a Merkle proof.
+/// @notice Holds the state root; opens accounts (it assigns their indices and records their keys) and takes deposits,
+/// top-ups and paid forced withdrawal requests into a Poseidon hash-chained queue; registers oracle epoch commitments;
+/// accepts batches proven by the PLONK verifier whose epoch chain runs over registered commitments only, and credits
+/// their exits for pull-based withdrawal. A forced withdrawal request left unserved past `forcedDeadline` lets anyone
+/// freeze the rollup into exit mode, where depositors reclaim unconsumed deposits and owners claim their collateral
+/// from the last proven state with a Merkle proof.
 contract OptionsRollup {
     // ---------------------------------------------------------------- constants
 
@@ -51,6 +52,9 @@ contract OptionsRollup {
     /// @notice Queue entry kinds, as in ZkOptions.Settlement.State.L1OperationKind.
     uint256 public constant KIND_DEPOSIT = 1;
     uint256 public constant KIND_FORCED_WITHDRAW = 2;
+    /// @notice The insurance account: in the state from genesis, keyed by the identity point (0, 1), which no user
+    /// key controls, and owned by no address.
+    uint64 public constant INSURANCE_ACCOUNT = 0;
 
     // Public input positions (docs/settlement.md, "The L1 queue, exits and batches").
     uint256 private constant PI_OLD_ROOT = 0;
@@ -58,7 +62,7 @@ contract OptionsRollup {
     uint256 private constant PI_TIMESTAMP = 2;
     uint256 private constant PI_QUEUE_BEFORE = 3;
     uint256 private constant PI_QUEUE_AFTER = 4;
-    uint256 private constant PI_EPOCH = 5;
+    uint256 private constant PI_EPOCH_CHAIN = 5;
     uint256 private constant PI_EXITS = 7;
 
     // ---------------------------------------------------------------- types
@@ -76,6 +80,8 @@ contract OptionsRollup {
         uint64 maxBatchDelay; // a batch's timestamp may lag block.timestamp by at most this many seconds
         uint64 forcedDeadline; // seconds a forced withdrawal request may wait before exit mode can be activated
         uint8 accountTreeDepth; // depth of the quaternary account tree (1 … 16), as ExchangeParameters.AccountTreeDepth
+        uint256 forcedRequestFee; // token base units each forced withdrawal request pays to feeRecipient
+        address feeRecipient; // the operator, who pays for the proof slot each forced request takes
     }
 
     /// @notice One exit of a batch: `amount` micro-USD leaving L2 account `account` for `recipient` on L1.
@@ -121,6 +127,12 @@ contract OptionsRollup {
     error ZeroAmount();
     error AmountTooLarge();
     error AccountOutOfRange();
+    error AccountTreeFull();
+    error AccountNotOpen();
+    error KeyMismatch();
+    error InsuranceAccount();
+    error ForcedRequestPending();
+    error EpochChainMismatch();
     error PublicKeyNotInField();
     error NotOracleRegistrar();
     error InvalidOracleCommitment();
@@ -136,12 +148,12 @@ contract OptionsRollup {
     error WrongStateRootPreimage();
     error WrongMerkleProof();
     error NotAccountOwner();
-    error AccountNotCreated();
     error AccountAlreadyClaimed();
     error InvalidConfig();
 
     // ---------------------------------------------------------------- events
 
+    event AccountOpened(uint64 indexed account, address indexed owner, uint256 pubKeyX, uint256 pubKeyY);
     event Deposited(
         uint256 indexed queueIndex, uint64 indexed account, address indexed owner, uint256 amount, uint256 pubKeyX,
         uint256 pubKeyY, uint256 queueHash
@@ -174,6 +186,12 @@ contract OptionsRollup {
     uint256 public immutable accountTreeDepth;
     /// @notice 4^accountTreeDepth: account indices run over [0, accountCapacity).
     uint256 public immutable accountCapacity;
+    /// @notice What each forced withdrawal request pays (token base units), and to whom it is credited.
+    uint256 public immutable forcedRequestFee;
+    address public immutable feeRecipient;
+    /// @notice Poseidon(block.chainid, address(this)): the start of every batch's epoch chain. The oracle signs
+    /// Poseidon(oracleDomain, commitment), so an epoch signed for another chain or rollup cannot be replayed here.
+    uint256 public immutable oracleDomain;
 
     // ---------------------------------------------------------------- state
 
@@ -185,8 +203,8 @@ contract OptionsRollup {
     uint256 public batchCount;
     /// @notice Queue entries consumed by accepted batches.
     uint256 public queueConsumed;
-    /// @notice True once an accepted batch carried a non-zero epoch commitment (the proven state has an epoch).
-    bool public epochStarted;
+    /// @notice The index the next opened account gets (account 0, the insurance account, exists from genesis).
+    uint64 public nextAccount;
     /// @notice True once exit mode is active: no more batches, deposits or requests.
     bool public exitMode;
 
@@ -202,9 +220,16 @@ contract OptionsRollup {
     mapping(uint256 => bool) public depositReclaimed;
     /// @notice Accounts whose collateral was claimed in exit mode.
     mapping(uint64 => bool) public accountClaimed;
-    /// @notice The owner of each account a deposit created: the sender of the first deposit into the index (zero for
-    /// an index no deposit has reached, which has no leaf in the state tree). Later deposits do not change it.
+    /// @notice The owner of each opened account: the sender of the deposit that opened it (zero for the insurance
+    /// account and for indices not opened yet). Top-ups do not change it.
     mapping(uint64 => address) public accountOwner;
+    /// @notice The BabyJubjub key each opened account was opened with ((0, 1) for the insurance account, (0, 0) for
+    /// indices not opened yet). The circuit refuses to credit a deposit entry whose key differs from its leaf's.
+    mapping(uint64 => uint256) public accountKeyX;
+    mapping(uint64 => uint256) public accountKeyY;
+    /// @dev 1 + the queue index of each account's latest forced request (0 for none); it is pending while the index is
+    /// at or beyond queueConsumed, and a new request overwrites it once consumed.
+    mapping(uint64 => uint256) private _lastForcedRequest;
 
     constructor(Config memory config) {
         if (
@@ -212,6 +237,7 @@ contract OptionsRollup {
                 || config.poseidonT5 == address(0) || config.poseidonT7 == address(0)
                 || config.poseidonT10 == address(0) || config.genesisStateRoot >= FIELD_MODULUS
                 || config.accountTreeDepth == 0 || config.accountTreeDepth > 16
+                || (config.forcedRequestFee != 0 && config.feeRecipient == address(0))
         ) revert InvalidConfig();
         token = IERC20Minimal(config.token);
         verifier = IPlonkVerifier8(config.verifier);
@@ -224,8 +250,14 @@ contract OptionsRollup {
         forcedDeadline = config.forcedDeadline;
         accountTreeDepth = config.accountTreeDepth;
         accountCapacity = uint256(1) << (2 * uint256(config.accountTreeDepth));
+        forcedRequestFee = config.forcedRequestFee;
+        feeRecipient = config.feeRecipient;
+        oracleDomain = IPoseidonT3(config.poseidonT3).hash([block.chainid, uint256(uint160(address(this)))]);
         stateRoot = config.genesisStateRoot;
         _queueHashes.push(0);
+        // The insurance account's leaf is in the genesis state (new RollupState(parameters).Root).
+        accountKeyY[INSURANCE_ACCOUNT] = 1;
+        nextAccount = 1;
     }
 
     // ---------------------------------------------------------------- queue
@@ -240,41 +272,64 @@ contract OptionsRollup {
         return _queueHashes[count];
     }
 
-    /// @notice Deposits `amount` micro-USD (token base units, pulled with transferFrom) into L2 account `account`,
-    /// which is created with key (pubKeyX, pubKeyY) and owner msg.sender if unused; an existing account keeps its
-    /// key and owner (anyone may top it up, as QueueProcessor.Deposit credits it whoever sends it). Returns the
-    /// queue index.
-    function deposit(uint64 account, uint96 amount, uint256 pubKeyX, uint256 pubKeyY) external returns (uint256 index) {
+    /// @notice Opens a new account with index `nextAccount`, key (pubKeyX, pubKeyY) and owner msg.sender, and deposits
+    /// `amount` micro-USD (token base units, pulled with transferFrom) into it. The contract picks the index, so no
+    /// one can claim an index ahead of its depositor. Returns the account and the queue index.
+    function deposit(uint96 amount, uint256 pubKeyX, uint256 pubKeyY) external returns (uint64 account, uint256 queueIndex) {
         if (exitMode) revert ExitMode();
-        if (amount == 0) revert ZeroAmount();
-        if (amount > MAX_AMOUNT) revert AmountTooLarge();
-        if (account >= accountCapacity) revert AccountOutOfRange();
+        _checkAmount(amount);
         if (pubKeyX >= FIELD_MODULUS || pubKeyY >= FIELD_MODULUS) revert PublicKeyNotInField();
-        if (accountOwner[account] == address(0)) accountOwner[account] = msg.sender;
-        uint256 opHash = _operationHash(KIND_DEPOSIT, account, msg.sender, amount, pubKeyX, pubKeyY);
-        uint256 queueHash;
-        (index, queueHash) = _enqueue(opHash);
-        emit Deposited(index, account, msg.sender, amount, pubKeyX, pubKeyY, queueHash);
-        _pull(msg.sender, amount);
+        account = nextAccount;
+        if (account >= accountCapacity) revert AccountTreeFull();
+        nextAccount = account + 1;
+        accountOwner[account] = msg.sender;
+        accountKeyX[account] = pubKeyX;
+        accountKeyY[account] = pubKeyY;
+        emit AccountOpened(account, msg.sender, pubKeyX, pubKeyY);
+        queueIndex = _queueDeposit(account, amount, pubKeyX, pubKeyY);
+    }
+
+    /// @notice Deposits `amount` micro-USD into the opened account `account`, whose key the caller names: a top-up
+    /// reaches only the key the caller expects (anyone may top up; account 0 takes donations to the insurance fund
+    /// with key (0, 1)). Returns the queue index.
+    function topUp(uint64 account, uint96 amount, uint256 pubKeyX, uint256 pubKeyY) external returns (uint256 queueIndex) {
+        if (exitMode) revert ExitMode();
+        _checkAmount(amount);
+        if (account >= nextAccount) revert AccountNotOpen();
+        if (pubKeyX != accountKeyX[account] || pubKeyY != accountKeyY[account]) revert KeyMismatch();
+        queueIndex = _queueDeposit(account, amount, pubKeyX, pubKeyY);
     }
 
     /// @notice Asks the rollup to withdraw `amount` micro-USD of account `account` to msg.sender, which must be the
-    /// owner of an account a deposit created (the circuit can only prove a request against an existing leaf). When
-    /// the collateral or margin does not allow it, the request is consumed as a no-op. If it is still unconsumed
+    /// account's owner. Pays `forcedRequestFee` (pulled with transferFrom, credited to `feeRecipient`), and an account
+    /// may have one unconsumed request at a time, so flooding the queue costs a fee and an opened account per slot.
+    /// When the collateral or margin does not allow it, the request is consumed as a no-op. If it is still unconsumed
     /// `forcedDeadline` seconds later, anyone may activate exit mode. Returns the queue index.
     function requestForcedWithdrawal(uint64 account, uint96 amount) external returns (uint256 index) {
         if (exitMode) revert ExitMode();
-        if (amount == 0) revert ZeroAmount();
-        if (amount > MAX_AMOUNT) revert AmountTooLarge();
-        if (account >= accountCapacity) revert AccountOutOfRange();
-        address owner = accountOwner[account];
-        if (owner == address(0)) revert AccountNotCreated();
-        if (owner != msg.sender) revert NotAccountOwner();
+        _checkAmount(amount);
+        if (account == INSURANCE_ACCOUNT) revert InsuranceAccount();
+        if (account >= nextAccount) revert AccountNotOpen();
+        if (accountOwner[account] != msg.sender) revert NotAccountOwner();
+        uint256 last = _lastForcedRequest[account];
+        if (last != 0 && last - 1 >= queueConsumed) revert ForcedRequestPending();
         uint256 opHash = _operationHash(KIND_FORCED_WITHDRAW, account, msg.sender, amount, 0, 1);
         uint256 queueHash;
         (index, queueHash) = _enqueue(opHash);
         forcedRequestedAt[index] = block.timestamp;
+        _lastForcedRequest[account] = index + 1;
         emit ForcedWithdrawalRequested(index, account, msg.sender, amount, queueHash);
+        uint256 fee = forcedRequestFee;
+        if (fee != 0) {
+            withdrawable[feeRecipient] += fee;
+            _pull(msg.sender, fee);
+        }
+    }
+
+    /// @notice Whether account `account` has a forced withdrawal request no batch has consumed yet.
+    function forcedRequestPending(uint64 account) external view returns (bool) {
+        uint256 last = _lastForcedRequest[account];
+        return last != 0 && last - 1 >= queueConsumed;
     }
 
     // ---------------------------------------------------------------- oracle
@@ -291,12 +346,15 @@ contract OptionsRollup {
     // ---------------------------------------------------------------- batches
 
     /// @notice Accepts a proven batch. `publicInputs` are, in order: old state root, new state root, timestamp,
-    /// queue hash before, queue hash after, epoch commitment, data commitment, exit commitment. The batch consumes
-    /// queue entries [queueConsumed, queueConsumedAfter). `exits` must chain to the exit commitment; each is credited
-    /// to its recipient for withdraw(). `proof` is the verifier's 24 words.
+    /// queue hash before, queue hash after, epoch chain, data commitment, exit commitment. The batch consumes queue
+    /// entries [queueConsumed, queueConsumedAfter). `epochs` are the oracle commitments the batch applies, in order:
+    /// each must be registered, and c₀ = oracleDomain, cᵢ₊₁ = Poseidon(cᵢ, epochᵢ) must end at the epoch chain.
+    /// `exits` must chain to the exit commitment; each is credited to its recipient for withdraw(). `proof` is the
+    /// verifier's 24 words.
     function submitBatch(
         uint256[8] calldata publicInputs,
         uint256 queueConsumedAfter,
+        uint256[] calldata epochs,
         Exit[] calldata exits,
         uint256[24] calldata proof
     ) external {
@@ -313,20 +371,14 @@ contract OptionsRollup {
                 || publicInputs[PI_QUEUE_AFTER] != _queueHashes[queueConsumedAfter]
         ) revert WrongQueueHash();
 
-        uint256 epoch = publicInputs[PI_EPOCH];
-        if (epoch == 0 ? epochStarted : !oracleCommitmentRegistered[epoch]) revert UnregisteredOracleCommitment();
+        if (_epochChain(epochs) != publicInputs[PI_EPOCH_CHAIN]) revert EpochChainMismatch();
 
         uint256 timestamp = publicInputs[PI_TIMESTAMP];
         if (timestamp < lastTimestamp || timestamp > block.timestamp || timestamp + maxBatchDelay < block.timestamp) {
             revert TimestampOutOfWindow();
         }
 
-        uint256 exitChain = 0;
-        for (uint256 i = 0; i < exits.length; i++) {
-            Exit calldata e = exits[i];
-            exitChain = poseidonT5.hash([exitChain, uint256(e.account), uint256(uint160(e.recipient)), uint256(e.amount)]);
-        }
-        if (exitChain != publicInputs[PI_EXITS]) revert ExitCommitmentMismatch();
+        if (_exitChain(exits) != publicInputs[PI_EXITS]) revert ExitCommitmentMismatch();
 
         if (!verifier.verifyProof(proof, publicInputs)) revert InvalidProof();
 
@@ -334,7 +386,6 @@ contract OptionsRollup {
         stateRoot = publicInputs[PI_NEW_ROOT];
         lastTimestamp = timestamp;
         queueConsumed = queueConsumedAfter;
-        if (epoch != 0 && !epochStarted) epochStarted = true;
         for (uint256 i = 0; i < exits.length; i++) {
             Exit calldata e = exits[i];
             withdrawable[e.recipient] += e.amount;
@@ -438,6 +489,38 @@ contract OptionsRollup {
         returns (uint256)
     {
         return poseidonT7.hash([kind, uint256(account), uint256(uint160(owner)), amount, pubKeyX, pubKeyY]);
+    }
+
+    function _checkAmount(uint256 amount) private pure {
+        if (amount == 0) revert ZeroAmount();
+        if (amount > MAX_AMOUNT) revert AmountTooLarge();
+    }
+
+    /// @dev Queues a deposit entry (owner field: msg.sender, who gets it back in exit mode) and pulls the tokens.
+    function _queueDeposit(uint64 account, uint96 amount, uint256 pubKeyX, uint256 pubKeyY) private returns (uint256 index) {
+        uint256 opHash = _operationHash(KIND_DEPOSIT, account, msg.sender, amount, pubKeyX, pubKeyY);
+        uint256 queueHash;
+        (index, queueHash) = _enqueue(opHash);
+        emit Deposited(index, account, msg.sender, amount, pubKeyX, pubKeyY, queueHash);
+        _pull(msg.sender, amount);
+    }
+
+    /// @dev The chain over the batch's epoch commitments from this rollup's domain; each must be registered, so a
+    /// batch cannot move the state to an epoch the registrar did not publish, whatever the circuit accepts.
+    function _epochChain(uint256[] calldata epochs) private view returns (uint256 chain) {
+        chain = oracleDomain;
+        for (uint256 i = 0; i < epochs.length; i++) {
+            if (!oracleCommitmentRegistered[epochs[i]]) revert UnregisteredOracleCommitment();
+            chain = poseidonT3.hash([chain, epochs[i]]);
+        }
+    }
+
+    /// @dev e₀ = 0, eᵢ₊₁ = Poseidon(eᵢ, account, recipient, amount), as ExitRecord.Chain.
+    function _exitChain(Exit[] calldata exits) private view returns (uint256 chain) {
+        for (uint256 i = 0; i < exits.length; i++) {
+            Exit calldata e = exits[i];
+            chain = poseidonT5.hash([chain, uint256(e.account), uint256(uint160(e.recipient)), uint256(e.amount)]);
+        }
     }
 
     function _enqueue(uint256 opHash) private returns (uint256 index, uint256 queueHash) {

@@ -40,9 +40,16 @@ public sealed class EndToEndTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         EddsaPrivateKey oracleKey = Key(200), accountKey = Key(1);
-        var parameters = new ExchangeParameters { OraclePublicKey = oracleKey.PublicKey };
+        // The oracle signs for anvil's chain and the rollup's address, predicted before anything is deployed.
+        var parameters = new ExchangeParameters
+        {
+            OraclePublicKey = oracleKey.PublicKey,
+            ChainId = 31337,
+            RollupAddress = RollupDeployment.AddressValue(EndToEndChain.PredictedRollupAddress),
+        };
         using var prover = new SettlementBatchProver(parameters, 1, output.WriteLine);
         using var chain = await EndToEndChain.StartAsync(prover.VerificationKey, parameters, T0 - 600);
+        await chain.RequireOracleDomainOfAsync(parameters);
         var run = new EndToEndRun(prover, chain, output.WriteLine);
         var queue = new L1Queue();
         var engine = new SettlementEngine(new RollupState(parameters), queue);
@@ -56,7 +63,8 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             return builder.Seal();
         }
 
-        // 1. The owner deposits 10,000 USD on L1; the batch creates the account.
+        // 1. The owner deposits 10,000 USD on L1, opening account 1 (0 is the insurance account); the batch creates it.
+        Assert.Equal(account, queue.NextAccount);
         queue.Enqueue(new L1Operation(L1OperationKind.Deposit, account, ownerValue, Usd.FromDollars(10_000), accountKey.PublicKey));
         Batch deposit = OneTransaction(1, T0, new DepositTx(0));
         Assert.Equal(chain.Rollup.Settings.GenesisStateRoot, deposit.OldRoot.ToBigInteger());
@@ -66,7 +74,8 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         // 2. The first risk epoch; its commitment is registered on L1 before the batch.
         OracleEpoch epoch = Epoch(parameters, oracleKey, 1, T0 + 60);
         Batch oracle = OneTransaction(2, T0 + 60, new OracleUpdateTx(epoch));
-        Assert.Equal(epoch.Commitment, oracle.EpochCommitment);
+        Assert.Equal(epoch.Commitment, Assert.Single(oracle.EpochCommitments));
+        Assert.Equal(RollupDeployment.EpochChain(await chain.Rollup.OracleDomainAsync(), [epoch.Commitment.ToBigInteger()]), oracle.EpochChain.ToBigInteger());
         await run.SettleAsync(oracle, queue);
 
         // 3. A signed withdrawal of 2,500 USD to the owner: an exit, paid by withdraw().
@@ -82,7 +91,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         queue.Enqueue(new L1Operation(L1OperationKind.ForcedWithdraw, account, ownerValue, Usd.FromDollars(1_000), BabyJubjubPoint.Identity));
         Batch forced = OneTransaction(4, T0 + 180, new ForcedWithdrawTx(1));
         Assert.Equal("true", forced.Transactions[0].Details["applied"]);
-        BatchRecord paidForced = await run.SettleAsync(forced, queue, proof => TamperedCopiesAreRefusedAsync(chain, forced, proof, queue));
+        BatchRecord paidForced = await run.SettleAsync(forced, queue, proof => TamperedCopiesAreRefusedAsync(chain, forced, oracle, proof, queue));
         Assert.Equal(new BigInteger(1_000_000_000), paidForced.Paid);
 
         Assert.Equal(new BigInteger(4), await chain.Rollup.BatchCountAsync());
@@ -96,9 +105,10 @@ public sealed class EndToEndTests(ITestOutputHelper output)
 
     /// <summary>
     /// The valid, unsubmitted proof of <paramref name="batch"/> against the real verifier and rollup, with one thing
-    /// changed each time: every attempt reverts with its named error and the root stays put.
+    /// changed each time: every attempt reverts with its named error and the root stays put. <paramref name="previous"/>
+    /// is a settled batch that applied one (registered) epoch.
     /// </summary>
-    private static async Task TamperedCopiesAreRefusedAsync(EndToEndChain chain, Batch batch, BatchProof proof, L1Queue queue)
+    private static async Task TamperedCopiesAreRefusedAsync(EndToEndChain chain, Batch batch, Batch previous, BatchProof proof, L1Queue queue)
     {
         RollupExit[] exits = EndToEndChain.Exits(batch);
         Assert.NotEmpty(exits);
@@ -109,7 +119,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             return publics;
         }
         Task Submit(BigInteger[] publics, BigInteger[]? words = null, RollupExit[]? withExits = null) =>
-            chain.Rollup.SubmitBatchAsync(publics, batch.QueueConsumedAfter, withExits ?? exits, words ?? proof.ProofWords);
+            chain.Rollup.SubmitBatchAsync(publics, batch.QueueConsumedAfter, EndToEndChain.Epochs(batch), withExits ?? exits, words ?? proof.ProofWords);
         BigInteger[] P = proof.PublicInputs;
         BigInteger rootBefore = await chain.Rollup.StateRootAsync();
 
@@ -118,8 +128,14 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         // The queue as if the forced request had not been consumed, and a queue hash before from further back.
         await Reverts.WithAsync("WrongQueueHash()", () => Submit(With(4, queue.HashAfter(batch.QueueConsumedBefore).ToBigInteger())));
         await Reverts.WithAsync("WrongQueueHash()", () => Submit(With(3, queue.HashAfter(0).ToBigInteger())));
-        // An epoch commitment no one registered.
-        await Reverts.WithAsync("UnregisteredOracleCommitment()", () => Submit(With(5, (P[5] + 1) % R)));
+        // The batch applies no epoch, so its chain is the bare domain. Listing an epoch no one registered, listing the
+        // registered one the chain does not cover, or a chain from another deployment's domain are all refused.
+        Assert.Empty(batch.EpochCommitments);
+        Assert.Equal(await chain.Rollup.OracleDomainAsync(), P[5]);
+        await Reverts.WithAsync("UnregisteredOracleCommitment()", () => chain.Rollup.SubmitBatchAsync(P, batch.QueueConsumedAfter, [(P[5] + 1) % R], exits, proof.ProofWords));
+        BigInteger registered = EndToEndChain.Epochs(previous).Single();
+        await Reverts.WithAsync("EpochChainMismatch()", () => chain.Rollup.SubmitBatchAsync(P, batch.QueueConsumedAfter, [registered], exits, proof.ProofWords));
+        await Reverts.WithAsync("EpochChainMismatch()", () => Submit(With(5, RollupDeployment.OracleDomain(31337, chain.Node.Accounts[9]))));
         // The data commitment plus r: the same residue, so only the range check stands between it and the verifier.
         await Reverts.WithAsync("PublicInputNotInField(uint256)", () => Submit(With(6, P[6] + R)), new BigInteger(6));
         // One proof word changed: an evaluation, then a commitment replaced by its negation (still a curve point).
@@ -157,17 +173,23 @@ public sealed class EndToEndTests(ITestOutputHelper output)
             await chain.MirrorQueueAsync(simulator.Queue, batch.QueueConsumedAfter);
             await chain.PrepareAsync(batch);
             Assert.True(await chain.Node.Rpc.GetBlockTimestampAsync() >= (ulong)batch.Timestamp);
-            Assert.True(batch.EpochCommitment.IsZero
-                || await chain.Rollup.Rpc.CallAsync(chain.Rollup.Rollup, Prover.Solidity.Abi.AbiEncoder.EncodeCall("oracleCommitmentRegistered(uint256)",
-                    batch.EpochCommitment.ToBigInteger())) is [.., 1]);
+            foreach (BigInteger epoch in EndToEndChain.Epochs(batch))
+            {
+                Assert.True(await chain.Rollup.Rpc.CallAsync(chain.Rollup.Rollup, Prover.Solidity.Abi.AbiEncoder.EncodeCall("oracleCommitmentRegistered(uint256)",
+                    epoch)) is [.., 1]);
+            }
         }
 
         Assert.Equal(simulator.Queue.Count, (int)await chain.Rollup.QueueLengthAsync());
         var deposits = Enumerable.Range(0, simulator.Queue.Count).Select(i => simulator.Queue[i]).Where(op => op.Kind == L1OperationKind.Deposit).ToArray();
         Assert.Contains(Enumerable.Range(0, simulator.Queue.Count), i => simulator.Queue[i].Kind == L1OperationKind.ForcedWithdraw);
-        foreach (L1Operation op in deposits)
+        // The contract opened the accounts the engine's queue opened, in the same order, with the same keys and owners;
+        // the scenario's deposits into the insurance account are top-ups naming the identity key.
+        Assert.Equal(simulator.Queue.NextAccount, (long)await chain.Rollup.NextAccountAsync());
+        foreach (L1Operation op in deposits.GroupBy(op => op.Account).Where(g => g.Key != 0).Select(g => g.First()))
         {
             Assert.Equal(op.Owner, await chain.Rollup.AccountOwnerAsync(op.Account));
+            Assert.Equal((op.PublicKey.X.ToBigInteger(), op.PublicKey.Y.ToBigInteger()), await chain.Rollup.AccountKeyAsync(op.Account));
             Assert.DoesNotContain(RollupDeployment.Address(op.Owner), chain.Node.Accounts);
         }
         Assert.Equal(deposits.Aggregate(BigInteger.Zero, (sum, op) => sum + op.Amount.Micros), await chain.Rollup.TokenBalanceAsync(chain.Rollup.Rollup));

@@ -20,10 +20,10 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
     public async Task TheQueueChainsLikeTheSettlementEngine()
     {
         var s = await RollupScenario.StartAsync(fixture);
-        await s.DepositAsync(User(1), 0, 5_000_000);
-        await s.DepositAsync(User(2), 1, 7_250_000);
-        await s.RequestForcedWithdrawalAsync(User(1), 0, 1_000_000);
-        await s.DepositAsync(User(1), 0, 1);
+        await s.DepositAsync(User(1), 5_000_000);
+        await s.DepositAsync(User(2), 7_250_000);
+        await s.RequestForcedWithdrawalAsync(User(1), 1, 1_000_000);
+        await s.TopUpAsync(User(1), 1, 1, RollupScenario.Key(1));
 
         Assert.Equal(4, (int)await s.Rollup.QueueLengthAsync());
         for (int i = 0; i <= 4; i++)
@@ -37,32 +37,42 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
     [Fact]
     public async Task DepositsOutsideTheRulesAreRefused()
     {
-        var s = await RollupScenario.StartAsync(fixture, new RollupSettings { GenesisStateRoot = 1, AccountTreeDepth = 2 });
+        // Depth 1: four leaves, the insurance account and three that deposits can open.
+        var s = await RollupScenario.StartAsync(fixture, new RollupSettings { GenesisStateRoot = 1, AccountTreeDepth = 1 });
         await s.Rollup.FundAsync(User(1), 100);
-        var key = RollupScenario.Key(0);
-        await Reverts.WithAsync("ZeroAmount()", () => s.Rollup.DepositAsync(User(1), 0, 0, key));
-        await Reverts.WithAsync("AccountOutOfRange()", () => s.Rollup.DepositAsync(User(1), 16, 1, key));
-        await Reverts.WithAsync("PublicKeyNotInField()", () => s.Rollup.DepositAsync(User(1), 15, 1, R, 1));
-        await Reverts.WithAsync("PublicKeyNotInField()", () => s.Rollup.DepositAsync(User(1), 15, 1, 1, R));
-        await Reverts.WithAsync("ZeroAmount()", () => s.Rollup.RequestForcedWithdrawalAsync(User(1), 0, 0));
-        await Reverts.WithAsync("AccountOutOfRange()", () => s.Rollup.RequestForcedWithdrawalAsync(User(1), 16, 1));
-        await s.Rollup.DepositAsync(User(1), 15, 100, key);
-        Assert.Equal(BigInteger.One, await s.Rollup.QueueLengthAsync());
+        var key = RollupScenario.Key(1);
+        await Reverts.WithAsync("ZeroAmount()", () => s.Rollup.DepositAsync(User(1), 0, key));
+        await Reverts.WithAsync("PublicKeyNotInField()", () => s.Rollup.DepositAsync(User(1), 1, R, 1));
+        await Reverts.WithAsync("PublicKeyNotInField()", () => s.Rollup.DepositAsync(User(1), 1, 1, R));
+        await Reverts.WithAsync("AccountNotOpen()", () => s.Rollup.TopUpAsync(User(1), 1, 1, key));
+        await Reverts.WithAsync("ZeroAmount()", () => s.Rollup.RequestForcedWithdrawalAsync(User(1), 1, 0));
+        await Reverts.WithAsync("AccountNotOpen()", () => s.Rollup.RequestForcedWithdrawalAsync(User(1), 1, 1));
+        await s.DepositAsync(User(1), 100);
+        await s.DepositAsync(User(2), 1);
+        await s.DepositAsync(User(3), 1);
+        Assert.Equal(new BigInteger(4), await s.Rollup.NextAccountAsync());
+        await s.Rollup.FundAsync(User(4), 1);
+        await Reverts.WithAsync("AccountTreeFull()", () => s.Rollup.DepositAsync(User(4), 1, RollupScenario.Key(4)));
+        await Reverts.WithAsync("ZeroAmount()", () => s.Rollup.TopUpAsync(User(4), 3, 0, RollupScenario.Key(3)));
+        await Reverts.WithAsync("KeyMismatch()", () => s.Rollup.TopUpAsync(User(4), 3, 1, RollupScenario.Key(4)));
+        await s.TopUpAsync(User(4), 3, 1, RollupScenario.Key(3));
+        Assert.Equal(new BigInteger(4), await s.Rollup.QueueLengthAsync());
+        Assert.Equal(s.Queue.HashAfter(4).ToBigInteger(), await s.Rollup.QueueHashAtAsync(4));
     }
 
     [Fact]
     public async Task ABatchAdvancesTheRootConsumesTheQueueAndCreditsExitsForWithdrawal()
     {
         var s = await RollupScenario.StartAsync(fixture);
-        await s.DepositAsync(User(1), 0, 5_000_000);
-        await s.DepositAsync(User(2), 1, 3_000_000);
-        await s.DepositAsync(User(2), 1, 1_000_000);
+        await s.DepositAsync(User(1), 5_000_000);
+        await s.DepositAsync(User(2), 3_000_000);
+        await s.TopUpAsync(User(2), 2, 1_000_000, RollupScenario.Key(2));
         BigInteger epoch = 0xE90C;
         await s.Rollup.RegisterOracleCommitmentAsync(epoch);
 
-        RollupExit[] exits = [new(0, User(1), 1_200_000), new(1, User(3), 800_000), new(0, User(1), 300_000)];
-        BigInteger[] publics = await s.PublicInputsAsync(newRoot: 4242, consumedAfter: 2, exits, epoch);
-        await s.SubmitAsync(publics, 2, exits);
+        RollupExit[] exits = [new(1, User(1), 1_200_000), new(2, User(3), 800_000), new(1, User(1), 300_000)];
+        BigInteger[] publics = await s.PublicInputsAsync(newRoot: 4242, consumedAfter: 2, exits, [epoch]);
+        await s.SubmitAsync(publics, 2, exits, [epoch]);
 
         Assert.Equal(new BigInteger(4242), await s.Rollup.StateRootAsync());
         Assert.Equal(new BigInteger(2), await s.Rollup.QueueConsumedAsync());
@@ -79,8 +89,8 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
         Assert.Equal(BigInteger.Zero, await s.Rollup.WithdrawableAsync(User(1)));
         await Reverts.WithAsync("NothingToWithdraw()", () => s.Rollup.WithdrawAsync(User(1)));
 
-        // A second batch: no exits, the last deposit, the same epoch.
-        await s.SubmitAsync(await s.PublicInputsAsync(4343, 3, [], epoch), 3, []);
+        // A second batch: no exits, the last deposit, no new epoch (the state keeps the one it has).
+        await s.SubmitAsync(await s.PublicInputsAsync(4343, 3, []), 3, []);
         Assert.Equal(new BigInteger(4343), await s.Rollup.StateRootAsync());
         Assert.Equal(new BigInteger(3), await s.Rollup.QueueConsumedAsync());
     }
@@ -93,7 +103,9 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
         { "queue count beyond the queue", "QueueCountOutOfRange()" },
         { "queue count below the consumed count", "QueueCountOutOfRange()" },
         { "unregistered oracle commitment", "UnregisteredOracleCommitment()" },
-        { "epoch commitment 0 after an epoch", "UnregisteredOracleCommitment()" },
+        { "epoch chain over an epoch the batch does not list", "EpochChainMismatch()" },
+        { "epoch listed but not in the chain", "EpochChainMismatch()" },
+        { "epoch chain from another rollup's domain", "EpochChainMismatch()" },
         { "public input 6 is r + 1", "PublicInputNotInField(uint256)" },
         { "public input 0 is 2^256 - 1", "PublicInputNotInField(uint256)" },
         { "tampered proof", "InvalidProof()" },
@@ -116,16 +128,18 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
     public async Task ABatchBreakingARuleIsRejectedWithItsError(string change, string error)
     {
         var s = await RollupScenario.StartAsync(fixture, new RollupSettings { GenesisStateRoot = 99, MaxBatchDelay = 600, ForcedDeadline = 3600 });
-        await s.DepositAsync(User(1), 0, 2_000_000);
-        BigInteger epoch = 0xABC;
+        await s.DepositAsync(User(1), 2_000_000);
+        BigInteger epoch = 0xABC, next = 0xABD;
         await s.Rollup.RegisterOracleCommitmentAsync(epoch);
-        await s.SubmitAsync(await s.PublicInputsAsync(100, 1, [], epoch), 1, []);
+        await s.SubmitAsync(await s.PublicInputsAsync(100, 1, [], [epoch]), 1, [], [epoch]);
         await s.Rollup.AdvanceTimeAsync(100);
-        await s.DepositAsync(User(2), 1, 1_000_000);
-        await s.DepositAsync(User(2), 1, 500_000);
+        await s.DepositAsync(User(2), 1_000_000);
+        await s.TopUpAsync(User(2), 2, 500_000, RollupScenario.Key(2));
+        await s.Rollup.RegisterOracleCommitmentAsync(next);
 
-        RollupExit[] exits = [new(0, User(1), 250_000), new(0, User(2), 1)];
-        BigInteger[] publics = await s.PublicInputsAsync(101, 3, exits, epoch);
+        RollupExit[] exits = [new(1, User(1), 250_000), new(1, User(2), 1)];
+        BigInteger[] epochs = [next];
+        BigInteger[] publics = await s.PublicInputsAsync(101, 3, exits, epochs);
         long consumedAfter = 3;
         BigInteger[]? proof = null;
         BigInteger now = publics[2];
@@ -142,8 +156,15 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
             case "wrong queue hash after": Set(4, s.Queue.HashAfter(2).ToBigInteger()); break;
             case "queue count beyond the queue": consumedAfter = 4; break;
             case "queue count below the consumed count": consumedAfter = 0; Set(4, s.Queue.HashAfter(0).ToBigInteger()); break;
-            case "unregistered oracle commitment": Set(5, epoch + 1); break;
-            case "epoch commitment 0 after an epoch": Set(5, 0); break;
+            case "unregistered oracle commitment":
+                epochs = [next + 1];
+                Set(5, s.EpochChain(epochs));
+                break;
+            case "epoch chain over an epoch the batch does not list": epochs = []; break;
+            case "epoch listed but not in the chain": epochs = [next, epoch]; break;
+            case "epoch chain from another rollup's domain":
+                Set(5, RollupDeployment.EpochChain(RollupDeployment.OracleDomain(31337, User(9)), epochs));
+                break;
             case "public input 6 is r + 1":
                 proof = fixture.Prover.Prove(Set(6, 1));
                 Set(6, R + 1);
@@ -169,19 +190,19 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
             case "exit amount differs from the commitment": exits[0] = exits[0] with { Amount = 250_001 }; break;
             case "exit dropped": exits = exits[..1]; break;
             case "exit mode":
-                await s.RequestForcedWithdrawalAsync(User(2), 1, 1);
+                await s.RequestForcedWithdrawalAsync(User(2), 2, 1);
                 await s.Rollup.AdvanceTimeAsync(3601);
                 await s.Rollup.ActivateExitModeAsync(3);
                 break;
             default: throw new ArgumentException(change);
         }
         proof ??= fixture.Prover.Prove(publics);
-        await Reverts.WithAsync(error, () => s.Rollup.SubmitBatchAsync(publics, consumedAfter, exits, proof), args);
+        await Reverts.WithAsync(error, () => s.Rollup.SubmitBatchAsync(publics, consumedAfter, epochs, exits, proof), args);
         Assert.Equal(new BigInteger(100), await s.Rollup.StateRootAsync());
     }
 
     [Fact]
-    public async Task OnlyTheRegistrarRegistersOracleCommitmentsAndEpochZeroHoldsUntilTheFirstEpoch()
+    public async Task OnlyTheRegistrarRegistersOracleCommitmentsAndBatchesMayApplyNone()
     {
         var s = await RollupScenario.StartAsync(fixture, new RollupSettings { GenesisStateRoot = 5, OracleRegistrar = User(4) });
         await Reverts.WithAsync("NotOracleRegistrar()", () => s.Rollup.RegisterOracleCommitmentAsync(7));
@@ -190,10 +211,12 @@ public sealed class RollupContractTests(RollupFixture fixture) : IClassFixture<R
         await s.Rollup.RegisterOracleCommitmentAsync(7, User(4));
         await Reverts.WithAsync("OracleCommitmentAlreadyRegistered()", () => s.Rollup.RegisterOracleCommitmentAsync(7, User(4)));
 
-        // Before any batch carries an epoch, commitment 0 (no epoch) is accepted, even with commitments registered.
-        await s.SubmitAsync(await s.PublicInputsAsync(6, 0, [], 0), 0, []);
-        await s.SubmitAsync(await s.PublicInputsAsync(7, 0, [], 7), 0, []);
-        var publics = await s.PublicInputsAsync(8, 0, [], 0);
-        await Reverts.WithAsync("UnregisteredOracleCommitment()", () => s.Rollup.SubmitBatchAsync(publics, 0, [], fixture.Prover.Prove(publics)));
+        // A batch that applies no epoch carries the bare domain, before and after one that applies an epoch: the
+        // state can only change epoch through an applied, registered commitment.
+        Assert.Equal(await s.Rollup.OracleDomainAsync(), (await s.PublicInputsAsync(6, 0, []))[5]);
+        await s.SubmitAsync(await s.PublicInputsAsync(6, 0, []), 0, []);
+        await s.SubmitAsync(await s.PublicInputsAsync(7, 0, [], [7]), 0, [], [7]);
+        await s.SubmitAsync(await s.PublicInputsAsync(8, 0, []), 0, []);
+        Assert.Equal(new BigInteger(8), await s.Rollup.StateRootAsync());
     }
 }

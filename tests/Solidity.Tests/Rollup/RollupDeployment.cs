@@ -28,7 +28,22 @@ public sealed record RollupSettings
 
     /// <summary>The oracle registrar; null for the deployer.</summary>
     public string? OracleRegistrar { get; init; }
+
+    /// <summary>
+    /// The fee docs/rollup-contract.md recommends ("Pricing forced requests"): 50 USD per forced request, which puts
+    /// an exit-mode attack against one documented prover and a 7-day deadline at about 1.2 million USD.
+    /// </summary>
+    public static readonly BigInteger DefaultForcedRequestFee = 50_000_000;
+
+    /// <summary>What each forced withdrawal request pays (token base units); 0 unless a test prices requests.</summary>
+    public BigInteger ForcedRequestFee { get; init; }
+
+    /// <summary>Who is credited the forced-request fees; null for the deployer.</summary>
+    public string? FeeRecipient { get; init; }
 }
+
+/// <summary>A deposit that opened an account: the index the contract assigned and the queue entry it made.</summary>
+public sealed record OpenedAccount(long Account, long QueueIndex, TransactionReceipt Receipt);
 
 /// <summary>One exit of a batch, as <c>submitBatch</c> takes it.</summary>
 public sealed record RollupExit(long Account, string Recipient, BigInteger Amount)
@@ -46,6 +61,9 @@ public sealed record RollupExit(long Account, string Recipient, BigInteger Amoun
 /// <summary>The four Poseidon hashers (widths 3, 5, 7, 10) with their constant tables, deployed.</summary>
 public sealed record PoseidonDeployment(string T3, string T5, string T7, string T10)
 {
+    /// <summary>How many creations <see cref="DeployAsync"/> sends: each width's tables and its hasher.</summary>
+    public static int TransactionCount => PoseidonSolidity.RollupWidths.Sum(t => PoseidonSolidity.TableCodes(t).Count + 1);
+
     /// <summary>Deploys every table and hasher of <see cref="PoseidonSolidity.RollupWidths"/>.</summary>
     public static async Task<PoseidonDeployment> DeployAsync(EthRpcClient rpc)
     {
@@ -83,7 +101,13 @@ public sealed record PoseidonDeployment(string T3, string T5, string T7, string 
 public sealed class RollupDeployment
 {
     /// <summary>submitBatch's ABI signature.</summary>
-    public const string SubmitBatchSignature = "submitBatch(uint256[8],uint256,(uint64,address,uint96)[],uint256[24])";
+    public const string SubmitBatchSignature = "submitBatch(uint256[8],uint256,uint256[],(uint64,address,uint96)[],uint256[24])";
+
+    /// <summary>The topic of AccountOpened(uint64 indexed account, address indexed owner, uint256 pubKeyX, uint256 pubKeyY).</summary>
+    private static readonly byte[] AccountOpenedTopic = Keccak256.Hash("AccountOpened(uint64,address,uint256,uint256)");
+
+    /// <summary>The topic of Deposited(uint256 indexed queueIndex, …).</summary>
+    private static readonly byte[] DepositedTopic = Keccak256.Hash("Deposited(uint256,uint64,address,uint256,uint256,uint256,uint256)");
 
     private const string ClaimAccountSignature =
         "claimAccount(uint64,(uint256,uint256,uint256,uint256),(uint256,uint256,address,uint256,uint256,uint256,uint256,uint256,uint256),uint256[3][])";
@@ -147,9 +171,10 @@ public sealed class RollupDeployment
         [
             token, verifier, settings.OracleRegistrar ?? deployer, poseidon.T3, poseidon.T5, poseidon.T7, poseidon.T10,
             settings.GenesisStateRoot, settings.MaxBatchDelay, settings.ForcedDeadline, (byte)settings.AccountTreeDepth,
+            settings.ForcedRequestFee, settings.FeeRecipient ?? deployer,
         ];
         byte[] args = AbiEncoder.Encode(
-            [AbiType.Parse("(address,address,address,address,address,address,address,uint256,uint64,uint64,uint8)")], [config]);
+            [AbiType.Parse("(address,address,address,address,address,address,address,uint256,uint64,uint64,uint8,uint256,address)")], [config]);
         DeploymentResult rollup = await rpc.DeployAsync(RollupContracts.Rollup.CreationBytecode, args);
         return new RollupDeployment(rpc, deployer, token, verifier, rollup.Address, poseidon, settings) { DeploymentGas = rollup.Receipt.GasUsed };
     }
@@ -167,14 +192,37 @@ public sealed class RollupDeployment
 
     // ------------------------------------------------------------ rollup transactions
 
-    /// <summary>deposit(account, amount, pk.x, pk.y) from <paramref name="from"/> (who needs tokens approved: <see cref="FundAsync"/>).</summary>
-    public Task<TransactionReceipt> DepositAsync(string from, long account, BigInteger amount, BabyJubjubPoint publicKey) =>
-        DepositAsync(from, account, amount, publicKey.X.ToBigInteger(), publicKey.Y.ToBigInteger());
+    /// <summary>
+    /// deposit(amount, pk.x, pk.y) from <paramref name="from"/> (who needs tokens approved: <see cref="FundAsync"/>):
+    /// opens the account the contract assigns (read from the AccountOpened event).
+    /// </summary>
+    public Task<OpenedAccount> DepositAsync(string from, BigInteger amount, BabyJubjubPoint publicKey) =>
+        DepositAsync(from, amount, publicKey.X.ToBigInteger(), publicKey.Y.ToBigInteger());
 
     /// <summary>deposit with raw key coordinates (which may be out of the field, to test the check).</summary>
-    public Task<TransactionReceipt> DepositAsync(string from, long account, BigInteger amount, BigInteger publicKeyX, BigInteger publicKeyY) =>
-        SendAsync(Rollup, AbiEncoder.EncodeCall("deposit(uint64,uint96,uint256,uint256)", (ulong)account, amount, publicKeyX, publicKeyY), from);
+    public async Task<OpenedAccount> DepositAsync(string from, BigInteger amount, BigInteger publicKeyX, BigInteger publicKeyY)
+    {
+        TransactionReceipt receipt = await SendAsync(Rollup, AbiEncoder.EncodeCall("deposit(uint96,uint256,uint256)", amount, publicKeyX, publicKeyY), from);
+        EthLog opened = receipt.Logs.Single(l => l.Topics[0].AsSpan().SequenceEqual(AccountOpenedTopic));
+        return new OpenedAccount((long)Reverts.Word(opened.Topics[1]), QueueIndexOf(receipt), receipt);
+    }
 
+    /// <summary>topUp(account, amount, pk.x, pk.y): a deposit into an opened account whose key the sender names.</summary>
+    public Task<TransactionReceipt> TopUpAsync(string from, long account, BigInteger amount, BabyJubjubPoint publicKey) =>
+        TopUpAsync(from, account, amount, publicKey.X.ToBigInteger(), publicKey.Y.ToBigInteger());
+
+    /// <summary>topUp with raw key coordinates.</summary>
+    public Task<TransactionReceipt> TopUpAsync(string from, long account, BigInteger amount, BigInteger publicKeyX, BigInteger publicKeyY) =>
+        SendAsync(Rollup, AbiEncoder.EncodeCall("topUp(uint64,uint96,uint256,uint256)", (ulong)account, amount, publicKeyX, publicKeyY), from);
+
+    /// <summary>The queue index of the Deposited event in <paramref name="receipt"/>.</summary>
+    public static long QueueIndexOf(TransactionReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return (long)Reverts.Word(receipt.Logs.Single(l => l.Topics[0].AsSpan().SequenceEqual(DepositedTopic)).Topics[1]);
+    }
+
+    /// <summary>requestForcedWithdrawal(account, amount) from the owner (who needs the fee approved when there is one).</summary>
     public Task<TransactionReceipt> RequestForcedWithdrawalAsync(string from, long account, BigInteger amount) =>
         SendAsync(Rollup, AbiEncoder.EncodeCall("requestForcedWithdrawal(uint64,uint96)", (ulong)account, amount), from);
 
@@ -183,24 +231,39 @@ public sealed class RollupDeployment
         SendAsync(Rollup, AbiEncoder.EncodeCall("registerOracleCommitment(uint256)", commitment), from);
 
     /// <summary>
-    /// submitBatch(publicInputs, queueConsumedAfter, exits, proof): the 8 public inputs in circuit order, the queue
-    /// count after the batch, the exits (chaining to public input 7) and the verifier's 24 proof words.
+    /// submitBatch(publicInputs, queueConsumedAfter, epochs, exits, proof): the 8 public inputs in circuit order, the
+    /// queue count after the batch, the oracle commitments the batch applies (chaining from oracleDomain to public
+    /// input 5), the exits (chaining to public input 7) and the verifier's 24 proof words.
     /// </summary>
     public Task<TransactionReceipt> SubmitBatchAsync(
-        IReadOnlyList<BigInteger> publicInputs, long queueConsumedAfter, IReadOnlyList<RollupExit> exits, IReadOnlyList<BigInteger> proof,
-        string? from = null) =>
-        SendAsync(Rollup, SubmitBatchCalldata(publicInputs, queueConsumedAfter, exits, proof), from);
+        IReadOnlyList<BigInteger> publicInputs, long queueConsumedAfter, IReadOnlyList<BigInteger> epochs, IReadOnlyList<RollupExit> exits,
+        IReadOnlyList<BigInteger> proof, string? from = null) =>
+        SendAsync(Rollup, SubmitBatchCalldata(publicInputs, queueConsumedAfter, epochs, exits, proof), from);
 
     /// <summary>The calldata of <see cref="SubmitBatchAsync"/>.</summary>
     public static byte[] SubmitBatchCalldata(
-        IReadOnlyList<BigInteger> publicInputs, long queueConsumedAfter, IReadOnlyList<RollupExit> exits, IReadOnlyList<BigInteger> proof)
+        IReadOnlyList<BigInteger> publicInputs, long queueConsumedAfter, IReadOnlyList<BigInteger> epochs, IReadOnlyList<RollupExit> exits,
+        IReadOnlyList<BigInteger> proof)
     {
         ArgumentNullException.ThrowIfNull(publicInputs);
+        ArgumentNullException.ThrowIfNull(epochs);
         ArgumentNullException.ThrowIfNull(exits);
         ArgumentNullException.ThrowIfNull(proof);
         return AbiEncoder.EncodeCall(SubmitBatchSignature,
-            publicInputs.ToArray(), new BigInteger(queueConsumedAfter), exits.Select(e => (object?)e.Abi()).ToArray(), proof.ToArray());
+            publicInputs.ToArray(), new BigInteger(queueConsumedAfter), epochs.Select(e => (object?)e).ToArray(),
+            exits.Select(e => (object?)e.Abi()).ToArray(), proof.ToArray());
     }
+
+    /// <summary>The epoch chain c₀ = <paramref name="domain"/>, cᵢ₊₁ = Poseidon(cᵢ, epochᵢ) (public input 5).</summary>
+    public static BigInteger EpochChain(BigInteger domain, IEnumerable<BigInteger> epochs)
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        return epochs.Aggregate(Fr.FromBigInteger(domain), (chain, e) => Field.Hashing.Poseidon.Hash(chain, Fr.FromBigInteger(e))).ToBigInteger();
+    }
+
+    /// <summary>Poseidon(chainId, rollup address): the oracle domain the contract computes in its constructor.</summary>
+    public static BigInteger OracleDomain(long chainId, string rollup) =>
+        Field.Hashing.Poseidon.Hash(Fr.FromUInt64((ulong)chainId), Fr.FromBigInteger(AddressValue(rollup))).ToBigInteger();
 
     public Task<TransactionReceipt> WithdrawAsync(string from) => SendAsync(Rollup, AbiEncoder.EncodeCall("withdraw()"), from);
 
@@ -251,7 +314,19 @@ public sealed class RollupDeployment
 
     public Task<BigInteger> BatchCountAsync() => UIntAsync(Rollup, AbiEncoder.EncodeCall("batchCount()"));
 
-    /// <summary>accountOwner(account) as the uint160 the hashes use (0 when no deposit created the account).</summary>
+    public Task<BigInteger> NextAccountAsync() => UIntAsync(Rollup, AbiEncoder.EncodeCall("nextAccount()"));
+
+    public Task<BigInteger> OracleDomainAsync() => UIntAsync(Rollup, AbiEncoder.EncodeCall("oracleDomain()"));
+
+    /// <summary>The key accountKeyX/accountKeyY record for <paramref name="account"/> ((0, 0) when not opened).</summary>
+    public async Task<(BigInteger X, BigInteger Y)> AccountKeyAsync(long account) =>
+        (await UIntAsync(Rollup, AbiEncoder.EncodeCall("accountKeyX(uint64)", (ulong)account)),
+         await UIntAsync(Rollup, AbiEncoder.EncodeCall("accountKeyY(uint64)", (ulong)account)));
+
+    public async Task<bool> ForcedRequestPendingAsync(long account) =>
+        await UIntAsync(Rollup, AbiEncoder.EncodeCall("forcedRequestPending(uint64)", (ulong)account)) == BigInteger.One;
+
+    /// <summary>accountOwner(account) as the uint160 the hashes use (0 for the insurance account and indices not opened).</summary>
     public async Task<BigInteger> AccountOwnerAsync(long account) =>
         new((byte[])AbiDecoder.DecodeSingle(AbiType.Address, await Rpc.CallAsync(Rollup, AbiEncoder.EncodeCall("accountOwner(uint64)", (ulong)account)))!,
             isUnsigned: true, isBigEndian: true);

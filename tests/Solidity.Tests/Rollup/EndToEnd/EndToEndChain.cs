@@ -36,6 +36,17 @@ public sealed class EndToEndChain : IDisposable
 
     public RollupDeployment Rollup { get; }
 
+    /// <summary>
+    /// Where <see cref="StartAsync"/> deploys the rollup on its fresh anvil: anvil's account 0 sends the verifier, the
+    /// Poseidon tables and hashers and the token first. Batches must be simulated with parameters naming this address
+    /// (the oracle domain is Poseidon(chainid, address)), before the verifier, which depends on them, exists.
+    /// </summary>
+    public static string PredictedRollupAddress { get; } =
+        ContractAddress.Of(AnvilDeployer, 1 + (ulong)PoseidonDeployment.TransactionCount + 1);
+
+    /// <summary>anvil's account 0 under its default mnemonic, which deploys everything.</summary>
+    private const string AnvilDeployer = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
     /// <summary>Gas of the last submitBatch.</summary>
     public ulong LastSubmitGas { get; private set; }
 
@@ -57,7 +68,12 @@ public sealed class EndToEndChain : IDisposable
                 // Proving takes minutes of wall time while anvil's clock runs on; a week keeps every batch in the window.
                 MaxBatchDelay = 7 * 86_400,
             };
-            return new EndToEndChain(node, await RollupDeployment.DeployAsync(node.Rpc, verifier, settings));
+            RollupDeployment rollup = await RollupDeployment.DeployAsync(node.Rpc, verifier, settings);
+            if (!string.Equals(rollup.Rollup, PredictedRollupAddress, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"the rollup landed at {rollup.Rollup}, not at the predicted {PredictedRollupAddress} the batches were made for");
+            }
+            return new EndToEndChain(node, rollup);
         }
         catch
         {
@@ -82,10 +98,26 @@ public sealed class EndToEndChain : IDisposable
             if (op.Kind == L1OperationKind.Deposit)
             {
                 await Rollup.FundAsync(owner, op.Amount.Micros);
-                await Rollup.DepositAsync(owner, op.Account, op.Amount.Micros, op.PublicKey);
+                // The engine's queue opens accounts in the contract's order, so an entry for the next index opens it.
+                if (op.Account == (long)await Rollup.NextAccountAsync())
+                {
+                    OpenedAccount opened = await Rollup.DepositAsync(owner, op.Amount.Micros, op.PublicKey);
+                    if (opened.Account != op.Account)
+                    {
+                        throw new InvalidOperationException($"the contract opened account {opened.Account}; the engine's queue entry {mirrored} opens {op.Account}");
+                    }
+                }
+                else
+                {
+                    await Rollup.TopUpAsync(owner, op.Account, op.Amount.Micros, op.PublicKey);
+                }
             }
             else
             {
+                if (!Rollup.Settings.ForcedRequestFee.IsZero)
+                {
+                    await Rollup.FundAsync(owner, Rollup.Settings.ForcedRequestFee);
+                }
                 await Rollup.RequestForcedWithdrawalAsync(owner, op.Account, op.Amount.Micros);
             }
         }
@@ -97,19 +129,45 @@ public sealed class EndToEndChain : IDisposable
     }
 
     /// <summary>
-    /// Makes the chain ready for <paramref name="batch"/>: registers its epoch commitment (from the registrar, the
-    /// deployer) if new, and mines a block at the batch's timestamp (or one second after the latest block, if later).
+    /// Makes the chain ready for <paramref name="batch"/>: registers every epoch commitment it applies (from the
+    /// registrar, the deployer) that is new, and mines a block at the batch's timestamp (or one second after the
+    /// latest block, if later).
     /// </summary>
     public async Task PrepareAsync(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        BigInteger epoch = batch.EpochCommitment.ToBigInteger();
-        if (!epoch.IsZero && registered.Add(epoch))
+        foreach (BigInteger epoch in Epochs(batch))
         {
-            await Rollup.RegisterOracleCommitmentAsync(epoch);
+            if (registered.Add(epoch))
+            {
+                await Rollup.RegisterOracleCommitmentAsync(epoch);
+            }
         }
         ulong latest = await Node.Rpc.GetBlockTimestampAsync();
         await Node.Rpc.MineAsync(Math.Max(latest + 1, (ulong)batch.Timestamp));
+    }
+
+    /// <summary>
+    /// Throws unless the deployed rollup's oracleDomain is the one <paramref name="parameters"/> sign epochs for and
+    /// start epoch chains from: batches simulated for another address would all fail with EpochChainMismatch().
+    /// </summary>
+    public async Task RequireOracleDomainOfAsync(ExchangeParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        BigInteger onChain = await Rollup.OracleDomainAsync();
+        if (onChain != parameters.OracleDomain.ToBigInteger())
+        {
+            throw new InvalidOperationException(
+                $"the rollup at {Rollup.Rollup} has oracle domain {onChain}; the batches were made for chain {parameters.ChainId} and rollup " +
+                $"{RollupDeployment.Address(parameters.RollupAddress)} (set ExchangeParameters.RollupAddress to {PredictedRollupAddress})");
+        }
+    }
+
+    /// <summary>The oracle commitments the batch applies, in order, as submitBatch takes them.</summary>
+    public static BigInteger[] Epochs(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return [.. batch.EpochCommitments.Select(c => c.ToBigInteger())];
     }
 
     /// <summary>The batch's exits as submitBatch takes them.</summary>
@@ -120,7 +178,7 @@ public sealed class EndToEndChain : IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(proof);
-        TransactionReceipt receipt = await Rollup.SubmitBatchAsync(proof.PublicInputs, batch.QueueConsumedAfter, Exits(batch), proof.ProofWords);
+        TransactionReceipt receipt = await Rollup.SubmitBatchAsync(proof.PublicInputs, batch.QueueConsumedAfter, Epochs(batch), Exits(batch), proof.ProofWords);
         LastSubmitGas = receipt.GasUsed;
         return receipt;
     }

@@ -56,8 +56,16 @@ internal static class FullScenario
             $"{batches.Sum(b => b.Exits.Count)} exits");
         Assert.All(batches, b => Assert.InRange(b.Transactions.Count, 1, slots));
 
+        // The batches' epoch chains start from Poseidon(chainId, rollupAddress): they settle only on a rollup at that address.
+        if (simulator.Parameters.RollupAddress != RollupDeployment.AddressValue(EndToEndChain.PredictedRollupAddress))
+        {
+            throw new InvalidOperationException(
+                $"the built-in scenario's parameters name rollup {RollupDeployment.Address(simulator.Parameters.RollupAddress)}, but the rollup deploys at " +
+                $"{EndToEndChain.PredictedRollupAddress}: every batch would fail with EpochChainMismatch()");
+        }
         using var prover = new SettlementBatchProver(simulator.Parameters, slots, Log);
         using var chain = await EndToEndChain.StartAsync(prover.VerificationKey, simulator.Parameters, (ulong)(settings.Start - 3_600));
+        await chain.RequireOracleDomainOfAsync(simulator.Parameters);
         Assert.Equal(chain.Rollup.Settings.GenesisStateRoot, batches[0].OldRoot.ToBigInteger());
         var run = new EndToEndRun(prover, chain, Log);
         foreach (Batch batch in batches)
