@@ -9,9 +9,8 @@
 # The per-batch log (transactions, prove seconds, submitBatch gas) is written as it goes to $ZKOPTIONS_E2E_LOG
 # (default artifacts/e2e-anvil.log): `tail -f` it to follow the run. Needs the npm tools (npm ci --prefix tools).
 #
-# Since issue 18 every batch's epoch chain starts from Poseidon(chainId, rollup address), so the scenario must be
-# simulated for the address the rollup deploys at (EndToEndChain.PredictedRollupAddress). The built-in Simulator does
-# not take one yet, so the run stops before setup with a message saying so (docs/rollup-contract.md, "The full run").
+# Every batch's epoch chain starts from Poseidon(chainId, rollup address), so the scenario is simulated for the
+# address the rollup deploys at (EndToEndChain.PredictedRollupAddress, through ScenarioSettings.RollupAddress).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -48,7 +48,12 @@ internal static class FullScenario
             }
         }
 
-        var settings = new ScenarioSettings { MaxBatchTransactions = slots };
+        // The batches' epoch chains start from Poseidon(chainId, rollupAddress): simulate for the rollup this run deploys.
+        var settings = new ScenarioSettings
+        {
+            MaxBatchTransactions = slots,
+            RollupAddress = RollupDeployment.AddressValue(EndToEndChain.PredictedRollupAddress),
+        };
         var simulator = new Simulator(settings);
         IReadOnlyList<Batch> batches = simulator.Run();
         int transactions = batches.Sum(b => b.Transactions.Count);
@@ -56,7 +61,6 @@ internal static class FullScenario
             $"{batches.Sum(b => b.Exits.Count)} exits");
         Assert.All(batches, b => Assert.InRange(b.Transactions.Count, 1, slots));
 
-        // The batches' epoch chains start from Poseidon(chainId, rollupAddress): they settle only on a rollup at that address.
         if (simulator.Parameters.RollupAddress != RollupDeployment.AddressValue(EndToEndChain.PredictedRollupAddress))
         {
             throw new InvalidOperationException(
