@@ -38,6 +38,7 @@ public static class CliApp
         root.Add(HashCommand.Build());
         root.Add(EddsaCommand.Build());
         root.Add(SimulateCommand.Build());
+        root.Add(BatchCommand.Build());
         root.Add(MarginCommand.Build());
         root.Add(OracleCommand.Build());
         foreach (var option in root.Options)

@@ -85,6 +85,11 @@ public sealed class ExitCodeTests(PipelineInputs inputs) : IClassFixture<Pipelin
             string scenario = t.Garbage("scenario.json");
             return (["simulate", "--scenario", scenario, "--out", t.inputs.Fresh("run")], scenario);
         },
+        ["batch check: batch not JSON"] = t =>
+        {
+            string batch = t.Garbage("batch-0001.json");
+            return (["batch", "check", batch], batch);
+        },
         ["margin: negative account"] = t => (["margin", "--state", t.inputs.State, "--account", "-1"], "--account: -1 is negative"),
         ["oracle epoch: market not JSON"] = t =>
         {

@@ -48,6 +48,7 @@ public sealed class JsonOutputTests(PipelineInputs inputs) : IClassFixture<Pipel
         ["eddsa verify"] = ("eddsa-verify", i => ["eddsa", "verify", "--input", i.Signature], 0),
         ["eddsa verify (forged)"] = ("eddsa-verify", i => ["eddsa", "verify", "--input", i.ForgedSignature], 1),
         ["simulate"] = ("simulate", i => ["simulate", "--out", i.Fresh("run"), "--max-batch", "8"], 0),
+        ["batch check"] = ("batch-check", i => ["batch", "check", i.SmallBatch, "--parameters", i.SmallBatchParameters], 0),
         ["margin"] = ("margin", i => ["margin", "--state", i.State, "--account", "3"], 0),
         ["oracle epoch"] = ("oracle-epoch", i => ["oracle", "epoch", "--market", PipelineInputs.Repo("vectors", "settlement", "market-default.json"),
             "--out", i.Fresh("epoch.json"), "--oracle-key", PipelineInputs.PrivateKeyHex], 0),

@@ -26,10 +26,12 @@ public static class BatchWitness
 {
     /// <summary>The circuit inputs for <paramref name="batch"/> in a circuit of <paramref name="shape"/>.</summary>
     /// <exception cref="ArgumentException">The batch has more transactions than the circuit has slots.</exception>
+    /// <exception cref="BatchRuleException">A transaction's records break a rule so that no slot can hold them.</exception>
     public static InputAssignment Build(Batch batch, SettlementShape shape) => Assign(batch, Slots(batch, shape));
 
     /// <summary>The slots input alone (one slot per transaction, then noops), for tests that edit a slot by hand.</summary>
     /// <exception cref="ArgumentException">The batch has more transactions than the circuit has slots.</exception>
+    /// <exception cref="BatchRuleException">A transaction's records break a rule so that no slot can hold them.</exception>
     public static Fr[] Slots(Batch batch, SettlementShape shape)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -37,6 +39,7 @@ public static class BatchWitness
         {
             throw new ArgumentException($"batch {batch.Number} has {batch.Transactions.Count} transactions; the circuit has {shape.Slots} slots");
         }
+        WitnessPreconditions.Check(batch, shape.Parameters);
         var layout = new SlotLayout(shape);
         var slots = new Fr[shape.Slots * layout.Size];
         for (int i = 0; i < batch.Transactions.Count; i++)

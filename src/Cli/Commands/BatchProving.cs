@@ -20,6 +20,15 @@ internal static class BatchProving
     {
         run.Progress.Phase($"reading and validating {Path.GetFileName(batchPath)}");
         Batch batch = BatchJson.ReadFile(batchPath, parameters);
+        try
+        {
+            // A hostile file can break a rule in a way no slot can hold; refuse it naming the rule, before any key work.
+            WitnessPreconditions.Check(batch, parameters);
+        }
+        catch (BatchRuleException e)
+        {
+            return CheckedWitness.Unsatisfied($"{batchPath}: {e.Message}", []);
+        }
         run.Progress.Phase(circuitName is null ? "finding the batch-N circuit of the key" : $"compiling {circuitName}");
         CompiledCircuit circuit = circuitName is null ? CircuitFor(key, parameters, zkeyPath) : CircuitOptions.Compile(circuitName, parameters);
         if (circuit.GateCount != key.NConstraints)
@@ -28,7 +37,7 @@ internal static class BatchProving
                                                    "was the key made for another batch size or other --parameters?");
         }
         var shape = new SettlementShape(parameters, CircuitOptions.BatchSlots(circuit.Name)!.Value);
-        if (batch.Transactions.Count > shape.Slots)
+        if (!BatchCircuitSize.Fits(batch, shape))
         {
             throw new InputFileException(batchPath, $"batch {batch.Number} has {batch.Transactions.Count} transactions, but the key is for {circuit.Name} " +
                                                     $"({shape.Slots} slots); run the simulator with --max-batch {shape.Slots}, or make a key for a larger batch");

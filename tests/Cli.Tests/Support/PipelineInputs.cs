@@ -35,6 +35,9 @@ public sealed class PipelineInputs : IDisposable
 
         var (simExit, _, simErr) = CliRunner.Run("simulate", "--out", Path.Combine(Dir, "scenario"));
         Assert.True(simExit == 0, simErr);
+        // One transaction per batch, so `batch check` builds the small batch-1 circuit.
+        var (oneExit, _, oneErr) = CliRunner.Run("simulate", "--out", Path.Combine(Dir, "scenario-1"), "--max-batch", "1");
+        Assert.True(oneExit == 0, oneErr);
     }
 
     /// <summary>The directory every test of the class writes into.</summary>
@@ -51,6 +54,11 @@ public sealed class PipelineInputs : IDisposable
     public string TamperedProof => Path.Combine(Dir, "proof-tampered.json");
 
     public string State => Path.Combine(Dir, "scenario", "state.json");
+
+    /// <summary>A one-transaction batch file of the built-in scenario (a deposit), and its parameters.</summary>
+    public string SmallBatch => Path.Combine(Dir, "scenario-1", "batch-0002.json");
+
+    public string SmallBatchParameters => Path.Combine(Dir, "scenario-1", "parameters.json");
 
     /// <summary>A path in <see cref="Dir"/> that no other test uses.</summary>
     public string Fresh(string name) => Path.Combine(Dir, $"{Guid.NewGuid():N}-{name}");
