@@ -73,7 +73,6 @@ public sealed partial class BatchReadErrorTests(DefaultScenarioRun run)
     [InlineData("transactions[#trade].rootAfter", "\"1\"", "transactions[#trade].rootAfter is not the root the witness gives")]
     [InlineData("transactions[#trade].maker.limitPrice", "\"1\"", "transactions[#trade].maker.hash is not the hash of the order's fields")]
     [InlineData("transactions[#trade].series", "\"79228162514264337597838917633\"", "transactions[#trade].series is not the maker's series")]
-    [InlineData("transactions[#deposit].queueIndex", "\"999\"", "transactions[#deposit].queueIndex = 999, but the queue's next entry is")]
     [InlineData("transactions[#oracleUpdate].epoch.series[0].mark", "\"x\"", "transactions[#oracleUpdate].epoch.series[0].mark must be an integer")]
     [InlineData("transactions[#oracleUpdate].epoch.commitment", "\"1\"", "transactions[#oracleUpdate].epoch.commitment 1 does not match the epoch's data")]
     [InlineData("transactions[#withdraw].exits", "[]", "exits are not the transactions' exits in order")]
