@@ -78,8 +78,11 @@ public static class SlotRegions
     public const int TransactionFieldCount = 24;
 
     // Trade: maker order (8), taker order (8), fill.
+    /// <summary>Fields of an order in the slot (ZkOptions.Settlement.Orders.OrderField).</summary>
+    public const int OrderFieldCount = (int)ZkOptions.Settlement.Orders.OrderField.MaxFee + 1;
+
     public const int MakerOrder = 0;          // account, series, side, limitPrice, amount, storageId, validUntil, maxFee
-    public const int TakerOrder = 8;
+    public const int TakerOrder = MakerOrder + OrderFieldCount;
     public const int Fill = 16;
 
     // Withdraw: amount, recipient, nonce. Liquidation bid: fraction, price, nonce. Settle: series.

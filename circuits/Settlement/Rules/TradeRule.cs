@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
+using ZkOptions.Settlement.Orders;
 using ZkOptions.Settlement.Transactions;
 using ZkOptions.Circuit.Std;
 using ZkOptions.Circuits.Settlement.Gadgets;
@@ -20,7 +21,6 @@ public sealed class TradeRule : SettlementRule
     public override string Name => "trade";
 
     /// <summary>Fields of an order in the slot's transaction region.</summary>
-    private enum OrderField { Account, Series, Side, LimitPrice, Amount, StorageId, ValidUntil, MaxFee }
 
     public override Action Apply(SlotContext ctx, Variable active)
     {
@@ -124,8 +124,7 @@ public sealed class TradeRule : SettlementRule
 
     /// <summary>Poseidon(account, series, side, limitPrice, amount, storageId, validUntil, maxFee, chainId) (Order.Hash).</summary>
     private static Variable OrderHash(Api api, Func<OrderField, Variable> f, long chainId) => Poseidon.Hash(api,
-        [f(OrderField.Account), f(OrderField.Series), f(OrderField.Side), f(OrderField.LimitPrice), f(OrderField.Amount),
-         f(OrderField.StorageId), f(OrderField.ValidUntil), f(OrderField.MaxFee), chainId]);
+        [.. Enum.GetValues<OrderField>().Select(f), chainId]);
 
     /// <summary>
     /// The order's slot (storageId mod 2^(2·depth)): a higher storage id starts it afresh, the same id continues it,

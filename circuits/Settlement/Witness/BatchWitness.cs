@@ -213,8 +213,7 @@ public static class BatchWitness
 
         private void WriteOrder(int at, Order o)
         {
-            Fr[] f = [U(o.Account), o.Series.ToField(), U((long)o.Side), U(o.LimitPrice.Micros), U(o.Amount.Units), U(o.StorageId),
-                U(o.ValidUntil), U(o.MaxFee.Value)];
+            Fr[] f = o.Fields();
             for (int i = 0; i < f.Length; i++)
             {
                 Tx(at + i, f[i]);

@@ -18,10 +18,14 @@ public sealed record Order(
     long Account, SeriesKey Series, Side Side, Usd LimitPrice, Quantity Amount, long StorageId, long ValidUntil, Ppm MaxFee, long ChainId)
 {
     /// <summary>The message the owner signs.</summary>
-    public Fr Hash() => Poseidon.Hash(
+    public Fr Hash() => Poseidon.Hash([.. Fields(), FieldCodec.Unsigned(ChainId)]);
+
+    /// <summary>The signed fields in <see cref="OrderField"/> order (the chain id, hashed after them, is not among them).</summary>
+    public Fr[] Fields() =>
+    [
         FieldCodec.Unsigned(Account), Series.ToField(), FieldCodec.Unsigned((long)Side), FieldCodec.Unsigned(LimitPrice.Micros),
-        FieldCodec.Unsigned(Amount.Units), FieldCodec.Unsigned(StorageId), FieldCodec.Unsigned(ValidUntil),
-        FieldCodec.Unsigned(MaxFee.Value), FieldCodec.Unsigned(ChainId));
+        FieldCodec.Unsigned(Amount.Units), FieldCodec.Unsigned(StorageId), FieldCodec.Unsigned(ValidUntil), FieldCodec.Unsigned(MaxFee.Value),
+    ];
 
     /// <summary>The order signed with <paramref name="key"/>.</summary>
     public SignedOrder SignWith(EddsaPrivateKey key) => new(this, key.Sign(Hash()));
