@@ -95,7 +95,7 @@ public sealed class BatchProveCommandTests : IDisposable
         var (sExit, _, sErr) = CliRunner.Run("setup", "--circuit", "batch-1", "--parameters", parameters, "--insecure-dev-srs", "11", "--zkey", P("b1.zkey"));
         Assert.True(sExit == 0, sErr);
         Assert.Contains("WARNING: --insecure-dev-srs 11", sErr);
-        Assert.Contains("311121 PLONK gates", sErr);
+        Assert.Contains("314104 PLONK gates", sErr);
 
         // The slot count is found from the key: no --circuit.
         var (pExit, _, pErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--parameters", parameters, "--zkey", P("b1.zkey"),
@@ -130,7 +130,7 @@ public sealed class BatchProveCommandTests : IDisposable
         var (kExit, _, kErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--parameters", parameters, "--circuit", "batch-2",
             "--zkey", P("b1.zkey"), "--proof", P("big-proof.json"), "--public", P("big-public.json"));
         Assert.Equal(2, kExit);
-        Assert.Contains("b1.zkey: is for a circuit of 311121 gates, but batch-2 has", kErr);
+        Assert.Contains("b1.zkey: is for a circuit of 314104 gates, but batch-2 has", kErr);
         Assert.False(File.Exists(P("big-proof.json")));
         Assert.False(File.Exists(P("big-public.json")));
     }
