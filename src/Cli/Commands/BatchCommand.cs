@@ -29,11 +29,7 @@ internal static class BatchCommand
         command.SetAction(parse =>
         {
             var run = CommandRun.Of(parse);
-            string path = parse.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"FILE: file not found: {path}");
-            }
+            string path = FileOptions.RequireFile("FILE", parse.GetValue(file)!);
             var exchange = CircuitOptions.Parameters(parse, parameters);
             run.Progress.Phase($"reading and validating {Path.GetFileName(path)}");
             Batch batch = BatchJson.ReadFile(path, exchange);
