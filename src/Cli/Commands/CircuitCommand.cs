@@ -58,7 +58,7 @@ internal static class CircuitCommand
         return command;
     }
 
-    private const string BatchDescription = "the settlement batch circuit with N transaction slots (DESIGN.md §4); setup and prove take --parameters";
+    private const string BatchDescription = "the settlement batch circuit with N transaction slots (docs/circuits-settlement.md); setup and prove take --parameters";
 
     /// <summary>Compiles a circuit by name, showing the phase on the progress line (a batch circuit takes seconds).</summary>
     private static CompiledCircuit Compile(CommandRun run, CircuitDescriptor descriptor)
