@@ -60,7 +60,7 @@ internal static class BatchCommand
             }
             outcome["gates"] = gates;
             outcome["failures"] = new JsonArray([.. failures.Select(f => (JsonNode)f.ToJson())]);
-            string what = $"batch {batch.Number} ({path}): {batch.Transactions.Count} transaction{(batch.Transactions.Count == 1 ? "" : "s")} in {name} ({slots} slot{(slots == 1 ? "" : "s")})";
+            string what = $"batch {batch.Number} ({path}): {Counted.Of(batch.Transactions.Count, "transaction")} in {name} ({Counted.Of(slots, "slot")})";
             if (failures.Count == 0)
             {
                 run.Result.Succeeded(outcome);

@@ -218,7 +218,7 @@ internal static class CircuitCommand
             var circuit = Compile(run, descriptor);
             R1csExporter.Write(circuit, outPath);
             int constraints = circuit.GateCount - circuit.PublicCount;
-            run.Err.WriteLine($"zkoptions: wrote {outPath}: {constraints} constraints, {circuit.WireCount} wires, {circuit.PublicCount} public inputs");
+            run.Err.WriteLine($"zkoptions: wrote {outPath}: {Counted.Of(constraints, "constraint")}, {Counted.Of(circuit.WireCount, "wire")}, {Counted.Of(circuit.PublicCount, "public input")}");
             run.Result.Succeeded(new JsonObject
             {
                 ["circuit"] = circuit.Name,

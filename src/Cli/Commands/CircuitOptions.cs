@@ -6,6 +6,7 @@ using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Settlement.Parameters;
+using ZkOptions.Cli.Output;
 
 namespace ZkOptions.Cli.Commands;
 
@@ -50,7 +51,7 @@ internal static partial class CircuitOptions
         if (BatchSlots(name) is int slots)
         {
             var shape = new SettlementShape(parameters ?? new ExchangeParameters(), slots);
-            return new CircuitDescriptor(name, $"settlement batch of {slots} transaction slot{(slots == 1 ? "" : "s")} (docs/circuits-settlement.md)",
+            return new CircuitDescriptor(name, $"settlement batch of {Counted.Of(slots, "transaction slot")} (docs/circuits-settlement.md)",
                 () => new BatchCircuit(shape),
                 () => throw new UsageException($"{name} has no example input: make batch files with `zkoptions simulate` and prove them with `zkoptions prove --batch`"));
         }
