@@ -64,12 +64,13 @@ public static class CliApp
         run.Attach(parsed);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
+            var messages = parsed.Errors.Select(e => ParseErrorMessage.For(e, parsed)).ToList();
+            foreach (string message in messages)
             {
-                run.Err.WriteLine($"zkoptions: {parseError.Message}");
+                run.Err.WriteLine($"zkoptions: {message}");
             }
             run.Err.WriteLine("Run 'zkoptions --help' (or 'zkoptions <verb> --help') for usage.");
-            return Finish(run, ExitCodes.BadInput, string.Join("; ", parsed.Errors.Select(e => e.Message)));
+            return Finish(run, ExitCodes.BadInput, string.Join("; ", messages));
         }
         int exit;
         string? error = null;

@@ -118,7 +118,7 @@ public sealed class BatchProveCommandTests : IDisposable
         var (bigExit, _, bigErr) = CliRunner.Run("prove", "--batch", big, "--parameters", P("whole/parameters.json"), "--zkey", P("b1.zkey"),
             "--proof", P("big-proof.json"), "--public", P("big-public.json"));
         Assert.Equal(2, bigExit);
-        Assert.Contains("transactions, but the key is for batch-1 (1 slots); run the simulator with --max-batch 1", bigErr);
+        Assert.Contains("transactions, but the key is for batch-1 (1 slot); run the simulator with --max-batch 1", bigErr);
 
         // Default parameters are not the simulation's (its oracle key): the batch file names the mismatch.
         var (dExit, _, dErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--zkey", P("b1.zkey"),

@@ -29,11 +29,7 @@ internal static class BatchCommand
         command.SetAction(parse =>
         {
             var run = CommandRun.Of(parse);
-            string path = parse.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"FILE: file not found: {path}");
-            }
+            string path = FileOptions.RequireFile("FILE", parse.GetValue(file)!);
             var exchange = CircuitOptions.Parameters(parse, parameters);
             run.Progress.Phase($"reading and validating {Path.GetFileName(path)}");
             Batch batch = BatchJson.ReadFile(path, exchange);
@@ -64,7 +60,7 @@ internal static class BatchCommand
             }
             outcome["gates"] = gates;
             outcome["failures"] = new JsonArray([.. failures.Select(f => (JsonNode)f.ToJson())]);
-            string what = $"batch {batch.Number} ({path}): {batch.Transactions.Count} transaction{(batch.Transactions.Count == 1 ? "" : "s")} in {name} ({slots} slot{(slots == 1 ? "" : "s")})";
+            string what = $"batch {batch.Number} ({path}): {Counted.Of(batch.Transactions.Count, "transaction")} in {name} ({Counted.Of(slots, "slot")})";
             if (failures.Count == 0)
             {
                 run.Result.Succeeded(outcome);

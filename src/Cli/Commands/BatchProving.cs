@@ -39,8 +39,8 @@ internal static class BatchProving
         var shape = new SettlementShape(parameters, CircuitOptions.BatchSlots(circuit.Name)!.Value);
         if (!BatchCircuitSize.Fits(batch, shape))
         {
-            throw new InputFileException(batchPath, $"batch {batch.Number} has {batch.Transactions.Count} transactions, but the key is for {circuit.Name} " +
-                                                    $"({shape.Slots} slots); run the simulator with --max-batch {shape.Slots}, or make a key for a larger batch");
+            throw new InputFileException(batchPath, $"batch {batch.Number} has {Counted.Of(batch.Transactions.Count, "transaction")}, but the key is for {circuit.Name} " +
+                                                    $"({Counted.Of(shape.Slots, "slot")}); run the simulator with --max-batch {shape.Slots}, or make a key for a larger batch");
         }
         run.Progress.Phase($"solving and checking the witness of batch {batch.Number}");
         var witness = circuit.Solve(BatchWitness.Build(batch, shape));

@@ -58,7 +58,7 @@ internal static class CircuitCommand
         return command;
     }
 
-    private const string BatchDescription = "the settlement batch circuit with N transaction slots (DESIGN.md §4); setup and prove take --parameters";
+    private const string BatchDescription = "the settlement batch circuit with N transaction slots (docs/circuits-settlement.md); setup and prove take --parameters";
 
     /// <summary>Compiles a circuit by name, showing the phase on the progress line (a batch circuit takes seconds).</summary>
     private static CompiledCircuit Compile(CommandRun run, CircuitDescriptor descriptor)
@@ -218,7 +218,7 @@ internal static class CircuitCommand
             var circuit = Compile(run, descriptor);
             R1csExporter.Write(circuit, outPath);
             int constraints = circuit.GateCount - circuit.PublicCount;
-            run.Err.WriteLine($"zkoptions: wrote {outPath}: {constraints} constraints, {circuit.WireCount} wires, {circuit.PublicCount} public inputs");
+            run.Err.WriteLine($"zkoptions: wrote {outPath}: {Counted.Of(constraints, "constraint")}, {Counted.Of(circuit.WireCount, "wire")}, {Counted.Of(circuit.PublicCount, "public input")}");
             run.Result.Succeeded(new JsonObject
             {
                 ["circuit"] = circuit.Name,

@@ -6,6 +6,7 @@ using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Settlement.Parameters;
+using ZkOptions.Cli.Output;
 
 namespace ZkOptions.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static partial class CircuitOptions
         new("--circuit") { Description = "A built-in circuit by name (see `zkoptions circuit list`), or batch-N for the settlement batch circuit with N transaction slots.", Required = required };
 
     public static Option<string> ParametersOption() =>
-        new("--parameters") { Description = "For batch-N: the exchange parameters (parameters.json from `zkoptions simulate`, or a state.json). Default: the DESIGN.md defaults." };
+        new("--parameters") { Description = "For batch-N: the exchange parameters (parameters.json from `zkoptions simulate`, or a state.json). Default: the defaults in docs/settlement.md (Exchange parameters)." };
 
     /// <summary>The slot count of a <c>batch-N</c> name, or null for any other name.</summary>
     public static int? BatchSlots(string name)
@@ -50,7 +51,7 @@ internal static partial class CircuitOptions
         if (BatchSlots(name) is int slots)
         {
             var shape = new SettlementShape(parameters ?? new ExchangeParameters(), slots);
-            return new CircuitDescriptor(name, $"settlement batch of {slots} transaction slot{(slots == 1 ? "" : "s")} (DESIGN.md §4)",
+            return new CircuitDescriptor(name, $"settlement batch of {Counted.Of(slots, "transaction slot")} (docs/circuits-settlement.md)",
                 () => new BatchCircuit(shape),
                 () => throw new UsageException($"{name} has no example input: make batch files with `zkoptions simulate` and prove them with `zkoptions prove --batch`"));
         }

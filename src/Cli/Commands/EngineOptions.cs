@@ -35,7 +35,8 @@ internal sealed class EngineOptions
         // A parse error, so the mistake costs nothing and exits 2 before any file is read.
         threads.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is var n and < 0)
+            // The tokens, not GetValueOrDefault, which throws when the value is not an integer (that error is reported already).
+            if (result.Tokens is [.., var last] && int.TryParse(last.Value, System.Globalization.CultureInfo.InvariantCulture, out int n) && n < 0)
             {
                 result.AddError($"--threads: {n} is negative; use 0 for all cores.");
             }

@@ -13,12 +13,21 @@ internal static class FileOptions
         new(name) { Description = description + " Written atomically (temporary file, then rename).", Required = true };
 
     /// <summary>The value of an input flag, which must name an existing file.</summary>
-    public static string ExistingFile(ParseResult parse, Option<string> option)
+    public static string ExistingFile(ParseResult parse, Option<string> option) => RequireFile(option.Name, parse.GetValue(option)!);
+
+    /// <summary>
+    /// <paramref name="path"/>, which must be an existing file; <paramref name="label"/> (the flag or argument) starts
+    /// the message. A directory gets its own message: "file not found" for a path that exists misleads.
+    /// </summary>
+    public static string RequireFile(string label, string path)
     {
-        string path = parse.GetValue(option)!;
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{label}: {path} is a directory; give a file.");
+        }
         if (!File.Exists(path))
         {
-            throw new UsageException($"{option.Name}: file not found: {path}");
+            throw new UsageException($"{label}: file not found: {path}");
         }
         return path;
     }

@@ -27,10 +27,7 @@ internal static class HexInput
 
     public static byte[] FromFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{path}: file not found.");
-        }
+        FileOptions.RequireFile("--input-file", path);
         var info = new FileInfo(path);
         if (info.Length > 16 * 1024 * 1024)
         {

@@ -21,11 +21,7 @@ internal static class MarginCommand
         };
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(state)!;
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"--state: file not found: {path}");
-            }
+            string path = FileOptions.RequireFile("--state", parse.GetValue(state)!);
             long index = parse.GetValue(account);
             if (index < 0)
             {

@@ -35,7 +35,7 @@ internal static class OracleCommand
         var keyFile = new Option<string?>("--oracle-key-file") { Description = "Sign the epoch with the key in this file: the JSON `eddsa keygen --out` writes, or 64 hex digits." };
         var parametersFile = new Option<string>("--parameters")
         {
-            Description = "The deployment's exchange parameters (parameters.json or a state.json): the epoch is signed for its chain id and rollup address. Default: the DESIGN.md defaults (rollup address 0, valid on no deployment).",
+            Description = "The deployment's exchange parameters (parameters.json or a state.json): the epoch is signed for its chain id and rollup address. Default: the defaults in docs/settlement.md (rollup address 0, valid on no deployment).",
         };
         var command = new Command("epoch",
             "Compute a risk epoch from a market file: per series the mark, the naked-short charge and the S scenario losses; written atomically; exit 2 on a bad market file (nothing written).")

@@ -21,10 +21,7 @@ internal static class PrivateKeyInput
     /// <summary>The key from a file given with <paramref name="flag"/>.</summary>
     public static EddsaPrivateKey FromFile(string path, string flag)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"{flag}: file not found: {path}");
-        }
+        FileOptions.RequireFile(flag, path);
         string text;
         try
         {

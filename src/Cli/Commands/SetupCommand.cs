@@ -70,8 +70,8 @@ internal static class SetupCommand
                 header = setup.Write(circuit, srs.TauG1, srs.TauG2, zkeyPath, run.Progress);
             }
             double seconds = clock.Elapsed.TotalSeconds;
-            stderr.WriteLine($"zkoptions: {header.NConstraints} PLONK gates ({header.NAdditions} addition wires), domain 2^{header.Power}, " +
-                             $"{header.NPublic} public signals; wrote {zkeyPath} in {seconds:F2} s");
+            stderr.WriteLine($"zkoptions: {Counted.Of(header.NConstraints, "PLONK gate")} ({Counted.Of(header.NAdditions, "addition wire")}), domain 2^{header.Power}, " +
+                             $"{Counted.Of(header.NPublic, "public signal")}; wrote {zkeyPath} in {seconds:F2} s");
             run.Result.Succeeded(new JsonObject
             {
                 ["zkey"] = zkeyPath,

@@ -43,7 +43,7 @@ internal static class SimulateCommand
                 throw new UsageException($"--out: the parent directory {parent} does not exist.");
             }
             ScenarioSettings settings = parse.GetValue(scenario) is { } path
-                ? File.Exists(path) ? ScenarioSettings.Read(path) : throw new UsageException($"--scenario: file not found: {path}")
+                ? ScenarioSettings.Read(FileOptions.RequireFile("--scenario", path))
                 : new ScenarioSettings();
             if (parse.GetValue(maxBatch) is int cap)
             {

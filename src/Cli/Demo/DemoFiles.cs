@@ -44,7 +44,7 @@ internal sealed class DemoFiles(string directory)
 
         proof.json              the PLONK proof (snarkjs format)
         public.json             its public signals: old and new state root, timestamp, L1 queue hash before and
-                                after, oracle epoch commitment, data commitment, exit commitment (DESIGN.md §4)
+                                after, oracle epoch chain, data commitment, exit commitment (docs/circuits-settlement.md)
         verification_key.json   the verification key (snarkjs format)
         PlonkVerifier.sol       the Solidity verifier of that key (`zkoptions export solidity`)
         calldata.hex            the verifier's verifyProof call for this proof, ABI-encoded (`zkoptions export calldata --format hex`)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using ZkOptions.Field;
+using ZkOptions.Cli.Output;
 
 namespace ZkOptions.Cli.Demo;
 
@@ -35,23 +36,21 @@ internal sealed record DemoReport(
         var sb = new StringBuilder();
         void Row(string label, string value) => sb.Append(c, $"  {label,-14}{value}\n");
         sb.Append(c, $"zkoptions demo: done in {TotalSeconds:F1} s\n");
-        Row("session", $"{s.Batches} batches, {s.Transactions} transactions in {SessionSeconds:F1} s: {s.OracleEpochs} oracle epochs " +
-                       $"({s.SeriesPerEpoch} series, {s.ScenariosPerSeries}-scenario risk arrays), {s.SignedOrders} signed orders " +
-                       $"in {s.Count("trade")} trades,");
-        Row("", $"{s.Count("liquidationStart")} liquidation ({Plural(s.Count("liquidationBid"), "bid")}), {s.Count("settle")} expiry settlements, " +
-                $"{s.Exits} exits, {s.Rejected} requests refused");
-        Row("circuit", $"{Circuit}: {Gates:N0} gates, domain 2^{DomainPower}, {PublicSignals} public signals; " +
-                       $"agrees with the engine on {CheckedTypes.Count} transaction types ({CheckSeconds:F1} s)");
+        Row("session", $"{Counted.Of(s.Batches, "batch", "batches")}, {Counted.Of(s.Transactions, "transaction")} in {SessionSeconds:F1} s: " +
+                       $"{Counted.Of(s.OracleEpochs, "oracle epoch")} ({s.SeriesPerEpoch} series, {s.ScenariosPerSeries}-scenario risk arrays), " +
+                       $"{Counted.Of(s.SignedOrders, "signed order")} in {Counted.Of(s.Count("trade"), "trade")},");
+        Row("", $"{Counted.Of(s.Count("liquidationStart"), "liquidation")} ({Counted.Of(s.Count("liquidationBid"), "bid")}), " +
+                $"{Counted.Of(s.Count("settle"), "expiry settlement")}, {Counted.Of(s.Exits, "exit")}, {Counted.Of(s.Rejected, "request")} refused");
+        Row("circuit", $"{Circuit}: {Counted.Of(Gates, "gate", format: "N0")}, domain 2^{DomainPower}, {Counted.Of(PublicSignals, "public signal")}; " +
+                       $"agrees with the engine on {Counted.Of(CheckedTypes.Count, "transaction type")} ({CheckSeconds:F1} s)");
         Row("setup", $"{SetupSeconds:F1} s (development SRS: insecure, for the demo only)");
         Row("prove", $"{ProveSeconds:F1} s (batch {ProvedBatch}: a trade; new state root {Abbreviated(NewStateRoot)})");
         Row("verify (C#)", $"{VerifySeconds:F2} s: valid, and a forged new state root is refused");
-        Row("proof size", $"{ProofBytes:N0} B ({ProofBytes / 32} words); calldata {CalldataBytes:N0} B with the {PublicSignals} public signals");
+        Row("proof size", $"{ProofBytes:N0} B ({ProofBytes / 32} words); calldata {CalldataBytes:N0} B with the {Counted.Of(PublicSignals, "public signal")}");
         Row("expected gas", $"{ExpectedGas:N0} for the verifyProof transaction (gas model, held to anvil in tests)");
         Row("files", $"{Directory}: {string.Join(", ", DemoFiles.Names)}{(KeyKept ? $", {Circuit}.zkey" : "")}");
         return sb.ToString();
     }
-
-    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Abbreviated(Fr value) => value.ToString() is { Length: > 18 } text ? text[..18] + "…" : value.ToString();
 

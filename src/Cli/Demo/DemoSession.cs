@@ -12,6 +12,7 @@ using ZkOptions.Prover.Solidity;
 using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Simulation;
 using ZkOptions.Settlement.Transactions;
+using ZkOptions.Cli.Output;
 
 namespace ZkOptions.Cli.Demo;
 
@@ -43,8 +44,8 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
         IReadOnlyList<Batch> batches = simulator.Run();
         var session = SessionFacts.Of(simulator, batches);
         double sessionSeconds = Lap(clock);
-        step($"session: {session.Batches} batches, {session.Transactions} transactions ({session.ByTypeText()}); " +
-             $"{session.Rejected} requests refused by the engine ({sessionSeconds:F1} s)");
+        step($"session: {Counted.Of(session.Batches, "batch", "batches")}, {Counted.Of(session.Transactions, "transaction")} ({session.ByTypeText()}); " +
+             $"{Counted.Of(session.Rejected, "request")} refused by the engine ({sessionSeconds:F1} s)");
 
         progress?.Report(new ProverProgress($"checking {Circuit} against the engine", SessionShare));
         CompiledCircuit circuit = CircuitOptions.Compile(Circuit, simulator.Parameters);

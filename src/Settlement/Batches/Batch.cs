@@ -7,7 +7,7 @@ namespace ZkOptions.Settlement.Batches;
 
 /// <summary>
 /// A sealed batch: the transactions accepted in order with their witnesses, and the public inputs of the proof
-/// that will cover them (DESIGN.md §4): old and new state root, timestamp, L1 queue hash before and after, the
+/// that will cover them, in the circuit's order: old and new state root, timestamp, L1 queue hash before and after, the
 /// epoch chain (<see cref="EpochChain"/>), the data commitment and the exit commitment. <see cref="Start"/>
 /// holds the preimages of the old root and of the epoch commitment in force when the batch opened.
 /// </summary>

@@ -11,7 +11,7 @@ using static ZkOptions.Settlement.Transactions.TransactionRejectedException;
 namespace ZkOptions.Settlement.Engine;
 
 /// <summary>
-/// Liquidation as a Dutch auction of a fraction of the whole portfolio (Derive's design, DESIGN.md §4): start only
+/// Liquidation as a Dutch auction of a fraction of the whole portfolio (Derive's design): start only
 /// below maintenance; bids take the same fraction of every slot and of the cash, at a price that falls with time;
 /// the fraction is capped at what restores the buffer margin; the liquidator must hold initial margin after; a fee
 /// goes to the insurance account, which also pays for insolvent portions and covers a negative balance at the end.

@@ -8,7 +8,7 @@ using ZkOptions.Settlement.State;
 namespace ZkOptions.Settlement.Margin;
 
 /// <summary>
-/// Portfolio (scenario) margin as DESIGN.md §4 defines it: exact sums over the position slots into a
+/// Portfolio (scenario) margin as docs/settlement.md defines it: exact sums over the position slots into a
 /// <see cref="RiskCache"/>, then the figures of <see cref="MarginFigures"/>.
 /// </summary>
 public static class MarginCalculator

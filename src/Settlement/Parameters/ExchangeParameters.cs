@@ -9,7 +9,7 @@ using ZkOptions.Settlement.Numbers;
 namespace ZkOptions.Settlement.Parameters;
 
 /// <summary>
-/// The per-deployment settings of the exchange (DESIGN.md §4 gives the defaults). Their hash,
+/// The per-deployment settings of the exchange (docs/settlement.md tables the defaults). Their hash,
 /// <see cref="Hash"/>, is part of what a batch commits to, so a batch proved under other parameters is rejected.
 /// </summary>
 public sealed record ExchangeParameters

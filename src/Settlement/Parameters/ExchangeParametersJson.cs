@@ -7,7 +7,7 @@ using ZkOptions.Settlement.Serialization;
 
 namespace ZkOptions.Settlement.Parameters;
 
-/// <summary>The parameters object of state and scenario files; every field optional on reading (defaults of DESIGN.md §4).</summary>
+/// <summary>The parameters object of state and scenario files; every field optional on reading (the defaults of <see cref="ExchangeParameters"/>, tabled in docs/settlement.md).</summary>
 public static class ExchangeParametersJson
 {
     /// <summary>All settings, ratios as ppm integers.</summary>

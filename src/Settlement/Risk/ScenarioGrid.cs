@@ -11,7 +11,7 @@ namespace ZkOptions.Settlement.Risk;
 /// and the rate are not changed (no look-ahead decay).
 /// </summary>
 /// <remarks>
-/// <see cref="Default"/> is DESIGN.md §4's S = 16 grid, in this order:
+/// <see cref="Default"/> is the default S = 16 grid, in this order:
 /// <list type="number">
 /// <item><description>0–13: spot 0, +5, −5, +10, −10, +15, −15 %, each with vol up then vol down (weight 1);</description></item>
 /// <item><description>14: −33 % with vol up, weight 0.48; 15: +50 % with vol up, weight 0.32 — two of Paradex's
@@ -54,7 +54,7 @@ public sealed class ScenarioGrid
     public static ScenarioGrid FromMoves(IEnumerable<(double SpotMove, VolShockDirection VolShock, double Weight)> moves, VolShock? volShock = null) =>
         new(moves.Select(m => new Scenario(m.SpotMove, m.VolShock, m.Weight)), volShock);
 
-    /// <summary>DESIGN.md's default S = 16 grid (order in the remarks).</summary>
+    /// <summary>The default S = 16 grid (order in the remarks).</summary>
     public static ScenarioGrid Default { get; } = new(DefaultScenarios());
 
     /// <summary>The scenarios in risk-array order.</summary>
