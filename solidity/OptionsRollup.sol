@@ -33,7 +33,7 @@ interface IPoseidonT10 {
     function hash(uint256[9] calldata inputs) external view returns (uint256);
 }
 
-/// @title OptionsRollup: the L1 contract of the zkoptions options rollup (DESIGN §4, docs/rollup-contract.md).
+/// @title OptionsRollup: the L1 contract of the zkoptions options rollup (docs/rollup-contract.md).
 /// @notice Holds the state root; opens accounts (it assigns their indices and records their keys) and takes deposits,
 /// top-ups and paid forced withdrawal requests into a Poseidon hash-chained queue; registers oracle epoch commitments;
 /// accepts batches proven by the PLONK verifier whose epoch chain runs over registered commitments only, and credits

@@ -5,7 +5,7 @@ using ZkOptions.Circuit.Std;
 namespace ZkOptions.Circuits.Settlement;
 
 /// <summary>
-/// A batch of N transaction slots with the public inputs of DESIGN.md §4, in order: old state root, new state root,
+/// A batch of N transaction slots with the public inputs of docs/circuits-settlement.md, in order: old state root, new state root,
 /// batch timestamp, L1 queue hash before and after, the epoch chain (the oracle domain, then every epoch commitment the
 /// batch applies, hashed in: the contract recomputes it from its own domain and checks each commitment is registered),
 /// the data commitment and the exit commitment. The secret start values open the old root (accounts root, epoch id and

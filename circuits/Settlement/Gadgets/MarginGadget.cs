@@ -7,7 +7,7 @@ using ZkOptions.Circuit.Std;
 namespace ZkOptions.Circuits.Settlement.Gadgets;
 
 /// <summary>
-/// The margin figures of DESIGN.md §4 from an account's collateral and risk cache, rounded as the engine rounds
+/// The margin figures of docs/settlement.md ("Margin") from an account's collateral and risk cache, rounded as the engine rounds
 /// them (MarginCalculator.Evaluate): MtM = C + ⌊Σq·mark / 10⁴⌋, Worst = ⌈max(0, max_s L_s) / 10⁴⌉,
 /// Cont = ⌈Σ short / 10⁴⌉, MM = Worst + Cont, IM = ⌈MM·f_IM⌉, buffer = ⌈MM·f_buffer⌉ (factors in ppm).
 /// </summary>
