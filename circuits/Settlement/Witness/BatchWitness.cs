@@ -178,29 +178,13 @@ public static class BatchWitness
         private void WriteInsurance(AccountUpdate u)
         {
             var a = u.Before ?? throw new ArgumentException("the insurance account must exist before it pays or is paid");
-            Set(R.Insurance + ".old", [a.PublicKey.X, a.PublicKey.Y, Fr.FromBigInteger(a.Owner), U(a.Nonce), FieldCodec.Signed(a.Collateral.Micros),
-                U(a.LiquidationStart), a.OrderTree.Root, a.PositionsHash(), a.Risk.Hash()]);
+            Set(R.Insurance + ".old", a.LeafFields());
             Set(R.Insurance + ".path", Flatten(u.Proof));
         }
 
-        private static Fr[] Fields(Account a)
-        {
-            var f = new List<Fr>
-            {
-                a.PublicKey.X, a.PublicKey.Y, Fr.FromBigInteger(a.Owner), U(a.Nonce), FieldCodec.Signed(a.Collateral.Micros),
-                U(a.LiquidationStart), a.OrderTree.Root,
-            };
-            foreach (var slot in a.Positions)
-            {
-                f.Add(slot.Series?.ToField() ?? Fr.Zero);
-                f.Add(FieldCodec.Signed(slot.Quantity.Units));
-            }
-            f.Add(U(a.Risk.Epoch));
-            f.Add(FieldCodec.Signed(a.Risk.MarkSum));
-            f.Add(FieldCodec.Signed(a.Risk.ShortSum));
-            f.AddRange(a.Risk.Losses.Select(FieldCodec.Signed));
-            return [.. f];
-        }
+        /// <summary>The leaf's fields with the positions and the risk cache opened (AccountFields).</summary>
+        private static Fr[] Fields(Account a) =>
+            [.. a.LeafFields().AsSpan(0, AccountFields.Fixed), .. a.PositionFields(), .. a.Risk.Fields()];
 
         private void WriteQueueEntry(TransactionResult r, long index)
         {

@@ -129,8 +129,8 @@ public sealed class Account
     /// <summary>A deep copy to work on.</summary>
     public Account Clone() => new(this);
 
-    /// <summary>HashMany over the K slots as (key, quantity) pairs.</summary>
-    public Fr PositionsHash()
+    /// <summary>The K slots as (key, quantity) pairs (an empty slot as 0, 0): the preimage of <see cref="PositionsHash"/>.</summary>
+    public Fr[] PositionFields()
     {
         var v = new Fr[2 * Positions.Length];
         for (int i = 0; i < Positions.Length; i++)
@@ -138,11 +138,19 @@ public sealed class Account
             v[2 * i] = Positions[i].Series?.ToField() ?? Fr.Zero;
             v[2 * i + 1] = FieldCodec.Signed(Positions[i].Quantity.Units);
         }
-        return FieldCodec.HashMany(v);
+        return v;
     }
 
-    /// <summary>The account leaf (see the type's summary).</summary>
-    public Fr LeafHash() => Poseidon.Hash(
+    /// <summary>HashMany over the K slots as (key, quantity) pairs.</summary>
+    public Fr PositionsHash() => FieldCodec.HashMany(PositionFields());
+
+    /// <summary>The leaf's nine inputs in <see cref="AccountLeafField"/> order.</summary>
+    public Fr[] LeafFields() =>
+    [
         PublicKey.X, PublicKey.Y, Fr.FromBigInteger(Owner), FieldCodec.Unsigned(Nonce), FieldCodec.Signed(Collateral.Micros),
-        FieldCodec.Unsigned(LiquidationStart), OrderTree.Root, PositionsHash(), Risk.Hash());
+        FieldCodec.Unsigned(LiquidationStart), OrderTree.Root, PositionsHash(), Risk.Hash(),
+    ];
+
+    /// <summary>The account leaf (see the type's summary).</summary>
+    public Fr LeafHash() => Poseidon.Hash(LeafFields());
 }

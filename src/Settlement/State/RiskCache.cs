@@ -44,8 +44,8 @@ public sealed class RiskCache
     public bool SameAs(RiskCache other) =>
         Epoch == other.Epoch && MarkSum == other.MarkSum && ShortSum == other.ShortSum && Losses.AsSpan().SequenceEqual(other.Losses);
 
-    /// <summary>HashMany(epoch, markSum, shortSum, L₁ … L_S), signed values as residues mod r.</summary>
-    public Fr Hash()
+    /// <summary>(epoch, markSum, shortSum, L₁ … L_S), signed values as residues mod r: the preimage of <see cref="Hash"/>.</summary>
+    public Fr[] Fields()
     {
         var v = new Fr[3 + Losses.Length];
         v[0] = FieldCodec.Unsigned(Epoch);
@@ -55,6 +55,9 @@ public sealed class RiskCache
         {
             v[3 + s] = FieldCodec.Signed(Losses[s]);
         }
-        return FieldCodec.HashMany(v);
+        return v;
     }
+
+    /// <summary>HashMany of <see cref="Fields"/>.</summary>
+    public Fr Hash() => FieldCodec.HashMany(Fields());
 }
