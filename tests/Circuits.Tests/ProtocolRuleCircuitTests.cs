@@ -26,7 +26,7 @@ public sealed class ProtocolRuleCircuitTests
     [Fact]
     public void Settlement_capped_by_the_fund_and_by_a_shorts_collateral_satisfies_the_circuit()
     {
-        var x = SettledMarket();
+        var x = ExpiryScenarios.SettledMarket();
         Account fund = x.State.Find(0)!.Clone();
         fund.Collateral = Usd.FromDollars(10_000);
         x.State.Put(fund);
@@ -125,25 +125,6 @@ public sealed class ProtocolRuleCircuitTests
         var failure = TestEngine.FirstFailure(new BatchCircuit(shape), BatchWitness.Build(elsewhere, shape));
         Assert.NotNull(failure);
         Assert.Contains("oracle.signature", failure!.ToString(), StringComparison.Ordinal);
-    }
-
-    private static TestExchange SettledMarket()
-    {
-        var x = new TestExchange();
-        x.Deposit(1, 50_000);
-        x.Deposit(2, 50_000);
-        x.Publish();
-        x.Trade(buyer: 1, seller: 2, HandSeries.Call110, 2_000, 3);
-        x.Now = HandSeries.Near + 600;
-        SeriesRisk[] settled = HandSeries.All().Select(s => s.Key.Expiry <= x.Now
-            ? new SeriesRisk(s.Key, new Usd(s.Key.PayoffE8(new Usd(118_500_500_000)) is var p8 ? (long)(p8 / 100) : 0), Usd.Zero, new Usd(118_500_500_000), new Usd[4])
-            : s).ToArray();
-        x.Apply(new OracleUpdateTx(x.Epoch(settled, x.Now)));
-        foreach (long a in new long[] { 0, 1, 2 })
-        {
-            x.Apply(new RiskRefreshTx(a));
-        }
-        return x;
     }
 
     private static Fr FieldCodec(long v) => ZkOptions.Settlement.Hashing.FieldCodec.Signed(v);

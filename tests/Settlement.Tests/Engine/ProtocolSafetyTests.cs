@@ -84,19 +84,7 @@ public sealed class ProtocolSafetyTests
     [Fact]
     public void Settlement_never_pays_out_more_than_the_fund_or_takes_more_than_a_short_holds()
     {
-        var x = new TestExchange();
-        x.Deposit(1, 50_000);
-        x.Deposit(2, 50_000);
-        x.Publish();
-        x.Trade(buyer: 1, seller: 2, HandSeries.Call110, 2_000, 3);
-        x.Now = HandSeries.Near + 600;
-        SeriesRisk[] settled = HandSeries.All().Select(s => s.Key.Expiry <= x.Now
-            ? new SeriesRisk(s.Key, new Usd(s.Key.PayoffE8(new Usd(118_500_500_000)) is var p8 ? (long)(p8 / 100) : 0), Usd.Zero, new Usd(118_500_500_000), new Usd[4])
-            : s).ToArray();
-        x.Apply(new OracleUpdateTx(x.Epoch(settled, x.Now)));
-        x.Apply(new RiskRefreshTx(0));
-        x.Apply(new RiskRefreshTx(1));
-        x.Apply(new RiskRefreshTx(2));
+        var x = ExpiryScenarios.SettledMarket();
         // Drain the fund first: only what it holds can be paid, and the long's haircut is recorded.
         Account fund = x.State.Find(0)!.Clone();
         fund.Collateral = Usd.FromDollars(10_000);
