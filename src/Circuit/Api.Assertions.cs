@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
+using ZkOptions.Constraints.V1;
 using ZkOptions.Field;
 
 namespace ZkOptions.Circuit;
@@ -36,7 +37,7 @@ public sealed partial class Api
         }
         var (u, alpha, k) = Affine(a, site);
         // (αu + k)(αu + k − 1) = α²·u·u + α(2k − 1)·u + k(k − 1) = 0
-        builder.AddGate(new Prover.Plonk.PlonkGate((uint)u, (uint)u, 0, alpha * alpha, alpha * (k.Double() - Fr.One), Fr.Zero, Fr.Zero, k * (k - Fr.One)), site.Index);
+        builder.AddGate(new PlonkGate((uint)u, (uint)u, 0, alpha * alpha, alpha * (k.Double() - Fr.One), Fr.Zero, Fr.Zero, k * (k - Fr.One)), site.Index);
         MarkBoolean(a);
     }
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
+using ZkOptions.Constraints.V1;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Field;
-using ZkOptions.Prover.Plonk;
 
 namespace ZkOptions.Circuit;
 

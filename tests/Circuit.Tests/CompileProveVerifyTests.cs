@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using ZkOptions.Constraints.V1;
 using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.Tests.Support;

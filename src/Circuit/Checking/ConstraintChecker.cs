@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit.Compiler;
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
 
 namespace ZkOptions.Circuit.Checking;
@@ -22,6 +24,11 @@ public static class ConstraintChecker
         }
         var failures = new List<ConstraintFailure>();
         var reported = new HashSet<ConstraintOrigin>(ReferenceEqualityComparer.Instance);
+        if (circuit.System == ProofSystem.V2)
+        {
+            CheckRows(circuit, witness, maxFailures, failures, reported);
+            return failures;
+        }
         var gates = circuit.Gates;
         for (int i = circuit.PublicCount; i < gates.Count && failures.Count < maxFailures; i++)
         {
@@ -39,6 +46,30 @@ public static class ConstraintChecker
             }
         }
         return failures;
+    }
+
+    private static void CheckRows(CompiledCircuit circuit, ReadOnlySpan<Fr> witness, int maxFailures,
+                                  List<ConstraintFailure> failures, HashSet<ConstraintOrigin> reported)
+    {
+        var wide = circuit.ToWideCircuit();
+        Span<Fr> cells = stackalloc Fr[WideLayout.Width];
+        Span<Fr> next = stackalloc Fr[WideLayout.Width];
+        Span<Fr> coefficients = stackalloc Fr[WideLayout.CoefficientCount];
+        Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
+        for (int r = circuit.PublicCount; r < wide.Rows.Count && failures.Count < maxFailures; r++)
+        {
+            if (wide.RowHolds(r, witness, cells, next, coefficients, residuals))
+            {
+                continue;
+            }
+            var origin = circuit.OriginOf(r);
+            if (reported.Add(origin))
+            {
+                string gate = WideGates.Of(wide.Rows[r].Gate).Name;
+                string values = Describe(circuit, origin, witness);
+                failures.Add(new ConstraintFailure(origin, r, values.Length == 0 ? $"{gate} gate" : $"{gate} gate, {values}"));
+            }
+        }
     }
 
     /// <summary>"a = x + 2·w7 = 12, b = y = 11".</summary>

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: MIT
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V1;
 using ZkOptions.Field;
-using ZkOptions.Prover.Plonk;
 
 namespace ZkOptions.Circuit.Compiler;
 
 /// <summary>
-/// Compiles a circuit to PLONK gates (snarkjs's gate shape): one gate per public input first, as snarkjs lays them
-/// out, then the gates <c>Define</c> adds, with wires 1..nPublic the public inputs, then the secret inputs, then
+/// Compiles a circuit to v1 PLONK gates (snarkjs's gate shape) or v2 rows: one gate (row) per public input first, as
+/// snarkjs lays them out, then the gates <c>Define</c> adds, with wires 1..nPublic the public inputs, then the secret inputs, then
 /// internal wires. The circuit object's inputs are overwritten with the wires.
 /// </summary>
 public static class CircuitCompiler
 {
-    /// <summary>Compiles <paramref name="circuit"/>.</summary>
-    public static CompiledCircuit Compile(Circuit circuit, string? name = null)
+    /// <summary>Compiles <paramref name="circuit"/> to the layout of <paramref name="system"/>.</summary>
+    public static CompiledCircuit Compile(Circuit circuit, string? name = null, ProofSystem system = ProofSystem.V1)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         var binding = new CircuitInputBinding(circuit);
@@ -29,7 +30,7 @@ public static class CircuitCompiler
         }
         string WireName(int wire) => wire == 0 ? "one" : names.TryGetValue(wire, out var n) ? n : $"w{wire}";
 
-        var builder = new ConstraintSystemBuilder(inputWires);
+        var builder = new ConstraintSystemBuilder(inputWires, system);
         for (int s = 1; s <= publicCount; s++)
         {
             int origin = builder.AddOrigin(new ConstraintOrigin("", "", 0, $"public input {WireName(s)}", []));

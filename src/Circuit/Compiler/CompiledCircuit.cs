@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V1;
+using ZkOptions.Constraints.V2;
 using ZkOptions.Circuit.Checking;
 using ZkOptions.Circuit.Solving;
 using ZkOptions.Field;
-using ZkOptions.Prover.Plonk;
 
 namespace ZkOptions.Circuit.Compiler;
 
 /// <summary>
-/// A compiled circuit: its PLONK gates with the origin of each, its inputs, and the program that solves a witness
-/// from input values. Feed <see cref="ToPlonkCircuit"/> to setup, <see cref="Solve"/>'s witness to the prover.
+/// A compiled circuit: its constraints in the layout of one proof system (v1 gates or v2 rows) with the origin of
+/// each, its inputs, and the program that solves a witness from input values. Feed <see cref="ToPlonkCircuit"/> (v1)
+/// or <see cref="ToWideCircuit"/> (v2) to setup, <see cref="Solve"/>'s witness to the prover.
 /// </summary>
 public sealed class CompiledCircuit
 {
@@ -36,14 +39,29 @@ public sealed class CompiledCircuit
     /// <summary>Number of wires, the constant-one wire 0 included (the witness length).</summary>
     public int WireCount => system.WireCount;
 
-    /// <summary>Number of PLONK gates, the public-input gates included.</summary>
-    public int GateCount => system.Gates.Count;
+    /// <summary>The proof system whose layout the constraints are in.</summary>
+    public ProofSystem System => system.System;
+
+    /// <summary>Number of v1 PLONK gates, the public-input gates included.</summary>
+    public int GateCount => System == ProofSystem.V1 ? system.Gates.Count
+        : throw new InvalidOperationException($"{Name} is compiled for v2, which counts rows ({nameof(RowCount)}), not gates");
+
+    /// <summary>Number of v2 rows, the public-input rows included.</summary>
+    public int RowCount => System == ProofSystem.V2 ? system.Rows.Count
+        : throw new InvalidOperationException($"{Name} is compiled for v1, which counts gates ({nameof(GateCount)}), not rows");
+
+    /// <summary>Gates (v1) or rows (v2), the unit the circuit's size is counted in.</summary>
+    public int Size => system.ConstraintCount;
+
+    /// <summary>"gate" (v1) or "row" (v2).</summary>
+    public string SizeUnit => System == ProofSystem.V1 ? "gate" : "row";
 
     internal IReadOnlyList<PlonkGate> Gates => system.Gates;
+    internal IReadOnlyList<WideRow> Rows => system.Rows;
     internal IReadOnlyList<SolverStep> Steps => system.Steps;
     internal IReadOnlyList<HintCall> Hints => system.Hints;
 
-    /// <summary>The origin of gate <paramref name="gate"/>.</summary>
+    /// <summary>The origin of gate (v1) or row (v2) <paramref name="gate"/>.</summary>
     public ConstraintOrigin OriginOf(int gate) => system.Origins[system.GateOrigins[gate]];
 
     internal ConstraintOrigin OriginOfHint(int hint) => system.Origins[system.Hints[hint].Origin];
@@ -51,14 +69,22 @@ public sealed class CompiledCircuit
     /// <summary>The name a report uses for a wire: an input's name, "one" for wire 0, else "w{index}".</summary>
     public string WireName(int wire) => wireName(wire);
 
-    /// <summary>The circuit for <see cref="PlonkSetup"/> (no addition wires: every wire is in the witness).</summary>
-    public PlonkCircuit ToPlonkCircuit() => new(system.Gates, [], system.WireCount, PublicCount);
+    /// <summary>The v1 circuit for PLONK setup (no addition wires: every wire is in the witness).</summary>
+    public PlonkCircuit ToPlonkCircuit() => System == ProofSystem.V1 ? new(system.Gates, [], system.WireCount, PublicCount)
+        : throw new InvalidOperationException($"{Name} is compiled for v2: use {nameof(ToWideCircuit)}");
 
-    /// <summary>Gate counts per scope path (public-input gates under "(public inputs)", top-level gates under "(top)").</summary>
+    /// <summary>The v2 circuit for PLONK v2 setup.</summary>
+    public WideCircuit ToWideCircuit() => System == ProofSystem.V2 ? new(system.Rows, system.WireCount, PublicCount)
+        : throw new InvalidOperationException($"{Name} is compiled for v1: use {nameof(ToPlonkCircuit)}");
+
+    /// <summary>
+    /// Gates (v1) or rows (v2) per scope path (public-input gates under "(public inputs)", top-level ones under
+    /// "(top)").
+    /// </summary>
     public IReadOnlyList<(string Scope, int Gates)> GatesByScope()
     {
         var counts = new Dictionary<string, int>();
-        for (int g = 0; g < system.Gates.Count; g++)
+        for (int g = 0; g < system.ConstraintCount; g++)
         {
             string scope = g < PublicCount ? "(public inputs)" : OriginOf(g).Scope is { Length: > 0 } s ? s : "(top)";
             counts[scope] = counts.GetValueOrDefault(scope) + 1;

@@ -1,17 +1,29 @@
 // SPDX-License-Identifier: MIT
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V1;
+using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
-using ZkOptions.Prover.Plonk;
 
 namespace ZkOptions.Circuit.Compiler;
 
 /// <summary>
-/// Collects what <see cref="Api"/> emits while <c>Define</c> runs: wires, PLONK gates (each tagged with its
-/// <see cref="ConstraintOrigin"/>), and the solver program, the order in which the witness solver fills internal
-/// wires (one step per gate that defines a wire, one per hint call).
+/// Collects what <see cref="Api"/> emits while <c>Define</c> runs, in the layout of the target proof system: wires,
+/// v1 gates or v2 rows (each tagged with its <see cref="ConstraintOrigin"/>), and the solver program, the order in
+/// which the witness solver fills internal wires (one step per gate that defines a wire, one per hint call). The API
+/// states every arithmetic constraint in the three-wire shape both layouts share; a v2 row holds it in w0..w2.
 /// </summary>
 internal sealed class ConstraintSystemBuilder
 {
+    /// <summary>The layout being built.</summary>
+    public ProofSystem System { get; }
+
+    /// <summary>The v1 gates (empty for v2).</summary>
     public List<PlonkGate> Gates { get; } = [];
+
+    /// <summary>The v2 rows (empty for v1).</summary>
+    public List<WideRow> Rows { get; } = [];
+
+    /// <summary>The origin index of each gate (v1) or row (v2).</summary>
     public List<int> GateOrigins { get; } = [];
     public List<ConstraintOrigin> Origins { get; } = [];
     public List<SolverStep> Steps { get; } = [];
@@ -19,7 +31,14 @@ internal sealed class ConstraintSystemBuilder
     public int WireCount { get; private set; }
 
     /// <summary>The wire 0 (snarkjs's constant-one signal) and the input wires exist before Define runs.</summary>
-    public ConstraintSystemBuilder(int inputWires) => WireCount = 1 + inputWires;
+    public ConstraintSystemBuilder(int inputWires, ProofSystem system = ProofSystem.V1)
+    {
+        WireCount = 1 + inputWires;
+        System = system;
+    }
+
+    /// <summary>Gates (v1) or rows (v2) so far.</summary>
+    public int ConstraintCount => System == ProofSystem.V1 ? Gates.Count : Rows.Count;
 
     public int AddOrigin(ConstraintOrigin origin)
     {
@@ -29,7 +48,14 @@ internal sealed class ConstraintSystemBuilder
 
     public void AddGate(in PlonkGate gate, int origin)
     {
-        Gates.Add(gate);
+        if (System == ProofSystem.V1)
+        {
+            Gates.Add(gate);
+        }
+        else
+        {
+            Rows.Add(WideRow.Arithmetic([gate.A, gate.B, gate.C], gate.Qm, [gate.Ql, gate.Qr, gate.Qo], gate.Qc));
+        }
         GateOrigins.Add(origin);
     }
 
@@ -39,7 +65,7 @@ internal sealed class ConstraintSystemBuilder
     public int DefineWire(int a, int b, Fr qm, Fr ql, Fr qr, Fr qc, int origin)
     {
         int c = WireCount++;
-        Steps.Add(new SolverStep(SolverStepKind.Gate, Gates.Count));
+        Steps.Add(new SolverStep(SolverStepKind.Gate, ConstraintCount));
         AddGate(new PlonkGate((uint)a, (uint)b, (uint)c, qm, ql, qr, -Fr.One, qc), origin);
         return c;
     }
@@ -60,5 +86,5 @@ internal sealed class ConstraintSystemBuilder
 
 internal enum SolverStepKind : byte { Gate, Hint }
 
-/// <summary>Fill the c wire of gate <see cref="Index"/>, or run hint call <see cref="Index"/>.</summary>
+/// <summary>Fill the c wire of gate <see cref="Index"/> (w2 of row <see cref="Index"/> in v2), or run hint call <see cref="Index"/>.</summary>
 internal readonly record struct SolverStep(SolverStepKind Kind, int Index);

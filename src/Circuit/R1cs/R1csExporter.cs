@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Buffers.Binary;
 using ZkOptions.Circuit.Compiler;
+using ZkOptions.Constraints;
 using ZkOptions.Field;
 using ZkOptions.Prover.Formats;
 
@@ -26,6 +27,10 @@ public static class R1csExporter
     /// <summary>Writes <paramref name="circuit"/> to <paramref name="path"/> (atomically).</summary>
     public static void Write(CompiledCircuit circuit, string path)
     {
+        if (circuit.System != Constraints.ProofSystem.V1)
+        {
+            throw new ArgumentException($"{circuit.Name} is compiled for {circuit.System.Name()}; an .r1cs is written from the v1 gates", nameof(circuit));
+        }
         int publicCount = circuit.PublicCount;
         int secretCount = circuit.Inputs.Where(i => !i.IsPublic).Sum(i => i.Count);
         var gates = circuit.Gates;

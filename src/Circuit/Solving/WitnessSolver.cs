@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit.Compiler;
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
 
 namespace ZkOptions.Circuit.Solving;
@@ -27,11 +29,25 @@ public static class WitnessSolver
             inputs.ValuesFor(input).CopyTo(w.AsSpan(input.FirstWire));
         }
         var gates = circuit.Gates;
+        var rows = circuit.Rows;
         var hints = circuit.Hints;
         Span<Fr> scratch = stackalloc Fr[8];
         foreach (var step in circuit.Steps)
         {
-            if (step.Kind == SolverStepKind.Gate)
+            if (step.Kind == SolverStepKind.Gate && circuit.System == ProofSystem.V2)
+            {
+                // The API defines a wire in a row's w2 with q2 = −1: w2 = qM·w0·w1 + q0·w0 + q1·w1 + qC.
+                var row = rows[step.Index];
+                Fr a = w[row.Wires[0]], b = w[row.Wires[1]];
+                Fr.Mul(in a, in b, out Fr ab);
+                Fr.Mul(in ab, row[Coefficient.Qm], out Fr sum);
+                Fr.Mul(in a, row[Coefficient.Q0], out Fr t);
+                Fr.Add(in sum, in t, out sum);
+                Fr.Mul(in b, row[Coefficient.Q1], out t);
+                Fr.Add(in sum, in t, out sum);
+                Fr.Add(in sum, row[Coefficient.Qc], out w[row.Wires[2]]);
+            }
+            else if (step.Kind == SolverStepKind.Gate)
             {
                 var g = gates[step.Index];
                 Fr a = w[g.A], b = w[g.B];

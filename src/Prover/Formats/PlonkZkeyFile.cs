@@ -2,6 +2,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using ZkOptions.Constraints.V1;
 using ZkOptions.Field;
 
 namespace ZkOptions.Prover.Formats;

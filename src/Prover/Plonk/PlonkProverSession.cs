@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using ZkOptions.Constraints.V1;
 using ZkOptions.Field;
 using ZkOptions.Prover.Engines;
 using ZkOptions.Prover.Formats;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
+using ZkOptions.Constraints.V1;
 using ZkOptions.Field;
 using ZkOptions.Prover.Polynomials;
 using ZkOptions.Prover.Engines;

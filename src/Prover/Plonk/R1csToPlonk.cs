@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Field;
+using ZkOptions.Constraints.V1;
 using ZkOptions.Prover.Formats;
 
 namespace ZkOptions.Prover.Plonk;
@@ -9,12 +10,6 @@ public readonly record struct LinearTerm(uint Wire, Fr Coefficient);
 
 /// <summary>One R1CS constraint A·B = C.</summary>
 public sealed record R1csConstraint(IReadOnlyList<LinearTerm> A, IReadOnlyList<LinearTerm> B, IReadOnlyList<LinearTerm> C);
-
-/// <summary>A PLONK gate qM·a·b + qL·a + qR·b + qO·c + qC = 0 on wires (A, B, C).</summary>
-public readonly record struct PlonkGate(uint A, uint B, uint C, Fr Qm, Fr Ql, Fr Qr, Fr Qo, Fr Qc);
-
-/// <summary>The gates and internal addition wires of a circuit, and its wire counts.</summary>
-public sealed record PlonkCircuit(IReadOnlyList<PlonkGate> Gates, IReadOnlyList<PlonkAddition> Additions, int NVars, int NPublic);
 
 /// <summary>
 /// snarkjs's R1CS → PLONK conversion (src/plonk_setup.js processConstraints), reproduced step for step so that

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
+using ZkOptions.Constraints.V1;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.Solving;
 using ZkOptions.Field;

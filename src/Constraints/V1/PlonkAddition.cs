@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
+using ZkOptions.Constraints.V1;
 using ZkOptions.Field;
 
-namespace ZkOptions.Prover.Formats;
+namespace ZkOptions.Constraints.V1;
 
 /// <summary>
 /// An internal wire made by snarkjs's R1CS→PLONK conversion when a linear combination has too many terms:
