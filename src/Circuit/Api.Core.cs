@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.Globalization;
+using ZkOptions.Constraints;
 using ZkOptions.Constraints.V1;
+using ZkOptions.Constraints.V2;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Field;
 
@@ -29,6 +31,33 @@ public sealed partial class Api
     }
 
     internal Func<int, string> WireName { get; }
+
+    /// <summary>The layout being compiled to; gadgets with a custom gate in v2 use it (circuits never see it).</summary>
+    internal ProofSystem TargetSystem => builder.System;
+
+    /// <summary>Whether this API runs on values (the test engine) rather than compiling.</summary>
+    internal bool IsTestEngine => testEngine;
+
+    internal void AddRow(in WideRow row, Site site) => builder.AddRow(row, site.Index);
+
+    /// <summary>
+    /// <paramref name="v"/> as a row cell plus an offset, w + k, for a gate that adds constants to its cells anyway: a
+    /// constant is the constant-one wire 0 plus k − 1, a single wire with coefficient 1 is itself, anything else is
+    /// collapsed to one wire first.
+    /// </summary>
+    internal (int Wire, Fr Offset) Cell(Variable v, Site site)
+    {
+        if (v.IsConstant)
+        {
+            return (0, v.Constant - Fr.One);
+        }
+        var terms = v.Terms;
+        if (terms.Length == 1 && terms[0].Coefficient.IsOne)
+        {
+            return (terms[0].Wire, v.Constant);
+        }
+        return (MaterializeTerms(v, site), v.Constant);
+    }
 
     /// <summary>The current scope path ("maker margin › poseidon"), empty at the top.</summary>
     public string CurrentScope => scopePath;

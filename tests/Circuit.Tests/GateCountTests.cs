@@ -4,13 +4,14 @@ using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.Std;
 using ZkOptions.Circuit.Tests.Support;
+using ZkOptions.Constraints;
 using ZkOptions.Prover.Tests.Support;
 
 namespace ZkOptions.Circuit.Tests;
 
 /// <summary>
-/// Gate counts are pinned (gnark's stats file): every built-in circuit and every standard gadget is compiled and its
-/// PLONK gate count compared with vectors/circuits/gate-counts.csv. A change that moves a count fails here, so it is
+/// Sizes are pinned (gnark's stats file): every built-in circuit and every standard gadget is compiled for v1 and v2
+/// and its gate and row counts compared with vectors/circuits/gate-counts.csv. A change that moves a count fails here, so it is
 /// seen and explained in review; after an intended change, rerun with ZKOPTIONS_APPROVE=1 to rewrite the file.
 /// </summary>
 public sealed class GateCountTests
@@ -54,20 +55,25 @@ public sealed class GateCountTests
         yield return ("gadget/smt-quaternary-level", G(5, (api, x) => SparseMerkle.ComputeRoot(api, 4, 1, x[0], x[1], [[x[2], x[3], x[4]]])));
     }
 
-    private static List<(string Name, int Gates, int Wires, int Public)> Measure()
+    private static List<(string Name, int Gates, int Rows, int Wires, int Public)> Measure()
     {
-        var rows = new List<(string, int, int, int)>();
+        var rows = new List<(string, int, int, int, int)>();
         foreach (var d in CircuitCatalog.All)
         {
-            var c = CircuitCompiler.Compile(d.Create(), d.Name);
-            rows.Add(($"circuit/{d.Name}", c.GateCount, c.WireCount, c.PublicCount));
+            rows.Add(Count($"circuit/{d.Name}", d.Create));
         }
         foreach (var (name, create) in Gadgets())
         {
-            var c = CircuitCompiler.Compile(create(), name);
-            rows.Add((name, c.GateCount, c.WireCount, c.PublicCount));
+            rows.Add(Count(name, create));
         }
         return rows.OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+
+        static (string, int, int, int, int) Count(string name, Func<Circuit> create)
+        {
+            var v1 = CircuitCompiler.Compile(create(), name);
+            var v2 = CircuitCompiler.Compile(create(), name, ProofSystem.V2);
+            return (name, v1.GateCount, v2.RowCount, v1.WireCount, v1.PublicCount);
+        }
     }
 
     [Fact]
@@ -75,13 +81,14 @@ public sealed class GateCountTests
     {
         var measured = Measure();
         var text = new StringBuilder();
-        text.Append("# PLONK gate counts (snarkjs gate shape; public-input gates included) of every built-in circuit and\n");
-        text.Append("# standard gadget, checked by tests/Circuit.Tests/GateCountTests.cs. Rewrite with ZKOPTIONS_APPROVE=1 after an\n");
-        text.Append("# intended change, and say why in the commit.\n");
-        text.Append("name,gates,wires,public\n");
-        foreach (var (name, gates, wires, pub) in measured)
+        text.Append("# Sizes of every built-in circuit and standard gadget, public inputs included: v1 PLONK gates (snarkjs gate\n");
+        text.Append("# shape) and v2 rows side by side, v1 wires, public inputs. Checked by tests/Circuit.Tests/GateCountTests.cs\n");
+        text.Append("# and tests/Circuits.Tests/SettlementGateCountTests.cs (settlement/). Rewrite with ZKOPTIONS_APPROVE=1 after\n");
+        text.Append("# an intended change, and say why in the commit.\n");
+        text.Append("name,gates,rows,wires,public\n");
+        foreach (var (name, gates, rows, wires, pub) in measured)
         {
-            text.Append($"{name},{gates},{wires},{pub}\n");
+            text.Append($"{name},{gates},{rows},{wires},{pub}\n");
         }
         if (Environment.GetEnvironmentVariable("ZKOPTIONS_APPROVE") == "1")
         {
@@ -97,15 +104,15 @@ public sealed class GateCountTests
             .Where(l => !l.StartsWith(SettlementPrefix, StringComparison.Ordinal))
             .Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[1..]);
         var problems = new List<string>();
-        foreach (var (name, gates, wires, pub) in measured)
+        foreach (var (name, gates, rows, wires, pub) in measured)
         {
             if (!pinned.TryGetValue(name, out var row))
             {
-                problems.Add($"{name}: not pinned (now {gates} gates)");
+                problems.Add($"{name}: not pinned (now {gates} gates, {rows} rows)");
             }
-            else if (row[0] != gates.ToString() || row[1] != wires.ToString() || row[2] != pub.ToString())
+            else if (row[0] != gates.ToString() || row[1] != rows.ToString() || row[2] != wires.ToString() || row[3] != pub.ToString())
             {
-                problems.Add($"{name}: pinned {row[0]} gates / {row[1]} wires / {row[2]} public, now {gates} / {wires} / {pub}");
+                problems.Add($"{name}: pinned {row[0]} gates / {row[1]} rows / {row[2]} wires / {row[3]} public, now {gates} / {rows} / {wires} / {pub}");
             }
         }
         problems.AddRange(pinned.Keys.Except(measured.Select(m => m.Name)).Select(n => $"{n}: pinned but no longer measured"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Text;
 using ZkOptions.Circuit.Compiler;
+using ZkOptions.Constraints;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Rules;
 using ZkOptions.Prover.Tests.Support;
@@ -8,7 +9,7 @@ using ZkOptions.Prover.Tests.Support;
 namespace ZkOptions.Circuits.Tests;
 
 /// <summary>
-/// Gate counts of the settlement batch circuit (default exchange parameters) per batch size, per slot, and per
+/// v1 gate and v2 row counts of the settlement batch circuit (default exchange parameters) per batch size, per slot, and per
 /// transaction type (the gates inside the rule's own scope; every slot carries all of them plus the shared ports),
 /// pinned as the settlement/ rows of vectors/circuits/gate-counts.csv. Rewrite with ZKOPTIONS_APPROVE=1 after an
 /// intended change.
@@ -20,27 +21,30 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
 
     private static string PinnedFile => RepoPaths.Vector("circuits", "gate-counts.csv");
 
-    private List<(string Name, int Gates)> Measure()
+    /// <summary>Each name with its v1 gates and v2 rows, as "gates,rows".</summary>
+    private List<(string Name, string Counts)> Measure()
     {
-        var rows = new List<(string, int)>();
+        var rows = new List<(string, string)>();
         foreach (int n in new[] { 1, 2, 4 })
         {
-            var c = CircuitCompiler.Compile(new BatchCircuit(new SettlementShape(run.Parameters, n)));
-            rows.Add(($"{Prefix}batch-{n}", c.GateCount));
+            var v1 = CircuitCompiler.Compile(new BatchCircuit(new SettlementShape(run.Parameters, n)));
+            var v2 = CircuitCompiler.Compile(new BatchCircuit(new SettlementShape(run.Parameters, n)), null, ProofSystem.V2);
+            rows.Add(($"{Prefix}batch-{n}", $"{v1.GateCount},{v2.RowCount}"));
             if (n == 1)
             {
-                var scopes = c.GatesByScope();
-                int slot = scopes.Where(s => s.Scope.StartsWith("slot 0", StringComparison.Ordinal)).Sum(s => s.Gates);
-                rows.Add(($"{Prefix}slot", slot));
+                var gates = v1.GatesByScope();
+                var v2Rows = v2.GatesByScope();
+                string In(string prefix) =>
+                    $"{gates.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}," +
+                    $"{v2Rows.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}";
+                rows.Add(($"{Prefix}slot", In("slot 0")));
                 foreach (var rule in SettlementRule.All)
                 {
-                    int own = scopes.Where(s => s.Scope.StartsWith($"slot 0 › {rule.Name}", StringComparison.Ordinal)).Sum(s => s.Gates);
-                    rows.Add(($"{Prefix}rule-{rule.Name}", own));
+                    rows.Add(($"{Prefix}rule-{rule.Name}", In($"slot 0 › {rule.Name}")));
                 }
                 foreach (var shared in new[] { "account update", "insurance account update", "series read", "margin evaluator", "signature.valid", "data chain", "l1.queue-order", "exit chain", "type" })
                 {
-                    int g = scopes.Where(s => s.Scope.StartsWith($"slot 0 › {shared}", StringComparison.Ordinal)).Sum(s => s.Gates);
-                    rows.Add(($"{Prefix}shared-{shared.Replace(' ', '-').Replace(".", "", StringComparison.Ordinal)}", g));
+                    rows.Add(($"{Prefix}shared-{shared.Replace(' ', '-').Replace(".", "", StringComparison.Ordinal)}", In($"slot 0 › {shared}")));
                 }
             }
         }
@@ -59,16 +63,17 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
             {
                 text.Append(l).Append('\n');
             }
-            foreach (var (name, gates) in measured)
+            foreach (var (name, counts) in measured)
             {
-                text.Append($"{name},{gates},,8\n");
+                text.Append($"{name},{counts},,8\n");
             }
             File.WriteAllText(PinnedFile, text.ToString());
             lines = File.ReadAllLines(PinnedFile).ToList();
         }
-        var pinned = lines.Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[1]);
-        var problems = measured.Where(m => !pinned.TryGetValue(m.Name, out var g) || g != m.Gates.ToString())
-            .Select(m => $"{m.Name}: pinned {pinned.GetValueOrDefault(m.Name, "nothing")}, now {m.Gates}").ToList();
+        var pinned = lines.Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).Select(l => l.Split(','))
+            .ToDictionary(p => p[0], p => $"{p[1]},{p[2]}");
+        var problems = measured.Where(m => !pinned.TryGetValue(m.Name, out var g) || g != m.Counts)
+            .Select(m => $"{m.Name}: pinned {pinned.GetValueOrDefault(m.Name, "nothing")} (gates,rows), now {m.Counts}").ToList();
         problems.AddRange(pinned.Keys.Except(measured.Select(m => m.Name)).Select(n => $"{n}: pinned but no longer measured"));
         Assert.True(problems.Count == 0, "settlement gate counts moved (rerun with ZKOPTIONS_APPROVE=1 if intended):\n" + string.Join("\n", problems));
     }

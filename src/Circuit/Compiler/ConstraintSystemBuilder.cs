@@ -59,6 +59,17 @@ internal sealed class ConstraintSystemBuilder
         GateOrigins.Add(origin);
     }
 
+    /// <summary>A v2 row of any gate (the caller fills the wires its cells hold by hints or earlier rows).</summary>
+    public void AddRow(in WideRow row, int origin)
+    {
+        if (System != ProofSystem.V2)
+        {
+            throw new InvalidOperationException("rows are the v2 layout; v1 takes gates");
+        }
+        Rows.Add(row);
+        GateOrigins.Add(origin);
+    }
+
     /// <summary>
     /// A new wire c fixed by the gate qM·a·b + qL·a + qR·b + qC − c = 0; the solver computes it from a and b.
     /// </summary>

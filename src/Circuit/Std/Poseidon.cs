@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V2;
+using ZkOptions.Constraints.V2.Gates;
 using ZkOptions.Field;
 using ZkOptions.Field.Hashing;
 
@@ -33,9 +36,76 @@ public static class Poseidon
         using (api.Scope($"poseidon({inputs.Length})"))
         {
             var site = api.At($"poseidon({inputs.Length}) round", file, line);
+            if (api.TargetSystem == ProofSystem.V2 && t <= WideLayout.Width && state.Any(v => !v.IsConstant))
+            {
+                return PermuteInRows(api, site, p, state);
+            }
             Permute(api, site, p, state);
         }
         return state[0];
+    }
+
+    /// <summary>
+    /// The v2 layout: one <see cref="PoseidonRoundGate"/> row per round and a row for the output, the round states
+    /// filled by the solver (a hint running the gate's own round function) and bound by the rows. The input cells
+    /// carry their constants in the first round's constants, so a constant or an offset input costs no row.
+    /// </summary>
+    private static Variable PermuteInRows(Api api, Api.Site site, PoseidonParameters p, Variable[] state)
+    {
+        int t = p.Width;
+        int rounds = p.FullRounds + p.PartialRounds;
+        int half = p.FullRounds / 2;
+        var gate = (PoseidonRoundGate)WideGates.Of(PoseidonRoundGate.KindFor(t));
+        var cells = new int[t];
+        var offsets = new Fr[t];
+        for (int j = 0; j < t; j++)
+        {
+            (cells[j], offsets[j]) = api.Cell(state[j], site);
+        }
+        var coefficients = new Fr[rounds][];
+        for (int r = 0; r < rounds; r++)
+        {
+            var q = coefficients[r] = new Fr[WideLayout.CoefficientCount];
+            q[(int)Coefficient.Qm] = r < half || r >= half + p.PartialRounds ? Fr.One : Fr.Zero;
+            for (int j = 0; j < t; j++)
+            {
+                q[(int)Coefficient.Q0 + j] = p.RoundConstants[r * t + j] + (r == 0 ? offsets[j] : Fr.Zero);
+            }
+        }
+
+        var inputs = cells.Select(Variable.FromWire).ToArray();
+        var states = api.HintCore($"poseidon({t - 1}) rounds", inputs, rounds * t, (values, outputs) =>
+        {
+            Span<Fr> current = stackalloc Fr[t];
+            values.CopyTo(current);
+            for (int r = 0; r < rounds; r++)
+            {
+                var next = outputs.Slice(r * t, t);
+                gate.Round(current, coefficients[r], next);
+                next.CopyTo(current);
+            }
+        }, site);
+
+        for (int r = 0; r <= rounds; r++)
+        {
+            var row = new WideRow { Gate = r < rounds ? gate.Kind : GateKind.None };
+            for (int j = 0; j < t; j++)
+            {
+                row.Wires[j] = (uint)(r == 0 ? cells[j] : WireOf(states[(r - 1) * t + j]));
+            }
+            if (r < rounds)
+            {
+                for (int i = 0; i < WideLayout.CoefficientCount; i++)
+                {
+                    row.Coefficients[i] = coefficients[r][i];
+                }
+            }
+            api.AddRow(row, site);
+        }
+        return states[(rounds - 1) * t];
+
+        static int WireOf(Variable hintOutput) =>
+            hintOutput.IsSingleWire(out int wire) ? wire : throw new InvalidOperationException("a hint output is one wire");
     }
 
     private static void Permute(Api api, Api.Site site, PoseidonParameters p, Variable[] state)

@@ -12,4 +12,16 @@ public enum GateKind : byte
 
     /// <summary>qM·w0·w1 + q0·w0 + q1·w1 + q2·w2 + q3·w3 + q4·w4 + qC + qNext·w0(next) = 0.</summary>
     Arithmetic = 1,
+
+    /// <summary>One circomlib Poseidon round on a width-2 state in w0..w1, its output in the next row.</summary>
+    PoseidonRoundT2 = 2,
+
+    /// <summary>One circomlib Poseidon round on a width-3 state in w0..w2, its output in the next row.</summary>
+    PoseidonRoundT3 = 3,
+
+    /// <summary>One circomlib Poseidon round on a width-4 state in w0..w3, its output in the next row.</summary>
+    PoseidonRoundT4 = 4,
+
+    /// <summary>One circomlib Poseidon round on a width-5 state in w0..w4, its output in the next row.</summary>
+    PoseidonRoundT5 = 5,
 }

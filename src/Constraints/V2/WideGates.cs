@@ -7,7 +7,11 @@ namespace ZkOptions.Constraints.V2;
 public static class WideGates
 {
     /// <summary>The gates, one per <see cref="GateKind"/> other than <see cref="GateKind.None"/>.</summary>
-    public static IReadOnlyList<IWideGate> All { get; } = [new ArithmeticGate()];
+    public static IReadOnlyList<IWideGate> All { get; } =
+    [
+        new ArithmeticGate(),
+        new PoseidonRoundGate(2), new PoseidonRoundGate(3), new PoseidonRoundGate(4), new PoseidonRoundGate(5),
+    ];
 
     /// <summary>The gate that answers to <paramref name="kind"/>.</summary>
     public static IWideGate Of(GateKind kind) =>

@@ -25,12 +25,13 @@ public sealed class WideLayoutCompileTests
         var v1 = CircuitCompiler.Compile(descriptor.Create(), name);
         var v2 = CircuitCompiler.Compile(descriptor.Create(), name, ProofSystem.V2);
         Assert.Equal(ProofSystem.V2, v2.System);
-        Assert.Equal(v1.WireCount, v2.WireCount);
         Assert.Equal(v1.PublicCount, v2.PublicCount);
 
         var inputs = InputAssignment.Parse(descriptor.ExampleInput(), "example");
         var witness = v2.Solve(inputs);
-        Assert.Equal(v1.Solve(inputs), witness);
+        // Custom gates make their own wires, so only the inputs (and with them the public signals) line up.
+        int inputWires = 1 + v1.Inputs.Sum(i => i.Count);
+        Assert.Equal(v1.Solve(inputs)[..inputWires], witness[..inputWires]);
         Assert.Empty(v2.Check(witness));
         Assert.Empty(v2.ToWideCircuit().FailingRows(witness));
     }

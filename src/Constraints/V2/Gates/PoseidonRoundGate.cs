@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Field;
+using ZkOptions.Field.Hashing;
+
+namespace ZkOptions.Constraints.V2.Gates;
+
+/// <summary>
+/// One round of circomlib's Poseidon permutation of width t ≤ 5 in one row: the state s in w0..w(t−1), the round's
+/// constants c in q0..q(t−1), a full-round flag f (1 or 0) in qM, and the next row's w0..w(t−1) equal to
+/// M·y with yⱼ = (sⱼ + cⱼ)⁵ for j = 0 and for every j in a full round, yⱼ = sⱼ + cⱼ otherwise (circomlib's
+/// reference schedule: add constants, S-box, MDS mix M of width t). A t = 5 permutation of 8 full and 60 partial
+/// rounds is 68 such rows and one row holding the output.
+/// </summary>
+/// <remarks>
+/// The flag is read as a polynomial, yⱼ = f·uⱼ⁵ + (1 − f)·uⱼ, so one selector serves both kinds of round at the
+/// cost of one degree (6 instead of 5).
+/// </remarks>
+public sealed class PoseidonRoundGate : IWideGate
+{
+    private readonly Fr[] mds;
+
+    /// <summary>The gate for state width <paramref name="width"/> (2 … 5).</summary>
+    public PoseidonRoundGate(int width)
+    {
+        if (width < 2 || width > WideLayout.Width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"a Poseidon round fits one row for t = 2 … {WideLayout.Width}");
+        }
+        Width = width;
+        var p = PoseidonParameters.ForInputs(width - 1);
+        mds = new Fr[width * width];
+        for (int i = 0; i < width; i++)
+        {
+            for (int j = 0; j < width; j++)
+            {
+                mds[i * width + j] = p.Mds(i, j);
+            }
+        }
+    }
+
+    /// <summary>The state width t.</summary>
+    public int Width { get; }
+
+    /// <summary>The selector for width t.</summary>
+    public static GateKind KindFor(int width) => (GateKind)((int)GateKind.PoseidonRoundT2 + width - 2);
+
+    /// <inheritdoc/>
+    public GateKind Kind => KindFor(Width);
+
+    /// <inheritdoc/>
+    public string Name => $"poseidon round t={Width}";
+
+    /// <summary>f·(s + c)⁵.</summary>
+    public int Degree => 6;
+
+    /// <inheritdoc/>
+    public int ResidualCount => Width;
+
+    /// <inheritdoc/>
+    public void Residuals(in RowValues row, Span<Fr> residuals)
+    {
+        Span<Fr> next = stackalloc Fr[Width];
+        Round(row.Cells, row.Coefficients, next);
+        for (int i = 0; i < Width; i++)
+        {
+            Fr.Sub(in row.Next[i], in next[i], out residuals[i]);
+        }
+    }
+
+    /// <summary>
+    /// The state after the round on <paramref name="cells"/> with the row's <paramref name="coefficients"/>: what the
+    /// next row must hold. The witness solver calls it to fill that row, the residuals compare against it.
+    /// </summary>
+    public void Round(ReadOnlySpan<Fr> cells, ReadOnlySpan<Fr> coefficients, Span<Fr> next)
+    {
+        Fr full = coefficients[(int)Coefficient.Qm];
+        Fr.Sub(Fr.One, in full, out Fr partial);
+        Span<Fr> y = stackalloc Fr[Width];
+        for (int j = 0; j < Width; j++)
+        {
+            Fr.Add(in cells[j], in coefficients[(int)Coefficient.Q0 + j], out Fr u);
+            Fr.Mul(in u, in u, out Fr u2);
+            Fr.Mul(in u2, in u2, out Fr u4);
+            Fr.Mul(in u4, in u, out Fr u5);
+            if (j == 0)
+            {
+                y[0] = u5;
+                continue;
+            }
+            Fr.Mul(in full, in u5, out Fr sboxed);
+            Fr.Mul(in partial, in u, out Fr linear);
+            Fr.Add(in sboxed, in linear, out y[j]);
+        }
+        for (int i = 0; i < Width; i++)
+        {
+            Fr sum = Fr.Zero;
+            for (int j = 0; j < Width; j++)
+            {
+                Fr.Mul(in mds[i * Width + j], in y[j], out Fr term);
+                Fr.Add(in sum, in term, out sum);
+            }
+            next[i] = sum;
+        }
+    }
+}
