@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V2;
+using ZkOptions.Constraints.V2.Gates;
 using ZkOptions.Field;
 using Jubjub = ZkOptions.Field.BabyJubjub.BabyJubjub;
 using JubjubPoint = ZkOptions.Field.BabyJubjub.BabyJubjubPoint;
@@ -95,6 +98,10 @@ public static class BabyJubjubGadget
     {
         using (api.Scope("babyjubjub variable-base mul"))
         {
+            if (api.TargetSystem == ProofSystem.V2 && !(p.IsConstant && AllConstant(bits)))
+            {
+                return LadderInRows(api, bits, p);
+            }
             var result = PointVar.Identity;
             for (int i = bits.Length - 1; i >= 0; i--)
             {
@@ -115,6 +122,10 @@ public static class BabyJubjubGadget
     {
         using (api.Scope("babyjubjub fixed-base mul"))
         {
+            if (api.TargetSystem == ProofSystem.V2 && !AllConstant(bits))
+            {
+                return FixedBaseInRows(api, bits, basePoint);
+            }
             var site = api.At("fixed-base window", "", 0);
             PointVar? result = null;
             var power = basePoint; // 4^i·B
@@ -133,6 +144,114 @@ public static class BabyJubjubGadget
             return result ?? PointVar.Identity;
         }
     }
+
+    private static bool AllConstant(ReadOnlySpan<Variable> bits)
+    {
+        foreach (var b in bits)
+        {
+            if (!b.IsConstant)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// v2: one <see cref="EdwardsLadderStepGate"/> row per bit, least significant first (2^i·P and the accumulator
+    /// advance together), and a row holding the result; the solver runs the gate's own step.
+    /// </summary>
+    private static PointVar LadderInRows(Api api, ReadOnlySpan<Variable> bits, PointVar p)
+    {
+        var site = api.At("variable-base step", "", 0, new Operand("x", p.X), new Operand("y", p.Y));
+        int n = bits.Length;
+        if (n == 0)
+        {
+            return PointVar.Identity;
+        }
+        int px = api.Materialize(p.X, site), py = api.Materialize(p.Y, site);
+        int zero = api.Materialize(new Variable(Fr.Zero), site);
+        var bitWires = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            bitWires[i] = api.Materialize(bits[i], site);
+        }
+        Variable[] inputs = [Variable.FromWire(px), Variable.FromWire(py), .. bitWires.Select(Variable.FromWire)];
+        var steps = api.HintCore("babyjubjub ladder", inputs, 4 * n, (values, outputs) =>
+        {
+            Span<Fr> cells = [values[0], values[1], Fr.Zero, Fr.One, Fr.Zero];
+            for (int i = 0; i < n; i++)
+            {
+                cells[4] = values[2 + i];
+                var next = outputs.Slice(4 * i, 4);
+                EdwardsLadderStepGate.Step(cells, next);
+                next.CopyTo(cells);
+            }
+        }, site);
+        int Wire(int step, int cell) => step == 0 ? cell switch { 0 => px, 1 => py, 2 => zero, _ => 0 } : WireOf(steps[4 * (step - 1) + cell]);
+        for (int i = 0; i <= n; i++)
+        {
+            var row = new WideRow { Gate = i < n ? GateKind.EdwardsLadderStep : GateKind.None };
+            for (int c = 0; c < 4; c++)
+            {
+                row.Wires[c] = (uint)Wire(i, c);
+            }
+            row.Wires[4] = (uint)(i < n ? bitWires[i] : 0);
+            api.AddRow(row, site);
+        }
+        return new PointVar(steps[4 * n - 2], steps[4 * n - 1]);
+    }
+
+    /// <summary>
+    /// v2: one <see cref="EdwardsFixedBaseStepGate"/> row per bit, the constant 2^i·B in the row's coefficients, and a
+    /// row holding the result.
+    /// </summary>
+    private static PointVar FixedBaseInRows(Api api, ReadOnlySpan<Variable> bits, JubjubPoint basePoint)
+    {
+        var site = api.At("fixed-base step", "", 0);
+        int n = bits.Length;
+        if (n == 0)
+        {
+            return PointVar.Identity;
+        }
+        int zero = api.Materialize(new Variable(Fr.Zero), site);
+        var bitWires = new int[n];
+        var powers = new JubjubPoint[n];
+        var power = basePoint;
+        for (int i = 0; i < n; i++)
+        {
+            bitWires[i] = api.Materialize(bits[i], site);
+            powers[i] = power;
+            power = Jubjub.Double(power);
+        }
+        var steps = api.HintCore("babyjubjub fixed-base", [.. bitWires.Select(Variable.FromWire)], 2 * n, (values, outputs) =>
+        {
+            Fr x = Fr.Zero, y = Fr.One;
+            for (int i = 0; i < n; i++)
+            {
+                (x, y) = EdwardsFixedBaseStepGate.Step(x, y, values[i], powers[i].X, powers[i].Y);
+                outputs[2 * i] = x;
+                outputs[2 * i + 1] = y;
+            }
+        }, site);
+        for (int i = 0; i <= n; i++)
+        {
+            var row = new WideRow { Gate = i < n ? GateKind.EdwardsFixedBaseStep : GateKind.None };
+            row.Wires[0] = (uint)(i == 0 ? zero : WireOf(steps[2 * (i - 1)]));
+            row.Wires[1] = (uint)(i == 0 ? 0 : WireOf(steps[2 * (i - 1) + 1]));
+            if (i < n)
+            {
+                row.Wires[2] = (uint)bitWires[i];
+                row.Coefficients[(int)Coefficient.Q0] = powers[i].X;
+                row.Coefficients[(int)Coefficient.Q1] = powers[i].Y;
+            }
+            api.AddRow(row, site);
+        }
+        return new PointVar(steps[2 * n - 2], steps[2 * n - 1]);
+    }
+
+    private static int WireOf(Variable hintOutput) =>
+        hintOutput.IsSingleWire(out int wire) ? wire : throw new InvalidOperationException("a hint output is one wire");
 
     /// <summary>x3·(1 + d·τ) = xNum and y3·(1 − d·τ) = yNum, with x3, y3 from a hint.</summary>
     private static PointVar Divide(Api api, Api.Site site, Variable xNumerator, Variable yNumerator, Variable tau)

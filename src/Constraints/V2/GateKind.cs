@@ -24,4 +24,16 @@ public enum GateKind : byte
 
     /// <summary>One circomlib Poseidon round on a width-5 state in w0..w4, its output in the next row.</summary>
     PoseidonRoundT5 = 5,
+
+    /// <summary>
+    /// One step of a variable-base BabyJubjub scalar multiplication: (x, y) = 2^i·P, acc, bit in w0..w4; the next row
+    /// holds 2·(x, y) and acc + bit·(x, y).
+    /// </summary>
+    EdwardsLadderStep = 6,
+
+    /// <summary>
+    /// One step of a fixed-base BabyJubjub scalar multiplication: acc and bit in w0..w2, the constant point in q0, q1;
+    /// the next row's w0, w1 hold acc + bit·(q0, q1).
+    /// </summary>
+    EdwardsFixedBaseStep = 7,
 }

@@ -11,6 +11,7 @@ public static class WideGates
     [
         new ArithmeticGate(),
         new PoseidonRoundGate(2), new PoseidonRoundGate(3), new PoseidonRoundGate(4), new PoseidonRoundGate(5),
+        new EdwardsLadderStepGate(), new EdwardsFixedBaseStepGate(),
     ];
 
     /// <summary>The gate that answers to <paramref name="kind"/>.</summary>

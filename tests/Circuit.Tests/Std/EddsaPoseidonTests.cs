@@ -3,6 +3,7 @@ using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.Solving;
 using ZkOptions.Circuit.Tests.Support;
+using ZkOptions.Constraints;
 using ZkOptions.Field;
 using static ZkOptions.Circuit.Tests.Support.CircomlibVectors;
 
@@ -18,10 +19,12 @@ public sealed class EddsaPoseidonTests
         .Set("Ax", F(v.GetProperty("Ax"))).Set("Ay", F(v.GetProperty("Ay"))).Set("message", F(v.GetProperty("message")))
         .Set("R8x", F(v.GetProperty("R8x"))).Set("R8y", F(v.GetProperty("R8y"))).Set("S", F(v.GetProperty("S")));
 
-    [Fact]
-    public void EveryCircomlibjsVerificationAgrees()
+    [Theory]
+    [InlineData(ProofSystem.V1)]
+    [InlineData(ProofSystem.V2)]
+    public void EveryCircomlibjsVerificationAgrees(ProofSystem system)
     {
-        var compiled = CircuitCompiler.Compile(new EddsaPoseidonCircuit());
+        var compiled = CircuitCompiler.Compile(new EddsaPoseidonCircuit(), null, system);
         int genuine = 0, tampered = 0;
         foreach (var v in Load("eddsa.json").GetProperty("verifications").EnumerateArray())
         {
