@@ -122,7 +122,19 @@ public sealed partial class Api
             return known;
         }
         int acc;
-        if (terms.Length == 1)
+        if (builder.System == ProofSystem.V2 && terms.Length > 2 && !collapsed.ContainsKey(new Variable(terms[..^1].ToArray(), Fr.Zero)))
+        {
+            // A row sums four terms, and each further row the running sum and three more.
+            int width = WideLayout.Width - 1;
+            acc = builder.DefineSumWire(terms[..Math.Min(width, terms.Length)], Fr.Zero, site.Index);
+            for (int i = width; i < terms.Length; i += width - 1)
+            {
+                collapsed.TryAdd(new Variable(terms[..i].ToArray(), Fr.Zero), acc);
+                int take = Math.Min(width - 1, terms.Length - i);
+                acc = builder.DefineSumWire([new Term(acc, Fr.One), .. terms.Slice(i, take)], Fr.Zero, site.Index);
+            }
+        }
+        else if (terms.Length == 1)
         {
             acc = builder.DefineWire(terms[0].Wire, 0, Fr.Zero, terms[0].Coefficient, Fr.Zero, Fr.Zero, site.Index);
         }
@@ -159,6 +171,16 @@ public sealed partial class Api
         {
             return builder.DefineWire(terms[0].Wire, 0, Fr.Zero, terms[0].Coefficient, Fr.Zero, v.Constant, site.Index);
         }
+        if (builder.System == ProofSystem.V2)
+        {
+            const int width = WideLayout.Width - 1;
+            if (terms.Length <= width)
+            {
+                return builder.DefineSumWire(terms, v.Constant, site.Index);
+            }
+            int prefix = MaterializeTerms(new Variable(terms[..^(width - 1)].ToArray(), Fr.Zero), site);
+            return builder.DefineSumWire([new Term(prefix, Fr.One), .. terms[^(width - 1)..]], v.Constant, site.Index);
+        }
         int w = MaterializeTerms(new Variable(terms[..^1].ToArray(), Fr.Zero), site);
         var last = terms[^1];
         return builder.DefineWire(w, last.Wire, Fr.Zero, Fr.One, last.Coefficient, v.Constant, site.Index);
@@ -194,6 +216,17 @@ public sealed partial class Api
         if (terms.Length > 3 && TryReuseCollapsed(terms, out var reduced))
         {
             terms = reduced;
+        }
+        if (builder.System == ProofSystem.V2)
+        {
+            // Fold four terms into a new wire until a row holds the rest: about n / 3 rows for n > 5 terms.
+            while (terms.Length > WideLayout.Width)
+            {
+                int w = builder.DefineSumWire(terms[..(WideLayout.Width - 1)], Fr.Zero, site.Index);
+                terms = (Term[])[new Term(w, Fr.One), .. terms[(WideLayout.Width - 1)..]];
+            }
+            builder.AddSumRow(terms, v.Constant, site.Index);
+            return;
         }
         // Fold the first two terms into a new wire until three remain: (n − 2) gates for n > 3 terms.
         while (terms.Length > 3)

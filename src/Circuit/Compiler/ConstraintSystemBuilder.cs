@@ -81,6 +81,44 @@ internal sealed class ConstraintSystemBuilder
         return c;
     }
 
+    /// <summary>
+    /// v2: a new wire in w4 fixed by the row Σ cᵢ·wᵢ + qC − w4 = 0 over up to four terms in w0..w3; the solver
+    /// computes it from them.
+    /// </summary>
+    public int DefineSumWire(ReadOnlySpan<Term> terms, Fr qc, int origin)
+    {
+        if (terms.Length > WideLayout.Width - 1)
+        {
+            throw new ArgumentException($"a sum row takes at most {WideLayout.Width - 1} terms", nameof(terms));
+        }
+        int output = WireCount++;
+        var row = SumRow(terms, qc);
+        row.Wires[WideLayout.Width - 1] = (uint)output;
+        row.Coefficients[(int)Coefficient.Q4] = -Fr.One;
+        Steps.Add(new SolverStep(SolverStepKind.Gate, Rows.Count, WideLayout.Width - 1));
+        AddRow(row, origin);
+        return output;
+    }
+
+    /// <summary>v2: the row Σ cᵢ·wᵢ + qC = 0 over up to five terms.</summary>
+    public void AddSumRow(ReadOnlySpan<Term> terms, Fr qc, int origin) => AddRow(SumRow(terms, qc), origin);
+
+    private static WideRow SumRow(ReadOnlySpan<Term> terms, Fr qc)
+    {
+        if (terms.Length > WideLayout.Width)
+        {
+            throw new ArgumentException($"a row holds at most {WideLayout.Width} terms", nameof(terms));
+        }
+        var row = new WideRow { Gate = GateKind.Arithmetic };
+        for (int i = 0; i < terms.Length; i++)
+        {
+            row.Wires[i] = (uint)terms[i].Wire;
+            row.Coefficients[(int)Coefficient.Q0 + i] = terms[i].Coefficient;
+        }
+        row.Coefficients[(int)Coefficient.Qc] = qc;
+        return row;
+    }
+
     /// <summary>New wires filled by a hint.</summary>
     public int[] AddHint(string name, HintFunction function, Variable[] inputs, int outputCount, int origin)
     {
@@ -97,5 +135,8 @@ internal sealed class ConstraintSystemBuilder
 
 internal enum SolverStepKind : byte { Gate, Hint }
 
-/// <summary>Fill the c wire of gate <see cref="Index"/> (w2 of row <see cref="Index"/> in v2), or run hint call <see cref="Index"/>.</summary>
-internal readonly record struct SolverStep(SolverStepKind Kind, int Index);
+/// <summary>
+/// Fill the c wire of gate <see cref="Index"/> (in v2 the cell <see cref="Cell"/> of row <see cref="Index"/>, whose
+/// coefficient is −1), or run hint call <see cref="Index"/>.
+/// </summary>
+internal readonly record struct SolverStep(SolverStepKind Kind, int Index, int Cell = 2);

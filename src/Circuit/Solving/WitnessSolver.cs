@@ -36,16 +36,20 @@ public static class WitnessSolver
         {
             if (step.Kind == SolverStepKind.Gate && circuit.System == ProofSystem.V2)
             {
-                // The API defines a wire in a row's w2 with q2 = −1: w2 = qM·w0·w1 + q0·w0 + q1·w1 + qC.
+                // The API defines a wire in the cell step.Cell with coefficient −1: it is the rest of the row.
                 var row = rows[step.Index];
                 Fr a = w[row.Wires[0]], b = w[row.Wires[1]];
                 Fr.Mul(in a, in b, out Fr ab);
                 Fr.Mul(in ab, row[Coefficient.Qm], out Fr sum);
-                Fr.Mul(in a, row[Coefficient.Q0], out Fr t);
-                Fr.Add(in sum, in t, out sum);
-                Fr.Mul(in b, row[Coefficient.Q1], out t);
-                Fr.Add(in sum, in t, out sum);
-                Fr.Add(in sum, row[Coefficient.Qc], out w[row.Wires[2]]);
+                for (int k = 0; k < WideLayout.Width; k++)
+                {
+                    if (k != step.Cell)
+                    {
+                        Fr.Mul(in w[row.Wires[k]], in row.Coefficients[(int)Coefficient.Q0 + k], out Fr t);
+                        Fr.Add(in sum, in t, out sum);
+                    }
+                }
+                Fr.Add(in sum, row[Coefficient.Qc], out w[row.Wires[step.Cell]]);
             }
             else if (step.Kind == SolverStepKind.Gate)
             {
