@@ -89,14 +89,14 @@ public sealed class RuleViolationTests(ScenarioFixture run)
         throw new InvalidOperationException($"the built-in scenario has no usable {type}");
     }
 
-    private static bool Usable(string type, ZkOptions.Settlement.Engine.TransactionResult r) => type switch
+    internal static bool Usable(string type, ZkOptions.Settlement.Engine.TransactionResult r) => type switch
     {
         "riskRefresh" => r.Series.Count > 0,
         "liquidationBid" => r.Details.GetValueOrDefault("insolvent") != "true" && long.Parse(r.Details["fractionCap"], System.Globalization.CultureInfo.InvariantCulture) < 10_000,
         _ => true,
     };
 
-    private static void Edit(string rule, SlotEditor e, ZkOptions.Settlement.Engine.TransactionResult r)
+    internal static void Edit(string rule, SlotEditor e, ZkOptions.Settlement.Engine.TransactionResult r)
     {
         const int side = 2, limit = 3, amount = 4, storageId = 5, validUntil = 6, maxFee = 7;
         switch (rule)
@@ -182,7 +182,7 @@ public sealed class RuleViolationTests(ScenarioFixture run)
         }
     }
 
-    private sealed class SlotEditor(Fr[] slots, SlotLayout layout, int at)
+    internal sealed class SlotEditor(Fr[] slots, SlotLayout layout, int at)
     {
         public Fr Get(string region, int i) => slots[at + layout[region].Offset + i];
         public void Set(string region, int i, Fr v) => slots[at + layout[region].Offset + i] = v;
