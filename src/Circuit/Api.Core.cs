@@ -38,7 +38,11 @@ public sealed partial class Api
     /// <summary>Whether this API runs on values (the test engine) rather than compiling.</summary>
     internal bool IsTestEngine => testEngine;
 
-    internal void AddRow(in WideRow row, Site site) => builder.AddRow(row, site.Index);
+    internal int AddRow(in WideRow row, Site site) => builder.AddRow(row, site.Index);
+
+    internal int NewWire() => builder.NewWire();
+
+    internal void SolveRow(int row) => builder.SolveRow(row);
 
     /// <summary>
     /// <paramref name="v"/> as a row cell plus an offset, w + k, for a gate that adds constants to its cells anyway: a

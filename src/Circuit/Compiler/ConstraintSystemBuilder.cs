@@ -59,8 +59,8 @@ internal sealed class ConstraintSystemBuilder
         GateOrigins.Add(origin);
     }
 
-    /// <summary>A v2 row of any gate (the caller fills the wires its cells hold by hints or earlier rows).</summary>
-    public void AddRow(in WideRow row, int origin)
+    /// <summary>A v2 row of any gate (the caller fills the wires its cells hold by hints, earlier rows or <see cref="SolveRow"/>); its index.</summary>
+    public int AddRow(in WideRow row, int origin)
     {
         if (System != ProofSystem.V2)
         {
@@ -68,7 +68,17 @@ internal sealed class ConstraintSystemBuilder
         }
         Rows.Add(row);
         GateOrigins.Add(origin);
+        return Rows.Count - 1;
     }
+
+    /// <summary>A new wire whose value a later solver step fills (<see cref="SolveRow"/>).</summary>
+    public int NewWire() => WireCount++;
+
+    /// <summary>
+    /// The solver fills, at this point of its program, the cells row <paramref name="row"/>'s gate defines: a chain
+    /// row's next w0 (arithmetic with qNext = −1), an S-box's w1, a lane strip's next w1..w4.
+    /// </summary>
+    public void SolveRow(int row) => Steps.Add(new SolverStep(SolverStepKind.Row, row));
 
     /// <summary>
     /// A new wire c fixed by the gate qM·a·b + qL·a + qR·b + qC − c = 0; the solver computes it from a and b.
@@ -133,7 +143,7 @@ internal sealed class ConstraintSystemBuilder
     }
 }
 
-internal enum SolverStepKind : byte { Gate, Hint }
+internal enum SolverStepKind : byte { Gate, Hint, Row }
 
 /// <summary>
 /// Fill the c wire of gate <see cref="Index"/> (in v2 the cell <see cref="Cell"/> of row <see cref="Index"/>, whose

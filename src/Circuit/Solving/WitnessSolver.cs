@@ -2,6 +2,7 @@
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Constraints;
 using ZkOptions.Constraints.V2;
+using ZkOptions.Constraints.V2.Gates;
 using ZkOptions.Field;
 
 namespace ZkOptions.Circuit.Solving;
@@ -51,6 +52,10 @@ public static class WitnessSolver
                 }
                 Fr.Add(in sum, row[Coefficient.Qc], out w[row.Wires[step.Cell]]);
             }
+            else if (step.Kind == SolverStepKind.Row)
+            {
+                SolveRow(rows, step.Index, w);
+            }
             else if (step.Kind == SolverStepKind.Gate)
             {
                 var g = gates[step.Index];
@@ -82,5 +87,43 @@ public static class WitnessSolver
             }
         }
         return w;
+    }
+
+    /// <summary>The cells row <paramref name="r"/>'s gate defines, from the cells it reads.</summary>
+    private static void SolveRow(IReadOnlyList<WideRow> rows, int r, Fr[] w)
+    {
+        var row = rows[r];
+        Span<Fr> cells = stackalloc Fr[WideLayout.Width];
+        for (int k = 0; k < WideLayout.Width; k++)
+        {
+            cells[k] = w[row.Wires[k]];
+        }
+        ReadOnlySpan<Fr> q = row.Coefficients;
+        switch (row.Gate)
+        {
+            case GateKind.Arithmetic when row[Coefficient.Qnext] == -Fr.One:
+                Fr sum = row[Coefficient.Qm] * cells[0] * cells[1] + row[Coefficient.Qc];
+                for (int k = 0; k < WideLayout.Width; k++)
+                {
+                    sum += q[(int)Coefficient.Q0 + k] * cells[k];
+                }
+                w[rows[r + 1].Wires[0]] = sum;
+                break;
+            case GateKind.PoseidonSbox:
+                w[row.Wires[1]] = PoseidonSboxGate.Output(cells[0], row[Coefficient.Q0]);
+                break;
+            case GateKind.PoseidonLanes:
+                var next = rows[r + 1];
+                for (int k = 1; k <= 4; k++)
+                {
+                    if (next.Wires[k] != 0)
+                    {
+                        w[next.Wires[k]] = PoseidonLanesGate.Lane(cells, q, k);
+                    }
+                }
+                break;
+            default:
+                throw new InvalidOperationException($"row {r}: the solver has no step for a {row.Gate} row");
+        }
     }
 }

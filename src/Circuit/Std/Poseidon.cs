@@ -36,9 +36,9 @@ public static class Poseidon
         using (api.Scope($"poseidon({inputs.Length})"))
         {
             var site = api.At($"poseidon({inputs.Length}) round", file, line);
-            if (api.TargetSystem == ProofSystem.V2 && t <= WideLayout.Width && state.Any(v => !v.IsConstant))
+            if (api.TargetSystem == ProofSystem.V2 && state.Any(v => !v.IsConstant))
             {
-                return PermuteInRows(api, site, p, state);
+                return t <= WideLayout.Width ? PermuteInRows(api, site, p, state) : PoseidonWideRows.Permute(api, site, p, state);
             }
             Permute(api, site, p, state);
         }

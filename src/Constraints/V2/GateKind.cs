@@ -36,4 +36,13 @@ public enum GateKind : byte
     /// the next row's w0, w1 hold acc + bit·(q0, q1).
     /// </summary>
     EdwardsFixedBaseStep = 7,
+
+    /// <summary>The Poseidon S-box on a cell plus a constant: w1 = (w0 + q0)⁵ (wide Poseidon, t > 5).</summary>
+    PoseidonSbox = 8,
+
+    /// <summary>
+    /// Four lanes of a wide Poseidon's partial rounds, one round per row: the next row's wₖ = wₖ + qₖ·w0 + κₖ for
+    /// k = 1 … 4, w0 the round's S-box output, κ in qM, q0, qC, qNext.
+    /// </summary>
+    PoseidonLanes = 9,
 }

@@ -78,13 +78,43 @@ public sealed class PoseidonRowsTests
         Assert.NotEmpty(compiled.ToWideCircuit().FailingRows(witness));
     }
 
-    [Fact]
-    public void Widths_beyond_five_keep_the_arithmetic_lowering_on_v2()
+    [Theory]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(12)]
+    [InlineData(16)]
+    public void Wide_poseidon_gives_circomlibs_digest_with_sbox_rows_and_lane_strips(int n)
     {
-        var values = Enumerable.Range(1, 5).Select(i => Fr.FromUInt64((ulong)i)).ToArray();
-        var compiled = CircuitCompiler.Compile(C(6, (api, x) => api.AssertEqual(Poseidon.Hash(api, x[..5]), x[5]))(), "t6", ProofSystem.V2);
-        var witness = compiled.Solve(Inputs(("x", values.Append(FieldPoseidon.Hash(values)))));
+        var compiled = HashCircuit(n, out var values, out var expected);
+        var witness = compiled.Solve(Inputs(("x", values.Append(expected))));
         Assert.Empty(compiled.Check(witness));
-        Assert.All(compiled.ToWideCircuit().Rows, r => Assert.Equal(GateKind.Arithmetic, r.Gate));
+        var rows = compiled.ToWideCircuit().Rows;
+        var p = ZkOptions.Field.Hashing.PoseidonParameters.ForInputs(n);
+        // One S-box row per S-box of the optimised schedule: t in each full round but the first's constant
+        // capacity, one per partial round; one strip row per four lanes and partial round.
+        Assert.Equal(p.FullRounds * p.Width - 1 + p.PartialRounds, rows.Count(r => r.Gate == GateKind.PoseidonSbox));
+        Assert.Equal((p.Width + 2) / 4 * p.PartialRounds, rows.Count(r => r.Gate == GateKind.PoseidonLanes));
+
+        var wrong = compiled.Solve(Inputs(("x", values.Append(expected + Fr.One))));
+        Assert.Contains("assert a == b", Assert.Single(compiled.Check(wrong)).ToString());
+    }
+
+    [Theory]
+    [InlineData(GateKind.PoseidonSbox, 1, "poseidon s-box gate")]
+    [InlineData(GateKind.PoseidonLanes, -1, "poseidon lanes gate")]
+    public void A_tampered_wide_poseidon_cell_is_refused_with_the_gate(GateKind gate, int cell, string name)
+    {
+        var compiled = HashCircuit(16, out var values, out var expected);
+        var witness = compiled.Solve(Inputs(("x", values.Append(expected))));
+        var rows = compiled.ToWideCircuit().Rows;
+        int r = Enumerable.Range(0, rows.Count).First(i => rows[i].Gate == gate);
+        // The S-box's own output, or the first lane of the strip's next row.
+        uint wire = cell >= 0 ? rows[r].Wires[cell] : rows[r + 1].Wires[1];
+        witness[wire] += Fr.One;
+        var failures = compiled.Check(witness);
+        Assert.NotEmpty(failures);
+        Assert.Contains(name, failures[0].ToString());
+        Assert.Contains("PoseidonRowsTests.cs:", failures[0].ToString());
     }
 }
