@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.Solving;
+using ZkOptions.Constraints;
 using ZkOptions.Field;
 using ZkOptions.Prover.Engines.Cpu;
 using ZkOptions.Prover.Formats;
@@ -37,12 +38,14 @@ public static class Plonk
     /// <c>zkoptions setup</c> would write), otherwise to a temporary file that disposing the key deletes.
     /// </summary>
     /// <exception cref="InputFileException">The .ptau cannot be read, is too small for the circuit, or is not consecutive powers of one τ.</exception>
+    /// <exception cref="ArgumentException">The circuit is compiled for v2 (<see cref="CircuitCompiler.Compile"/> with <see cref="ProofSystem.V2"/>).</exception>
     public static (PlonkProvingKey ProvingKey, PlonkVerificationKey VerificationKey) Setup(CompiledCircuit circuit, Srs srs, string? zkeyPath = null)
     {
-        ArgumentNullException.ThrowIfNull(circuit);
+        RequireV1(circuit);
         ArgumentNullException.ThrowIfNull(srs);
         bool temporary = zkeyPath is null;
-        string path = zkeyPath ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"zkoptions-{circuit.Name}-{Guid.NewGuid():N}.zkey");
+        string safeName = string.Concat(circuit.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        string path = zkeyPath ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"zkoptions-{safeName}-{Guid.NewGuid():N}.zkey");
         var header = srs.WriteKey(new PlonkSetup(new CpuNttEngine(), new CpuMsmEngine()), circuit.ToPlonkCircuit(), path);
         var key = PlonkProvingKey.OpenWritten(path, temporary);
         return (key, PlonkKeyExport.ToVerificationKey(header));
@@ -56,10 +59,10 @@ public static class Plonk
     /// </summary>
     /// <exception cref="ConstraintViolationException">The inputs break a constraint; nothing was proved.</exception>
     /// <exception cref="InputFileException">An input is missing, extra, of the wrong shape or not a field element.</exception>
-    /// <exception cref="ArgumentException">The key was made for another circuit.</exception>
+    /// <exception cref="ArgumentException">The key was made for another circuit, or the circuit is compiled for v2.</exception>
     public static PlonkProofResult Prove(CompiledCircuit circuit, PlonkProvingKey key, InputAssignment inputs, BlindingSource? blinding = null)
     {
-        ArgumentNullException.ThrowIfNull(circuit);
+        RequireV1(circuit);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(inputs);
         var header = key.Header;
@@ -88,6 +91,15 @@ public static class Plonk
     /// </summary>
     public static PlonkProofResult Prove(CompiledCircuit circuit, PlonkProvingKey key, Circuit assignment, BlindingSource? blinding = null) =>
         Prove(circuit, key, InputAssignment.FromCircuit(assignment), blinding);
+
+    private static void RequireV1(CompiledCircuit circuit)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        if (circuit.System != ProofSystem.V1)
+        {
+            throw new ArgumentException($"{circuit.Name} is compiled for {circuit.System.Name()}; Plonk sets up and proves v1 circuits (snarkjs's PLONK): compile with Plonk.Compile", nameof(circuit));
+        }
+    }
 
     /// <summary>
     /// Whether <paramref name="proof"/> is valid for <paramref name="publicSignals"/> (the public inputs, in

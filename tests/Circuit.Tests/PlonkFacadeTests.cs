@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit.Catalog;
+using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuit.Solving;
+using ZkOptions.Constraints;
 using ZkOptions.Field;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
@@ -113,6 +115,14 @@ public sealed class PlonkFacadeTests : IDisposable
             var e = Assert.Throws<ArgumentException>(() => Plonk.Prove(poseidon, pk, CircuitCatalog.Find("poseidon-2")!.ExampleInput()));
             Assert.Contains("Poseidon2Circuit", e.Message);
         }
+    }
+
+    [Fact]
+    public void A_circuit_compiled_for_v2_is_refused_with_the_reason()
+    {
+        var v2 = CircuitCompiler.Compile(new CubicCircuit(), system: ProofSystem.V2);
+        var e = Assert.Throws<ArgumentException>(() => Plonk.Setup(v2, Srs.InsecureDev(1)));
+        Assert.Contains("compiled for v2", e.Message);
     }
 
     [Fact]
