@@ -8,12 +8,12 @@ namespace ZkOptions.Cli.Tests;
 
 /// <summary>
 /// The packages a circuit author installs, as they meet them: `dotnet pack zkoptions.sln` writes the libraries, the
-/// tool and the template package (and nothing else); the libraries carry their dll, XML docs, README and exact-version
-/// dependencies on each other; `dotnet new zkoptions-circuit` from the template package makes a solution that
-/// restores those packages from a local feed, builds, and passes its own tests. One to one and a half minutes on this project's
-/// 2-core machine shared with other builds (the pack 12 s; the rest is the generated solution's restore, build and
-/// five tests); no network when the NuGet cache holds xunit and the zkoptions libraries' dependencies, as it does
-/// after the repository's own restore.
+/// tool and the template package (and nothing else); the libraries carry their dll, XML docs, README and
+/// exact-version dependencies on each other; `dotnet new zkoptions-circuit` from the template package makes a
+/// solution that restores those packages from a local feed, builds, and passes its own tests. One to one and a half
+/// minutes on this project's 2-core machine shared with other builds (the pack 12 s; the rest is the generated
+/// solution's restore, build and five tests); no network when the NuGet cache holds xunit and the zkoptions
+/// libraries' dependencies, as it does after the repository's own restore.
 /// </summary>
 [Collection(PackagingCollection.Name)]
 public sealed partial class CircuitPackagesTests : IDisposable
