@@ -8,6 +8,7 @@ namespace ZkOptions.Cli.Tests;
 /// Packaging as a user meets it: `dotnet pack src/Cli` makes a .NET tool package, and `dotnet tool install
 /// --add-source` of it gives a `zkoptions` command that runs (its version, and a snarkjs proof verified).
 /// </summary>
+[Collection(PackagingCollection.Name)]
 public sealed class ToolPackageTests : IDisposable
 {
     private readonly string dir = Directory.CreateTempSubdirectory("zko-pack-").FullName;

@@ -38,6 +38,40 @@ public sealed class InputAssignment
         return this;
     }
 
+    /// <summary>
+    /// The values a circuit instance's inputs hold (<c>new MyCircuit { Price = 150, Quantity = 10 }</c>), by input
+    /// name, as an input JSON would give them. An input left unassigned is 0 (<c>default(Variable)</c>); an input that
+    /// holds a wire (a compiled instance) is an <see cref="ArgumentException"/>.
+    /// </summary>
+    public static InputAssignment FromCircuit(Circuit assigned)
+    {
+        ArgumentNullException.ThrowIfNull(assigned);
+        var binding = new CircuitInputBinding(assigned);
+        var layout = binding.Layout();
+        var arrays = layout.ToDictionary(i => i.Name, i => new Fr[i.Count], StringComparer.Ordinal);
+        foreach (var (input, index, value) in binding.Values(layout))
+        {
+            if (!value.IsConstant)
+            {
+                throw new ArgumentException($"input '{input.ElementName(index)}' of {assigned.GetType().Name} is not a value (was the instance compiled?); assign values to a fresh instance", nameof(assigned));
+            }
+            arrays[input.Name][index] = value.ConstantValue;
+        }
+        var assignment = new InputAssignment(assigned.GetType().Name);
+        foreach (var input in layout)
+        {
+            if (input.Length is null)
+            {
+                assignment.Set(input.Name, arrays[input.Name][0]);
+            }
+            else
+            {
+                assignment.Set(input.Name, arrays[input.Name]);
+            }
+        }
+        return assignment;
+    }
+
     /// <summary>Reads an input JSON file.</summary>
     public static InputAssignment ReadFile(string path)
     {
