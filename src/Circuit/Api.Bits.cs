@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
 
 namespace ZkOptions.Circuit;
@@ -82,9 +84,16 @@ public sealed partial class Api
                 outputs[i] = (value >> i & 1) == 1 ? Fr.One : Fr.Zero;
             }
         }, site);
-        foreach (var bit in bits)
+        if (TargetSystem == ProofSystem.V2)
         {
-            AssertBooleanCore(bit, site);
+            AssertBooleansInRows(bits, site);
+        }
+        else
+        {
+            foreach (var bit in bits)
+            {
+                AssertBooleanCore(bit, site);
+            }
         }
         AssertZero(FromBitsUnchecked(bits) - a, site);
         if (n == Fr.BitCount)
@@ -92,6 +101,22 @@ public sealed partial class Api
             AssertBitsAtMostCore(bits, Fr.Modulus - 1, site);
         }
         return bits;
+    }
+
+    /// <summary>v2: the bits (fresh hint wires) checked boolean five to a <see cref="GateKind.Booleans"/> row.</summary>
+    private void AssertBooleansInRows(Variable[] bits, Site site)
+    {
+        for (int i = 0; i < bits.Length; i += WideLayout.Width)
+        {
+            var row = new WideRow { Gate = GateKind.Booleans };
+            for (int k = 0; k < WideLayout.Width && i + k < bits.Length; k++)
+            {
+                row.Wires[k] = bits[i + k].IsSingleWire(out int wire) ? (uint)wire
+                    : throw new InvalidOperationException("a hint output is one wire");
+                MarkBoolean(bits[i + k]);
+            }
+            AddRow(row, site);
+        }
     }
 
     internal void AssertBitsAtMostCore(ReadOnlySpan<Variable> bits, BigInteger bound, Site site)

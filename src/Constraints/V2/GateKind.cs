@@ -45,4 +45,7 @@ public enum GateKind : byte
     /// k = 1 … 4, w0 the round's S-box output, κ in qM, q0, qC, qNext.
     /// </summary>
     PoseidonLanes = 9,
+
+    /// <summary>Five booleans in one row: wₖ·(wₖ − 1) = 0 for k = 0 … 4 (an unused cell holds the constant one).</summary>
+    Booleans = 10,
 }

@@ -12,7 +12,7 @@ public static class WideGates
         new ArithmeticGate(),
         new PoseidonRoundGate(2), new PoseidonRoundGate(3), new PoseidonRoundGate(4), new PoseidonRoundGate(5),
         new EdwardsLadderStepGate(), new EdwardsFixedBaseStepGate(),
-        new PoseidonSboxGate(), new PoseidonLanesGate(),
+        new PoseidonSboxGate(), new PoseidonLanesGate(), new BooleansGate(),
     ];
 
     /// <summary>The gate that answers to <paramref name="kind"/>.</summary>
