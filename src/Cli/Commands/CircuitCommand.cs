@@ -33,6 +33,7 @@ internal static class CircuitCommand
     private static Command List()
     {
         var assembly = new AssemblyOptions();
+        assembly.Assembly.Description = "List the circuits of this .NET assembly (your class library built against ZkOptions.Circuit) instead of the built-in ones.";
         var command = new Command("list", "List the built-in circuits, or with --assembly the circuits of your assembly.") { assembly.Assembly };
         command.SetAction(parse =>
         {
