@@ -73,7 +73,8 @@ internal static class CliReference
     private static string Usage(Command command, string path)
     {
         var parts = new List<string> { path };
-        parts.AddRange(command.Arguments.Where(a => !a.Hidden).Select(a => $"<{a.Name}>"));
+        // An optional argument in brackets, as --help shows it.
+        parts.AddRange(command.Arguments.Where(a => !a.Hidden).Select(a => a.Arity.MinimumNumberOfValues == 0 ? $"[<{a.Name}>]" : $"<{a.Name}>"));
         foreach (var o in command.Options.Where(o => !o.Hidden && !o.Recursive))
         {
             string text = IsFlag(o) ? o.Name : $"{o.Name} {ValueName(o)}";

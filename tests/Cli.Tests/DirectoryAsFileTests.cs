@@ -25,6 +25,8 @@ public sealed class DirectoryAsFileTests : IDisposable
         { "export calldata --proof {dir} --public {dir}", "--proof" },
         { "precompile ecadd --input-file {dir}", "--input-file" },
         { "circuit check cubic --input {dir}", "--input" },
+        { "circuit info --assembly {dir}", "--assembly" },
+        { "setup --assembly {dir} --insecure-dev-srs 1 --zkey {out}/k.zkey", "--assembly" },
         { "eddsa sign --key-file {dir} --message 1", "--key-file" },
         { "simulate --scenario {dir} --out {out}/sim", "--scenario" },
         { "batch check {dir}", "FILE" },

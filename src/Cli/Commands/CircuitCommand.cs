@@ -13,15 +13,15 @@ using ZkOptions.Prover.Plonk;
 namespace ZkOptions.Cli.Commands;
 
 /// <summary>
-/// <c>zkoptions circuit list|info|check|witness|export-r1cs</c>: the built-in DSL circuits, their gate counts by
-/// scope, the checker (which names every failed constraint with its C# file:line and values), witness solving to a
-/// snarkjs .wtns, and export to .r1cs for snarkjs tooling.
+/// <c>zkoptions circuit list|info|check|witness|export-r1cs</c>: the built-in DSL circuits (or, with --assembly,
+/// those of the user's assembly), their gate counts by scope, the checker (which names every failed constraint with
+/// its C# file:line and values), witness solving to a snarkjs .wtns, and export to .r1cs for snarkjs tooling.
 /// </summary>
 internal static class CircuitCommand
 {
     public static Command Build()
     {
-        var command = new Command("circuit", "Inspect, check and export the built-in circuits written in the zkoptions DSL.");
+        var command = new Command("circuit", "Inspect, check and export circuits written in the zkoptions DSL: the built-in ones, or your own with --assembly.");
         command.Add(List());
         command.Add(Info());
         command.Add(Check());
@@ -32,27 +32,29 @@ internal static class CircuitCommand
 
     private static Command List()
     {
-        var command = new Command("list", "List the built-in circuits.");
+        var assembly = new AssemblyOptions();
+        assembly.Assembly.Description = "List the circuits of this .NET assembly (your class library built against ZkOptions.Circuit) instead of the built-in ones.";
+        var command = new Command("list", "List the built-in circuits, or with --assembly the circuits of your assembly.") { assembly.Assembly };
         command.SetAction(parse =>
         {
             var run = CommandRun.Of(parse);
+            var user = assembly.Open(parse);
+            List<(string Name, string Description)> circuits = user is null
+                ? [.. CircuitCatalog.All.Select(d => (d.Name, d.Description)), ("batch-N", BatchDescription)]
+                : [.. user.Circuits.Select(c => (c.Name, c.Description))];
             run.Result.Succeeded(new JsonObject
             {
-                ["circuits"] = new JsonArray([
-                    .. CircuitCatalog.All.Select(d => (JsonNode)new JsonObject { ["name"] = d.Name, ["description"] = d.Description }),
-                    new JsonObject { ["name"] = "batch-N", ["description"] = BatchDescription },
-                ]),
+                ["circuits"] = new JsonArray([.. circuits.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["description"] = c.Description })]),
             });
             if (run.Json)
             {
                 return ExitCodes.Ok;
             }
-            int width = CircuitCatalog.All.Max(d => d.Name.Length);
-            foreach (var d in CircuitCatalog.All)
+            int width = circuits.Max(c => c.Name.Length);
+            foreach (var (circuitName, description) in circuits)
             {
-                run.Out.WriteLine($"{d.Name.PadRight(width)}  {d.Description}");
+                run.Out.WriteLine($"{circuitName.PadRight(width)}  {description}");
             }
-            run.Out.WriteLine($"{"batch-N".PadRight(width)}  {BatchDescription}");
             return ExitCodes.Ok;
         });
         return command;
@@ -60,21 +62,23 @@ internal static class CircuitCommand
 
     private const string BatchDescription = "the settlement batch circuit with N transaction slots (docs/circuits-settlement.md); setup and prove take --parameters";
 
-    /// <summary>Compiles a circuit by name, showing the phase on the progress line (a batch circuit takes seconds).</summary>
+    /// <summary>Compiles a circuit, showing the phase on the progress line (a batch circuit takes seconds).</summary>
     private static CompiledCircuit Compile(CommandRun run, CircuitDescriptor descriptor)
     {
         run.Progress.Phase($"compiling {descriptor.Name}");
-        return CircuitCompiler.Compile(descriptor.Create(), descriptor.Name);
+        return CircuitOptions.Compile(descriptor);
     }
 
     private static Command Info()
     {
         var name = CircuitOptions.NameArgument();
+        var assembly = new AssemblyOptions();
         var command = new Command("info", "Gates (in total and by scope), wires and inputs of a circuit.") { name };
+        assembly.AddTo(command);
         command.SetAction(parse =>
         {
             var run = CommandRun.Of(parse);
-            var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
+            var descriptor = assembly.Find(parse, parse.GetValue(name));
             var circuit = Compile(run, descriptor);
             int power = PlonkSetup.DomainPower(circuit.GateCount);
             var byScope = circuit.GatesByScope();
@@ -126,10 +130,12 @@ internal static class CircuitCommand
         var input = FileOptions.Input("--input", "Input values as JSON: {\"name\": \"value\" or [values], …}.");
         var command = new Command("check",
             "Solve the witness from the inputs and check every constraint; exit 1 with a report naming each failed one.") { name, input };
+        var assembly = new AssemblyOptions();
+        assembly.AddTo(command);
         command.SetAction(parse =>
         {
             var run = CommandRun.Of(parse);
-            var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
+            var descriptor = assembly.Find(parse, parse.GetValue(name));
             string inputPath = FileOptions.ExistingFile(parse, input);
             var circuit = Compile(run, descriptor);
             var inputs = InputAssignment.ReadFile(inputPath);
@@ -174,10 +180,12 @@ internal static class CircuitCommand
         var output = FileOptions.Output("--out", "Where to write the witness (.wtns, snarkjs format).");
         var command = new Command("witness",
             "Solve the full witness from the inputs, check it, and write it as a .wtns (for `zkoptions prove --witness` or snarkjs).") { name, input, output };
+        var assembly = new AssemblyOptions();
+        assembly.AddTo(command);
         command.SetAction(parse =>
         {
             var run = CommandRun.Of(parse);
-            var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
+            var descriptor = assembly.Find(parse, parse.GetValue(name));
             string inputPath = FileOptions.ExistingFile(parse, input);
             string outPath = FileOptions.OutputFile(parse, output);
             var clock = Stopwatch.StartNew();
@@ -210,10 +218,12 @@ internal static class CircuitCommand
         var output = FileOptions.Output("--out", "Where to write the .r1cs.");
         var command = new Command("export-r1cs",
             "Write the circuit as an iden3 .r1cs (one constraint per PLONK gate), for `snarkjs plonk setup` and other circom tools.") { name, output };
+        var assembly = new AssemblyOptions();
+        assembly.AddTo(command);
         command.SetAction(parse =>
         {
             var run = CommandRun.Of(parse);
-            var descriptor = CircuitOptions.Find(parse.GetValue(name)!);
+            var descriptor = assembly.Find(parse, parse.GetValue(name));
             string outPath = FileOptions.OutputFile(parse, output);
             var circuit = Compile(run, descriptor);
             R1csExporter.Write(circuit, outPath);

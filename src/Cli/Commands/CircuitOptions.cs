@@ -7,22 +7,30 @@ using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Settlement.Parameters;
 using ZkOptions.Cli.Output;
+using ZkOptions.Cli.UserCircuits;
+using ZkOptions.Prover.Formats;
 
 namespace ZkOptions.Cli.Commands;
 
 /// <summary>
-/// Finds a built-in circuit by name (for every verb that takes one) and compiles it: the DSL catalog, and the
-/// settlement batch circuits <c>batch-N</c> (N transaction slots), which depend on the exchange parameters.
+/// Finds the circuit a verb names, in one place for every verb, and compiles it: a built-in one (the DSL catalog, and
+/// the settlement batch circuits <c>batch-N</c> with N transaction slots, which depend on the exchange parameters),
+/// or a class of the user's assembly given with --assembly (<see cref="AssemblyOptions"/>).
 /// </summary>
 internal static partial class CircuitOptions
 {
     /// <summary>The largest N accepted for <c>batch-N</c> (far beyond what fits in memory; it only bounds typos).</summary>
     public const int MaxBatchSlots = 4096;
 
-    public static Argument<string> NameArgument() => new("NAME") { Description = "A built-in circuit (see `zkoptions circuit list`), or batch-N for the settlement batch circuit with N slots." };
+    /// <summary>The circuit NAME argument; optional, because with --assembly the assembly's only circuit needs no name.</summary>
+    public static Argument<string> NameArgument() => new("NAME")
+    {
+        Description = "A built-in circuit (see `zkoptions circuit list`), batch-N for the settlement batch circuit with N slots, or with --assembly a class name.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
 
     public static Option<string> NameOption(bool required) =>
-        new("--circuit") { Description = "A built-in circuit by name (see `zkoptions circuit list`), or batch-N for the settlement batch circuit with N transaction slots.", Required = required };
+        new("--circuit") { Description = "A built-in circuit by name (see `zkoptions circuit list`), batch-N for the settlement batch circuit with N transaction slots, or with --assembly a class name.", Required = required };
 
     public static Option<string> ParametersOption() =>
         new("--parameters") { Description = "For batch-N: the exchange parameters (parameters.json from `zkoptions simulate`, or a state.json). Default: the defaults in docs/settlement.md (Exchange parameters)." };
@@ -46,8 +54,21 @@ internal static partial class CircuitOptions
     public static ExchangeParameters Parameters(ParseResult parse, Option<string> option) =>
         parse.GetValue(option) is null ? new ExchangeParameters() : ExchangeParametersJson.ReadFile(FileOptions.ExistingFile(parse, option));
 
-    public static CircuitDescriptor Find(string name, ExchangeParameters? parameters = null)
+    /// <summary>
+    /// The circuit <paramref name="name"/> names: with <paramref name="assembly"/>, a class of it (by class name,
+    /// or by full name in <paramref name="typeName"/>; the name may be left out when it holds one circuit), else a
+    /// built-in circuit. Every verb that takes a circuit comes through here.
+    /// </summary>
+    public static CircuitDescriptor Find(string? name, ExchangeParameters? parameters = null, UserCircuitAssembly? assembly = null, string? typeName = null)
     {
+        if (assembly is not null)
+        {
+            return assembly.Find(name, typeName);
+        }
+        if (name is null)
+        {
+            throw new UsageException("give a circuit NAME (see `zkoptions circuit list`), or --assembly PATH.dll for your own circuits");
+        }
         if (BatchSlots(name) is int slots)
         {
             var shape = new SettlementShape(parameters ?? new ExchangeParameters(), slots);
@@ -59,7 +80,27 @@ internal static partial class CircuitOptions
             $"unknown circuit '{name}'; the built-in circuits are: {string.Join(", ", CircuitCatalog.All.Select(d => d.Name))}, and batch-N (N = 1 to {MaxBatchSlots})");
     }
 
-    public static CompiledCircuit Compile(string name, ExchangeParameters? parameters = null) => CircuitCompiler.Compile(Find(name, parameters).Create(), name);
+    public static CompiledCircuit Compile(string name, ExchangeParameters? parameters = null) => Compile(Find(name, parameters));
+
+    /// <summary>
+    /// Compiles the circuit. An exception from a user's circuit class (its Define, or the DSL refusing it) is bad
+    /// input naming the class and its assembly, not a zkoptions bug.
+    /// </summary>
+    public static CompiledCircuit Compile(CircuitDescriptor descriptor)
+    {
+        var circuit = descriptor.Create();
+        try
+        {
+            return CircuitCompiler.Compile(circuit, descriptor.Name);
+        }
+        catch (Exception e) when (UserAssemblyLoadContext.AssemblyPathOf(circuit.GetType()) is string path)
+        {
+            string type = circuit.GetType().FullName ?? circuit.GetType().Name;
+            throw new InputFileException(path, e is ZkOptions.Circuit.CircuitDefinitionException
+                ? $"{type} cannot be compiled: {e.Message}"
+                : $"{type}.Define threw {e.GetType().Name}: {e.Message}", e);
+        }
+    }
 
     [GeneratedRegex("^batch-([0-9]+)$")]
     private static partial Regex BatchName();

@@ -19,17 +19,18 @@ internal static class ProveCommand
     public static Command Build()
     {
         var zkey = FileOptions.Input("--zkey", "The PLONK proving key (.zkey from `zkoptions setup` or `snarkjs plonk setup`).");
-        var witness = new Option<string>("--witness") { Description = "The witness (.wtns, e.g. from `snarkjs wtns calculate`). Give this, or --circuit with --input." };
+        var witness = new Option<string>("--witness") { Description = "The witness (.wtns, e.g. from `snarkjs wtns calculate`). Give this, or --circuit (or --assembly) with --input." };
         var circuitName = CircuitOptions.NameOption(required: false);
-        var input = new Option<string>("--input") { Description = "With --circuit: the input values as JSON; the witness is solved and checked first." };
+        var assembly = new AssemblyOptions();
+        var input = new Option<string>("--input") { Description = "With --circuit or --assembly: the input values as JSON; the witness is solved and checked first." };
         var batch = new Option<string>("--batch") { Description = "A settlement batch file (batch-NNNN.json from `zkoptions simulate`): its witness is built for the batch-N circuit of the key (or --circuit batch-N), solved and checked first." };
         var parameters = CircuitOptions.ParametersOption();
         var proof = FileOptions.Output("--proof", "Where to write proof.json (snarkjs format).");
         var publicOut = FileOptions.Output("--public", "Where to write public.json (snarkjs format).");
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each proving stage on stderr." };
         var engines = new EngineOptions();
-        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns, a built-in circuit and its input JSON, or a settlement batch file (snarkjs-compatible output).")
-            { zkey, witness, circuitName, input, batch, parameters, proof, publicOut, verbose };
+        var command = new Command("prove", "Make a PLONK proof from a .zkey and a .wtns, a DSL circuit (built-in or of your assembly) and its input JSON, or a settlement batch file (snarkjs-compatible output).")
+            { zkey, witness, circuitName, assembly.Assembly, assembly.Type, input, batch, parameters, proof, publicOut, verbose };
         engines.AddTo(command);
         command.SetAction(parse =>
         {
@@ -37,14 +38,16 @@ internal static class ProveCommand
             using var threads = engines.LimitThreads(parse);
             string zkeyPath = FileOptions.ExistingFile(parse, zkey);
             string? name = parse.GetValue(circuitName);
+            bool fromAssembly = assembly.Given(parse);
+            bool namesCircuit = name is not null || fromAssembly;
             bool fromBatch = parse.GetValue(batch) is not null;
             bool fromWitness = parse.GetValue(witness) is not null;
             bool fromInput = parse.GetValue(input) is not null;
             if ((fromBatch ? 1 : 0) + (fromWitness ? 1 : 0) + (fromInput ? 1 : 0) != 1
-                || (fromInput && name is null) || (fromWitness && name is not null)
-                || (fromBatch && name is not null && CircuitOptions.BatchSlots(name) is null))
+                || (fromInput && !namesCircuit) || (fromWitness && namesCircuit)
+                || (fromBatch && (fromAssembly || (name is not null && CircuitOptions.BatchSlots(name) is null))))
             {
-                throw new UsageException("give one of: --witness FILE; --circuit NAME with --input FILE; --batch FILE (optionally with --circuit batch-N and --parameters FILE)");
+                throw new UsageException("give one of: --witness FILE; --circuit NAME (or --assembly PATH.dll) with --input FILE; --batch FILE (optionally with --circuit batch-N and --parameters FILE)");
             }
             if (parse.GetValue(parameters) is not null && !fromBatch)
             {
@@ -53,6 +56,7 @@ internal static class ProveCommand
             string? witnessPath = fromWitness ? FileOptions.ExistingFile(parse, witness) : null;
             string? inputPath = fromInput ? FileOptions.ExistingFile(parse, input) : null;
             string? batchPath = fromBatch ? FileOptions.ExistingFile(parse, batch) : null;
+            var descriptor = fromInput ? assembly.Find(parse, name) : null;
             string proofPath = FileOptions.OutputFile(parse, proof);
             string publicPath = FileOptions.OutputFile(parse, publicOut);
             TextWriter stderr = run.Err;
@@ -67,7 +71,7 @@ internal static class ProveCommand
             }
             else if (inputPath is not null)
             {
-                values = SolveChecked(name!, inputPath, run);
+                values = SolveChecked(descriptor!, inputPath, run);
             }
             else
             {
@@ -92,7 +96,7 @@ internal static class ProveCommand
             }
             catch (InvalidWitnessException e)
             {
-                throw new InputFileException(witnessPath ?? inputPath ?? batchPath!, $"{e.Message} (proving key {zkeyPath}{(name is null ? "" : $"; was it made for circuit {name}?")})");
+                throw new InputFileException(witnessPath ?? inputPath ?? batchPath!, $"{e.Message} (proving key {zkeyPath}{(descriptor is null ? "" : $"; was it made for circuit {descriptor.Name}?")})");
             }
             OutputFiles.WriteTogether(
                 (proofPath, path => result.Proof.Write(path)),
@@ -114,14 +118,14 @@ internal static class ProveCommand
         return command;
     }
 
-    /// <summary>The witness of a built-in circuit, solved from its input and checked constraint by constraint.</summary>
-    private static CheckedWitness SolveChecked(string name, string inputPath, CommandRun run)
+    /// <summary>The witness of a DSL circuit, solved from its input and checked constraint by constraint.</summary>
+    private static CheckedWitness SolveChecked(ZkOptions.Circuit.Catalog.CircuitDescriptor descriptor, string inputPath, CommandRun run)
     {
-        run.Progress.Phase($"compiling {name}");
-        var circuit = CircuitOptions.Compile(name);
-        run.Progress.Phase($"solving and checking the witness of {name}");
+        run.Progress.Phase($"compiling {descriptor.Name}");
+        var circuit = CircuitOptions.Compile(descriptor);
+        run.Progress.Phase($"solving and checking the witness of {descriptor.Name}");
         var witness = circuit.Solve(ZkOptions.Circuit.Solving.InputAssignment.ReadFile(inputPath));
         var failures = circuit.Check(witness, maxFailures: 10);
-        return failures.Count == 0 ? CheckedWitness.Satisfied(witness) : CheckedWitness.Unsatisfied($"{inputPath} does not satisfy {name}", failures);
+        return failures.Count == 0 ? CheckedWitness.Satisfied(witness) : CheckedWitness.Unsatisfied($"{inputPath} does not satisfy {descriptor.Name}", failures);
     }
 }
