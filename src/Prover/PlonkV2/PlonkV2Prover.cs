@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Constraints.V2;
+using ZkOptions.Field;
+using ZkOptions.Prover.Engines;
+using ZkOptions.Prover.Plonk;
+
+namespace ZkOptions.Prover.PlonkV2;
+
+/// <summary>
+/// The PLONK v2 prover: five advice wires, a selector per gate of <see cref="WideGates.All"/>, next-row access, the
+/// permutation over five cosets, KZG commitments, Fiat–Shamir over <see cref="PlonkV2Transcript"/>. Rounds as in
+/// eprint 2019/953 §8.3 (docs/prover-v2.md): 1 wires, 2 grand product, 3 quotient, 4 evaluations, 5 openings.
+/// </summary>
+/// <param name="ntt">The NTT engine.</param>
+/// <param name="msm">The MSM engine.</param>
+/// <param name="transcriptHash">Makes an empty transcript hash; Keccak-256 when null.</param>
+public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscriptHash>? transcriptHash = null)
+{
+    /// <summary>Proves that <paramref name="witness"/> (wire 0 = 1, then the public inputs) satisfies the circuit of <paramref name="key"/>.</summary>
+    /// <param name="key">The proving key.</param>
+    /// <param name="witness">One value per wire.</param>
+    /// <param name="blinding">Blinding source; the OS CSPRNG (<see cref="BlindingSource.Secure"/>) when null.</param>
+    /// <exception cref="InvalidWitnessException">The witness has the wrong length or breaks a gate or a copy constraint.</exception>
+    public PlonkV2ProofResult Prove(PlonkV2ProvingKey key, ReadOnlySpan<Fr> witness, BlindingSource? blinding = null)
+    {
+        if (witness.Length != key.WireCount)
+        {
+            throw new InvalidWitnessException($"the witness has {witness.Length} values, but this key's circuit has {key.WireCount} wires (is it for another circuit?)");
+        }
+        if (!witness[0].IsOne)
+        {
+            throw new InvalidWitnessException("wire 0 is the constant one, but the witness holds " + witness[0]);
+        }
+        int n = key.N;
+        var cells = new Fr[WideLayout.Width][];
+        for (int c = 0; c < cells.Length; c++)
+        {
+            cells[c] = new Fr[n];
+            for (int i = 0; i < n; i++)
+            {
+                cells[c][i] = witness[(int)key.WireMap[c * n + i]];
+            }
+        }
+        var publicInputs = witness.Slice(1, key.VerifyingKey.PublicCount).ToArray();
+        var proof = ProveCells(key, cells, publicInputs, blinding ?? BlindingSource.Secure, check: true);
+        return new PlonkV2ProofResult(proof, publicInputs);
+    }
+
+    /// <summary>
+    /// The rounds on cell values given directly (5 columns of n). With <paramref name="check"/> false nothing is
+    /// checked and a proof comes out whatever the cells: tests use it to show that the verifier, not the prover's
+    /// checks, refuses a broken witness.
+    /// </summary>
+    internal PlonkV2Proof ProveCells(PlonkV2ProvingKey key, Fr[][] cells, Fr[] publicInputs, BlindingSource blinding, bool check)
+    {
+        var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash);
+        if (check)
+        {
+            session.CheckGates();
+        }
+        session.Round1Wires();
+        session.Round2Permutation(check);
+        session.Round3Quotient(check);
+        session.Round4Evaluations();
+        session.Round5Openings();
+        return session.Result();
+    }
+}

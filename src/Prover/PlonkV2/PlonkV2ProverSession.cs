@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Constraints.V2;
+using ZkOptions.Field;
+using ZkOptions.Prover.Engines;
+using ZkOptions.Prover.Plonk;
+using ZkOptions.Prover.Polynomials;
+
+namespace ZkOptions.Prover.PlonkV2;
+
+/// <summary>
+/// One PLONK v2 proof in progress, round by round. Polynomials are in coefficient form unless named ...OnH (the n
+/// values on H = ⟨ω⟩). Wire polynomials and z are blinded with (b0 + b1·X + b2·X²)·Z_H: each is opened at ζ and ζω,
+/// so two evaluations and a commitment reveal nothing about the witness.
+/// </summary>
+internal sealed class PlonkV2ProverSession
+{
+    private readonly PlonkV2ProvingKey pk;
+    private readonly PlonkV2VerifyingKey vk;
+    private readonly INttEngine ntt;
+    private readonly IMsmEngine msm;
+    private readonly BlindingSource blinding;
+    private readonly int n;
+    private readonly Fr omega;
+    private readonly Fr[][] cellsOnH;
+    private readonly Fr[] publicInputs;
+    private readonly PlonkV2Transcript transcript;
+
+    // Round 1
+    private readonly Fr[][] wires = new Fr[WideLayout.Width][];
+    private readonly G1Affine[] wireCommitments = new G1Affine[WideLayout.Width];
+
+    // Round 2
+    private Fr beta, gamma;
+    private Fr[] z = [];
+    private G1Affine zCommitment;
+
+    // Round 3
+    private Fr alpha, separator;
+    private Fr[][] chunks = [];
+    private G1Affine[] chunkCommitments = [];
+
+    // Round 4
+    private Fr zeta;
+    private Fr[] combinedQuotient = [];
+    private PlonkV2Proof? evaluated;
+
+    // Round 5
+    private G1Affine openingAtZeta, openingAtZetaOmega;
+
+    public PlonkV2ProverSession(PlonkV2ProvingKey pk, INttEngine ntt, IMsmEngine msm, Fr[][] cellsOnH, Fr[] publicInputs,
+                                BlindingSource blinding, Func<ITranscriptHash>? hash)
+    {
+        this.pk = pk;
+        vk = pk.VerifyingKey;
+        this.ntt = ntt;
+        this.msm = msm;
+        this.blinding = blinding;
+        this.cellsOnH = cellsOnH;
+        this.publicInputs = publicInputs;
+        n = pk.N;
+        omega = EvaluationDomain.Get(vk.Power).Generator;
+        Layout = new QuotientLayout(vk.Power, WideGates.All);
+        transcript = PlonkV2Challenges.Begin(vk, publicInputs, hash);
+    }
+
+    internal QuotientLayout Layout { get; }
+
+    /// <summary>
+    /// Every gate on every row of H (the next row of row n − 1 is row 0, as on the domain), the public-input rows
+    /// read against their inputs: a witness that breaks one is refused before any expensive work.
+    /// </summary>
+    public void CheckGates()
+    {
+        var coefficientsOnH = pk.Coefficients.Select(c => Values(c)).ToArray();
+        Span<Fr> cells = stackalloc Fr[WideLayout.Width];
+        Span<Fr> next = stackalloc Fr[WideLayout.Width];
+        Span<Fr> coefficients = stackalloc Fr[WideLayout.CoefficientCount];
+        Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
+        for (int i = 0; i < n; i++)
+        {
+            if (pk.RowGates[i] == GateKind.None)
+            {
+                continue;
+            }
+            for (int c = 0; c < WideLayout.Width; c++)
+            {
+                cells[c] = cellsOnH[c][i];
+                next[c] = cellsOnH[c][(i + 1) % n];
+            }
+            for (int j = 0; j < WideLayout.CoefficientCount; j++)
+            {
+                coefficients[j] = coefficientsOnH[j][i];
+            }
+            var gate = WideGates.Of(pk.RowGates[i]);
+            var output = residuals[..gate.ResidualCount];
+            gate.Residuals(new RowValues(cells, next, coefficients), output);
+            if (i < publicInputs.Length)
+            {
+                output[0] -= publicInputs[i];
+            }
+            foreach (var r in output)
+            {
+                if (!r.IsZero)
+                {
+                    throw new InvalidWitnessException($"row {i} ({gate.Name} gate) is not satisfied: the witness does not satisfy this circuit");
+                }
+            }
+        }
+    }
+
+    private Fr[] Values(Fr[] coefficients)
+    {
+        var values = (Fr[])coefficients.Clone();
+        ntt.Forward(values);
+        return values;
+    }
+
+    // ---- Round 1: the five wire polynomials, blinded, and their commitments.
+
+    public void Round1Wires()
+    {
+        for (int c = 0; c < WideLayout.Width; c++)
+        {
+            wires[c] = InterpolateBlinded(cellsOnH[c]);
+            wireCommitments[c] = Commit(wires[c]);
+        }
+    }
+
+    private Fr[] InterpolateBlinded(Fr[] onH)
+    {
+        var coefficients = (Fr[])onH.Clone();
+        ntt.Inverse(coefficients);
+        var blinded = new Fr[n + QuotientLayout.BlindingTerms];
+        coefficients.CopyTo(blinded, 0);
+        Span<Fr> b = stackalloc Fr[QuotientLayout.BlindingTerms];
+        for (int j = 0; j < b.Length; j++)
+        {
+            b[j] = blinding.Next();
+        }
+        PolynomialArithmetic.AddBlindingTimesVanishing(blinded, n, b);
+        return blinded;
+    }
+
+    private G1Affine Commit(Fr[] coefficients)
+    {
+        if (coefficients.Length > pk.CommitmentKey.Length)
+        {
+            throw new InvalidOperationException($"internal error: {coefficients.Length} coefficients exceed the key's {pk.CommitmentKey.Length} powers of tau");
+        }
+        return msm.MultiScalarMul(pk.CommitmentKey, coefficients).ToAffine();
+    }
+
+    // ---- Round 2: β, γ and the grand product z over the five columns.
+
+    /// <summary>
+    /// z(ω^0) = 1, z(ω^(i+1)) = z(ω^i)·Π_c (w_c + β·k_c·ω^i + γ) / (w_c + β·σ_c(ω^i) + γ). With
+    /// <paramref name="check"/>, a product that does not return to 1 (a broken copy constraint) is refused.
+    /// </summary>
+    public void Round2Permutation(bool check)
+    {
+        (beta, gamma) = PlonkV2Challenges.AfterWires(transcript, wireCommitments);
+        var sigmaOnH = pk.Sigmas.Select(s => Values(s)).ToArray();
+        var numerators = new Fr[n];
+        var denominators = new Fr[n];
+        Fr[] shifts = vk.Shifts;
+        ParallelChunks.For(n, (start, end) =>
+        {
+            Fr x = omega.Pow((ulong)start);
+            for (int i = start; i < end; i++, x *= omega)
+            {
+                Fr num = Fr.One, den = Fr.One;
+                for (int c = 0; c < WideLayout.Width; c++)
+                {
+                    Fr w = cellsOnH[c][i];
+                    num *= w + beta * shifts[c] * x + gamma;
+                    den *= w + beta * sigmaOnH[c][i] + gamma;
+                }
+                numerators[i] = num;
+                denominators[i] = den;
+            }
+        });
+        Fr.BatchInverse(denominators);
+        var zOnH = new Fr[n];
+        Fr acc = Fr.One;
+        for (int i = 0; i < n; i++)
+        {
+            zOnH[i] = acc;
+            acc = acc * numerators[i] * denominators[i];
+        }
+        if (check && !acc.IsOne)
+        {
+            throw new InvalidWitnessException("the copy constraints do not hold: two cells of one wire hold different values");
+        }
+        z = InterpolateBlinded(zOnH);
+        zCommitment = Commit(z);
+    }
+
+    // ---- Round 3: α, the gate separator, the quotient t and its chunks.
+
+    public void Round3Quotient(bool check)
+    {
+        (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, zCommitment);
+        Fr[] t = new PlonkV2Quotient(this).Compute();
+        for (int i = Layout.QuotientLength; i < t.Length; i++)
+        {
+            if (check && !t[i].IsZero)
+            {
+                throw new InvalidWitnessException("the constraint polynomial does not vanish on the domain: the witness does not satisfy this circuit");
+            }
+        }
+        // t = Σ X^(i·n)·tᵢ; each seam is blinded (tᵢ += b·X^n, tᵢ₊₁ −= b), so no chunk alone reveals t's coefficients.
+        int count = Layout.ChunkCount;
+        chunks = new Fr[count][];
+        for (int c = 0; c < count; c++)
+        {
+            int start = c * n, length = Math.Min(n, Layout.QuotientLength - start);
+            chunks[c] = new Fr[c < count - 1 ? n + 1 : length];
+            Array.Copy(t, start, chunks[c], 0, length);
+        }
+        for (int c = 0; c < count - 1; c++)
+        {
+            Fr b = blinding.Next();
+            chunks[c][n] += b;
+            chunks[c + 1][0] -= b;
+        }
+        chunkCommitments = [.. chunks.Select(Commit)];
+    }
+
+    // ---- Round 4: ζ and the evaluations.
+
+    public void Round4Evaluations()
+    {
+        zeta = PlonkV2Challenges.AfterQuotient(transcript, chunkCommitments);
+        Fr zetaOmega = zeta * omega;
+        Fr zetaN = zeta.Pow((ulong)n);
+        combinedQuotient = new Fr[n + 1];
+        Fr scale = Fr.One;
+        foreach (var chunk in chunks)
+        {
+            PolynomialArithmetic.AddScaled(combinedQuotient, chunk, scale);
+            scale *= zetaN;
+        }
+        evaluated = new PlonkV2Proof
+        {
+            Wires = wireCommitments,
+            Z = zCommitment,
+            Quotient = chunkCommitments,
+            OpeningAtZeta = G1Affine.Infinity,
+            OpeningAtZetaOmega = G1Affine.Infinity,
+            WiresAtZeta = [.. wires.Select(w => PolynomialArithmetic.Evaluate(w, zeta))],
+            WiresAtZetaOmega = [.. wires.Select(w => PolynomialArithmetic.Evaluate(w, zetaOmega))],
+            ZAtZeta = PolynomialArithmetic.Evaluate(z, zeta),
+            ZAtZetaOmega = PolynomialArithmetic.Evaluate(z, zetaOmega),
+            CoefficientsAtZeta = [.. pk.Coefficients.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
+            SelectorsAtZeta = [.. pk.Selectors.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
+            SigmasAtZeta = [.. pk.Sigmas.Select(s => PolynomialArithmetic.Evaluate(s, zeta))],
+            QuotientAtZeta = PolynomialArithmetic.Evaluate(combinedQuotient, zeta),
+        };
+    }
+
+    // ---- Round 5: v and the two batched opening proofs.
+
+    public void Round5Openings()
+    {
+        var e = evaluated!;
+        Fr v = PlonkV2Challenges.AfterEvaluations(transcript, e.Scalars());
+        Fr[][] atZeta = PlonkV2Openings.AtZeta(wires, z, pk.Coefficients, pk.Selectors, pk.Sigmas, combinedQuotient);
+        Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(e.WiresAtZeta, e.ZAtZeta, e.CoefficientsAtZeta, e.SelectorsAtZeta, e.SigmasAtZeta, e.QuotientAtZeta);
+        Fr[][] atZetaOmega = PlonkV2Openings.AtZetaOmega(wires, z);
+        Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(e.WiresAtZetaOmega, e.ZAtZetaOmega);
+        openingAtZeta = Commit(Witness(atZeta, valuesAtZeta, v, zeta));
+        openingAtZetaOmega = Commit(Witness(atZetaOmega, valuesAtZetaOmega, v, zeta * omega));
+        PlonkV2Challenges.AfterOpenings(transcript, openingAtZeta, openingAtZetaOmega);
+    }
+
+    /// <summary>(Σ_k v^k·(p_k − p_k(x))) / (X − x), which must divide exactly.</summary>
+    private Fr[] Witness(Fr[][] polynomials, Fr[] values, Fr v, Fr x)
+    {
+        var sum = new Fr[polynomials.Max(p => p.Length)];
+        Fr power = Fr.One;
+        for (int k = 0; k < polynomials.Length; k++, power *= v)
+        {
+            PolynomialArithmetic.AddScaled(sum, polynomials[k], power);
+            sum[0] -= power * values[k];
+        }
+        Fr remainder = PolynomialArithmetic.DivideByLinear(sum, x);
+        return remainder.IsZero ? sum : throw new InvalidOperationException("internal error: a batched opening does not vanish at its point");
+    }
+
+    public PlonkV2Proof Result()
+    {
+        var e = evaluated!;
+        return new PlonkV2Proof
+        {
+            Wires = e.Wires, Z = e.Z, Quotient = e.Quotient,
+            OpeningAtZeta = openingAtZeta, OpeningAtZetaOmega = openingAtZetaOmega,
+            WiresAtZeta = e.WiresAtZeta, WiresAtZetaOmega = e.WiresAtZetaOmega, ZAtZeta = e.ZAtZeta, ZAtZetaOmega = e.ZAtZetaOmega,
+            CoefficientsAtZeta = e.CoefficientsAtZeta, SelectorsAtZeta = e.SelectorsAtZeta, SigmasAtZeta = e.SigmasAtZeta,
+            QuotientAtZeta = e.QuotientAtZeta,
+        };
+    }
+
+    // ---- For the quotient (its own file: the heaviest loop).
+
+    internal PlonkV2ProvingKey Key => pk;
+    internal INttEngine Ntt => ntt;
+    internal Fr[][] WirePolynomials => wires;
+    internal Fr[] ZPolynomial => z;
+    internal Fr[] PublicInputs => publicInputs;
+    internal (Fr Beta, Fr Gamma, Fr Alpha, Fr Separator) Challenges => (beta, gamma, alpha, separator);
+}

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics;
+using ZkOptions.Constraints.V2;
+using ZkOptions.Field;
+using ZkOptions.Prover.Engines;
+using ZkOptions.Prover.Formats;
+using ZkOptions.Prover.Polynomials;
+
+namespace ZkOptions.Prover.PlonkV2;
+
+/// <summary>
+/// PLONK v2 setup: from a <see cref="WideCircuit"/> and an SRS, the domain, the fixed polynomials (8 coefficient
+/// columns, a selector per gate of <see cref="WideGates.All"/>, the permutation σ0..σ4 over the cosets kᵢ·H of
+/// <see cref="CosetShifts"/>), their KZG commitments, and the proving and verifying keys.
+/// </summary>
+public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
+{
+    /// <summary>The smallest domain power: 2^3 rows.</summary>
+    public const int MinPower = 3;
+
+    /// <summary>The domain power for a number of rows: the smallest 2^k ≥ rows, at least 2^3.</summary>
+    public static int DomainPower(int rows) =>
+        Math.Max(MinPower, rows <= 1 ? 0 : BitOperations.Log2((uint)(rows - 1)) + 1);
+
+    /// <summary>
+    /// The keys for <paramref name="circuit"/> from a powers-of-tau file (its first n + 3 points, checked to be
+    /// consecutive powers of one τ by <see cref="PowersOfTauConsistency"/>).
+    /// </summary>
+    public PlonkV2ProvingKey Create(WideCircuit circuit, PowersOfTau ptau)
+    {
+        int power = DomainPower(circuit.Rows.Count);
+        var layout = new QuotientLayout(power, WideGates.All);
+        if (ptau.TauG1Count < layout.CommitmentKeySize)
+        {
+            throw new InputFileException(ptau.Path,
+                $"has power {ptau.Power}, but the circuit has {circuit.Rows.Count} rows and needs {layout.CommitmentKeySize} powers of tau in G1");
+        }
+        var (tauG1, tauG2) = PowersOfTauConsistency.ReadChecked(ptau, layout.CommitmentKeySize, msm);
+        return Create(circuit, tauG1, tauG2);
+    }
+
+    /// <summary>
+    /// The keys for <paramref name="circuit"/>; <paramref name="tauG1"/> must hold at least n + 3 monomial points
+    /// [τ^i]₁ and <paramref name="tauG2"/> is [τ]₂.
+    /// </summary>
+    /// <exception cref="ArgumentException">The circuit is malformed (a wire out of range, a public-input row of the wrong shape, an unknown gate) or the SRS is too short.</exception>
+    public PlonkV2ProvingKey Create(WideCircuit circuit, ReadOnlySpan<G1Affine> tauG1, in G2Affine tauG2)
+    {
+        int power = DomainPower(circuit.Rows.Count);
+        int n = 1 << power;
+        var gates = WideGates.All;
+        var layout = new QuotientLayout(power, gates);
+        if (tauG1.Length < layout.CommitmentKeySize)
+        {
+            throw new ArgumentException($"the circuit needs {layout.CommitmentKeySize} powers of tau in G1, got {tauG1.Length}", nameof(tauG1));
+        }
+        Validate(circuit, n);
+        Fr[] shifts = CosetShifts.Default();
+        if (!CosetShifts.AreDisjoint(shifts, Fr.TwoAdicity))
+        {
+            throw new InvalidOperationException("internal error: the coset shifts are not disjoint");
+        }
+        var commitmentKey = tauG1[..layout.CommitmentKeySize].ToArray();
+
+        var wireMap = new uint[WideLayout.Width * n];
+        var rowGates = new GateKind[n];
+        var coefficientValues = new Fr[WideLayout.CoefficientCount][];
+        for (int j = 0; j < coefficientValues.Length; j++)
+        {
+            coefficientValues[j] = new Fr[n];
+        }
+        for (int i = 0; i < circuit.Rows.Count; i++)
+        {
+            var row = circuit.Rows[i];
+            rowGates[i] = row.Gate;
+            for (int c = 0; c < WideLayout.Width; c++)
+            {
+                wireMap[c * n + i] = row.Wires[c];
+            }
+            for (int j = 0; j < WideLayout.CoefficientCount; j++)
+            {
+                coefficientValues[j][i] = row.Coefficients[j];
+            }
+        }
+
+        var coefficients = coefficientValues.Select(Interpolate).ToArray();
+        var selectors = new Fr[gates.Count][];
+        for (int g = 0; g < gates.Count; g++)
+        {
+            var onH = new Fr[n];
+            for (int i = 0; i < n; i++)
+            {
+                onH[i] = rowGates[i] == gates[g].Kind ? Fr.One : Fr.Zero;
+            }
+            selectors[g] = Interpolate(onH);
+        }
+        var sigmas = Permutation(wireMap, n, power, shifts).Select(Interpolate).ToArray();
+
+        var vk = new PlonkV2VerifyingKey
+        {
+            Power = power,
+            PublicCount = circuit.PublicCount,
+            Shifts = shifts,
+            Gates = [.. gates.Select(g => g.Name)],
+            Coefficients = [.. coefficients.Select(Commit)],
+            Selectors = [.. selectors.Select(Commit)],
+            Sigmas = [.. sigmas.Select(Commit)],
+            TauG2 = tauG2,
+        };
+        return new PlonkV2ProvingKey(vk, circuit.WireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey);
+
+        Fr[] Interpolate(Fr[] onH)
+        {
+            var copy = (Fr[])onH.Clone();
+            ntt.Inverse(copy);
+            return copy;
+        }
+
+        G1Affine Commit(Fr[] polynomial) => msm.MultiScalarMul(commitmentKey, polynomial).ToAffine();
+    }
+
+    private static void Validate(WideCircuit circuit, int n)
+    {
+        if (circuit.WireCount < 1 + circuit.PublicCount)
+        {
+            throw new ArgumentException($"the circuit has {circuit.WireCount} wires, fewer than 1 + {circuit.PublicCount} public inputs");
+        }
+        if (circuit.PublicCount > circuit.Rows.Count || circuit.Rows.Count > n)
+        {
+            throw new ArgumentException($"the circuit has {circuit.PublicCount} public inputs and {circuit.Rows.Count} rows");
+        }
+        for (int i = 0; i < circuit.Rows.Count; i++)
+        {
+            var row = circuit.Rows[i];
+            if (row.Gate != GateKind.None && !WideGates.All.Any(g => g.Kind == row.Gate))
+            {
+                throw new ArgumentException($"row {i} switches on gate {row.Gate}, which no gate of this build answers to");
+            }
+            for (int c = 0; c < WideLayout.Width; c++)
+            {
+                if (row.Wires[c] >= circuit.WireCount)
+                {
+                    throw new ArgumentException($"row {i} cell {c} holds wire {row.Wires[c]}, but the circuit has {circuit.WireCount} wires");
+                }
+            }
+            if (i < circuit.PublicCount && (row.Gate != GateKind.Arithmetic || row.Wires[0] != i + 1 || !row[Coefficient.Q0].IsOne))
+            {
+                throw new ArgumentException($"row {i} is a public-input row: an arithmetic row with w0 = wire {i + 1} and q0 = 1");
+            }
+        }
+    }
+
+    /// <summary>
+    /// σ0..σ4 on H: cell (c, i) is labelled k_c·ω^i; the cells holding one wire form a cycle in cell order (each
+    /// points to the next, the last to the first), so σ_c(ω^i) is the label of the next cell of the same wire.
+    /// </summary>
+    internal static Fr[][] Permutation(uint[] wireMap, int n, int power, Fr[] shifts)
+    {
+        Fr omega = EvaluationDomain.Get(power).Generator;
+        var powers = new Fr[n];
+        Fr w = Fr.One;
+        for (int i = 0; i < n; i++, w *= omega)
+        {
+            powers[i] = w;
+        }
+        Fr Label(int position) => shifts[position / n] * powers[position % n];
+
+        int cells = WideLayout.Width * n;
+        var sigma = new Fr[cells];
+        var first = new Dictionary<uint, int>();
+        var last = new Dictionary<uint, int>();
+        for (int p = 0; p < cells; p++)
+        {
+            uint wire = wireMap[p];
+            if (last.TryGetValue(wire, out int previous))
+            {
+                sigma[previous] = Label(p);
+            }
+            else
+            {
+                first[wire] = p;
+            }
+            last[wire] = p;
+        }
+        foreach (var (wire, p) in last)
+        {
+            sigma[p] = Label(first[wire]);
+        }
+        var columns = new Fr[WideLayout.Width][];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            columns[c] = sigma.AsSpan(c * n, n).ToArray();
+        }
+        return columns;
+    }
+}

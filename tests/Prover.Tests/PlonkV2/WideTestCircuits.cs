@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+using ZkOptions.Constraints.V2;
+using ZkOptions.Field;
+using ZkOptions.Prover.Engines.Cpu;
+using ZkOptions.Prover.Plonk;
+using ZkOptions.Prover.PlonkV2;
+
+namespace ZkOptions.Prover.Tests.PlonkV2;
+
+/// <summary>Hand-built v2 circuits (all five cells, a next-row chain, copies across rows and columns, public inputs) and their keys.</summary>
+internal static class WideTestCircuits
+{
+    public static Fr F(long v) => v >= 0 ? Fr.FromUInt64((ulong)v) : -Fr.FromUInt64((ulong)-v);
+
+    /// <summary>
+    /// Wires: 0 one, 1 x (public), 2 y (public), 3 a, 4 b, 5 c, 6 d, 7 e, 8 s, 9 f.
+    /// Row 0, 1: public x, y. Row 2: a·b + c + d − e = 0 (five cells). Row 3: x + a + b + c + d − s(next) = 0 (a
+    /// next-row chain into row 4's w0). Row 4: s − y = 0 (y in w3). Row 5: e·e − f = 0 with e in w0 and w1 (e is
+    /// also row 2's w4: a copy across rows and columns).
+    /// </summary>
+    public static WideCircuit Mixed(long qc = 0) => new(
+    [
+        WideRow.Arithmetic([1], default, [F(1)], default),
+        WideRow.Arithmetic([2], default, [F(1)], default),
+        WideRow.Arithmetic([3, 4, 5, 6, 7], F(1), [F(0), F(0), F(1), F(1), F(-1)], F(qc)),
+        WideRow.Arithmetic([1, 3, 4, 5, 6], default, [F(1), F(1), F(1), F(1), F(1)], default, F(-1)),
+        WideRow.Arithmetic([8, 0, 0, 2], default, [F(1), F(0), F(0), F(-1)], default),
+        WideRow.Arithmetic([7, 7, 0, 0, 9], F(1), [F(0), F(0), F(0), F(0), F(-1)], default),
+    ], wireCount: 10, publicCount: 2);
+
+    /// <summary>x = 3, a = 2, b = 5, c = 7, d = 11: e = 28, s = y = 28, f = 784.</summary>
+    public static Fr[] MixedWitness() => [.. new long[] { 1, 3, 28, 2, 5, 7, 11, 28, 28, 784 }.Select(F)];
+
+    /// <summary>
+    /// A chain of <paramref name="rows"/> rows: x_(i+1) = x_i·x_i + x_i + i (w0 = w1 = x_i, next-row w0 = x_(i+1)), x_0
+    /// public. Returns the circuit and its witness.
+    /// </summary>
+    public static (WideCircuit Circuit, Fr[] Witness) Chain(int rows)
+    {
+        var list = new List<WideRow> { WideRow.Arithmetic([1], default, [F(1)], default) };
+        var witness = new List<Fr> { Fr.One, F(3) };
+        for (int i = 0; i < rows; i++)
+        {
+            uint x = (uint)(i + 1);
+            list.Add(WideRow.Arithmetic([x, x], F(1), [F(1)], F(i), F(-1)));
+            Fr v = witness[(int)x];
+            witness.Add(v * v + v + F(i));
+        }
+        list.Add(WideRow.Arithmetic([(uint)(rows + 1)], default, default, default));
+        return (new WideCircuit(list, witness.Count, publicCount: 1), [.. witness]);
+    }
+
+    public static PlonkV2Setup Setup() => new(new CpuNttEngine(), new CpuMsmEngine());
+
+    public static PlonkV2Prover NewProver(Func<ITranscriptHash>? hash = null) => new(new CpuNttEngine(), new CpuMsmEngine(), hash);
+
+    private static readonly Dictionary<int, DevPowersOfTau> Srs = [];
+
+    public static PlonkV2ProvingKey Key(WideCircuit circuit)
+    {
+        int power = PlonkV2Setup.DomainPower(circuit.Rows.Count);
+        int count = new QuotientLayout(power, WideGates.All).CommitmentKeySize;
+        DevPowersOfTau srs;
+        lock (Srs)
+        {
+            if (!Srs.TryGetValue(count, out srs!))
+            {
+                srs = DevPowersOfTau.Create(count, seed: 2026);
+                Srs[count] = srs;
+            }
+        }
+        return Setup().Create(circuit, srs.TauG1, srs.TauG2);
+    }
+
+    /// <summary>The cells of <paramref name="witness"/> laid out as the key places them (for tests that then break them).</summary>
+    public static Fr[][] Cells(PlonkV2ProvingKey key, Fr[] witness)
+    {
+        int n = key.N;
+        var cells = new Fr[WideLayout.Width][];
+        for (int c = 0; c < cells.Length; c++)
+        {
+            cells[c] = new Fr[n];
+            for (int i = 0; i < n; i++)
+            {
+                cells[c][i] = witness[key.WireMap[c * n + i]];
+            }
+        }
+        return cells;
+    }
+
+    /// <summary>A proof rebuilt from its parts in <see cref="PlonkV2Proof.Points"/> and <see cref="PlonkV2Proof.Scalars"/> order.</summary>
+    public static PlonkV2Proof Rebuild(PlonkV2Proof like, IReadOnlyList<G1Affine> points, IReadOnlyList<Fr> scalars)
+    {
+        int chunks = like.Quotient.Length, gates = like.SelectorsAtZeta.Length;
+        int s = 0;
+        Fr[] Take(int count) { var r = scalars.Skip(s).Take(count).ToArray(); s += count; return r; }
+        var wiresAtZeta = Take(5);
+        var wiresAtZetaOmega = Take(5);
+        var zs = Take(2);
+        return new PlonkV2Proof
+        {
+            Wires = [.. points.Take(5)],
+            Z = points[5],
+            Quotient = [.. points.Skip(6).Take(chunks)],
+            OpeningAtZeta = points[6 + chunks],
+            OpeningAtZetaOmega = points[7 + chunks],
+            WiresAtZeta = wiresAtZeta,
+            WiresAtZetaOmega = wiresAtZetaOmega,
+            ZAtZeta = zs[0],
+            ZAtZetaOmega = zs[1],
+            CoefficientsAtZeta = Take(8),
+            SelectorsAtZeta = Take(gates),
+            SigmasAtZeta = Take(5),
+            QuotientAtZeta = Take(1)[0],
+        };
+    }
+}
