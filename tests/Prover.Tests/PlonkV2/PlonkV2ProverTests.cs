@@ -60,13 +60,14 @@ public sealed class PlonkV2ProverTests
     [Fact]
     public void The_quotient_has_as_many_chunks_as_its_degree_needs()
     {
-        var layout = new QuotientLayout(3, WideGates.All);
-        // Arithmetic (degree 3, + selector) and the permutation (z and five columns) both give 6·(n + 2).
-        Assert.Equal(6 * (8 + 2), layout.NumeratorDegree);
-        Assert.Equal(6 * 10 - 8 + 1, layout.QuotientLength);
-        Assert.Equal(7, layout.ChunkCount);
-        Assert.Equal(64, layout.ExtendedSize);
-        Assert.Equal(layout.ChunkCount, ProveMixed().Proof.Quotient.Length);
+        var layout = new QuotientLayout(4, WideGates.All);
+        // The largest of a gate (degree + 1 for its selector) and the permutation (z and five columns), times n + 2.
+        int factors = Math.Max(6, WideGates.All.Max(g => g.Degree) + 1);
+        Assert.Equal(factors * (16 + 2), layout.NumeratorDegree);
+        Assert.Equal(factors * 18 - 16 + 1, layout.QuotientLength);
+        Assert.Equal((layout.QuotientLength + 15) / 16, layout.ChunkCount);
+        Assert.True(layout.ExtendedSize > layout.NumeratorDegree && layout.ExtendedSize / 2 <= layout.NumeratorDegree);
+        Assert.Equal(new QuotientLayout(3, WideGates.All).ChunkCount, ProveMixed().Proof.Quotient.Length);
     }
 
     // ---- Soundness: the prover's checks refuse a broken witness, and the verifier refuses the proof made anyway.
