@@ -9,7 +9,7 @@ namespace ZkOptions.Constraints.V2;
 /// count (wire 0 is the constant one) and the number of public inputs (wires 1..PublicCount). Two cells holding the
 /// same wire are tied by the permutation argument.
 /// </summary>
-public sealed class WideCircuit(IReadOnlyList<WideRow> rows, int wireCount, int publicCount)
+public sealed partial class WideCircuit(IReadOnlyList<WideRow> rows, int wireCount, int publicCount)
 {
     /// <summary>The rows, public-input rows first.</summary>
     public IReadOnlyList<WideRow> Rows { get; } = rows;

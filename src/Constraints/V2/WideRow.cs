@@ -15,6 +15,9 @@ public struct WideRow
     /// <summary>The fixed coefficient cells (see <see cref="Coefficient"/>).</summary>
     public RowCoefficients Coefficients;
 
+    /// <summary>0, or t + 1 when this row's w0 must be an entry of <see cref="WideCircuit.Tables"/>[t] (a logUp lookup).</summary>
+    public byte Lookup;
+
     /// <summary>
     /// An arithmetic row qM·w0·w1 + Σ qᵢ·wᵢ + qC + qNext·w0(next) = 0 on up to five wires (missing wires and
     /// coefficients are the constant-one wire 0 and zero).

@@ -24,18 +24,30 @@ internal static class PlonkV2Challenges
         return transcript;
     }
 
-    public static (Fr Beta, Fr Gamma) AfterWires(PlonkV2Transcript transcript, ReadOnlySpan<G1Affine> wires)
+    /// <summary>β, γ after the wires and (with lookups) the multiplicities; then θ and βL for the lookup argument when <paramref name="multiplicities"/> is given.</summary>
+    public static (Fr Beta, Fr Gamma, Fr Theta, Fr BetaLookup) AfterWires(PlonkV2Transcript transcript, ReadOnlySpan<G1Affine> wires, G1Affine? multiplicities)
     {
         foreach (var w in wires)
         {
             transcript.AbsorbPoint("wire", w);
         }
-        return (transcript.Challenge("beta"), transcript.Challenge("gamma"));
+        if (multiplicities is { } m)
+        {
+            transcript.AbsorbPoint("lookup multiplicities", m);
+        }
+        Fr beta = transcript.Challenge("beta"), gamma = transcript.Challenge("gamma");
+        return multiplicities is null ? (beta, gamma, default, default)
+            : (beta, gamma, transcript.Challenge("lookup compression"), transcript.Challenge("lookup"));
     }
 
-    public static (Fr Alpha, Fr Separator) AfterPermutation(PlonkV2Transcript transcript, in G1Affine z)
+    /// <summary>α and the gate separator after z and (with lookups) the helper φ.</summary>
+    public static (Fr Alpha, Fr Separator) AfterPermutation(PlonkV2Transcript transcript, in G1Affine z, G1Affine? helper)
     {
         transcript.AbsorbPoint("z", z);
+        if (helper is { } h)
+        {
+            transcript.AbsorbPoint("lookup helper", h);
+        }
         return (transcript.Challenge("alpha"), transcript.Challenge("gate separator"));
     }
 

@@ -29,9 +29,10 @@ internal static class PlonkV2Json
         return obj;
     }
 
-    public static JsonArray Array(string path, JsonObject obj, string name, int count)
+    public static JsonArray Array(string path, JsonObject obj, string name, int count, string? label = null)
     {
-        JsonNode node = SnarkjsJsonText.Member(path, obj, name);
+        JsonNode node = obj[name] ?? throw new InputFileException(path, $"\"{label ?? name}\" is missing");
+        name = label ?? name;
         if (node is not JsonArray array)
         {
             throw new InputFileException(path, $"{name} must be an array");
@@ -62,9 +63,10 @@ internal static class PlonkV2Json
         return point;
     }
 
-    public static G1Affine[] G1Array(string path, JsonObject obj, string name, int count, bool infinityAllowed)
+    public static G1Affine[] G1Array(string path, JsonObject obj, string name, int count, bool infinityAllowed, string? label = null)
     {
-        JsonArray array = Array(path, obj, name, count);
+        JsonArray array = Array(path, obj, name, count, label);
+        name = label ?? name;
         var points = new G1Affine[count];
         for (int i = 0; i < count; i++)
         {
@@ -73,9 +75,10 @@ internal static class PlonkV2Json
         return points;
     }
 
-    public static Fr[] ScalarArray(string path, JsonObject obj, string name, int count)
+    public static Fr[] ScalarArray(string path, JsonObject obj, string name, int count, string? label = null)
     {
-        JsonArray array = Array(path, obj, name, count);
+        JsonArray array = Array(path, obj, name, count, label);
+        name = label ?? name;
         var scalars = new Fr[count];
         for (int i = 0; i < count; i++)
         {

@@ -56,14 +56,19 @@ public sealed class PlonkV2Proof
     /// <summary>t(ζ) = Σᵢ ζ^(i·n)·tᵢ(ζ).</summary>
     public required Fr QuotientAtZeta { get; init; }
 
+    /// <summary>The logUp argument: present iff the key declares lookup tables.</summary>
+    public PlonkV2LookupProof? Lookup { get; init; }
+
     /// <summary>Every G1 element, in transcript order (for checks and tests).</summary>
     public IEnumerable<G1Affine> Points() =>
-        Wires.Append(Z).Concat(Quotient).Append(OpeningAtZeta).Append(OpeningAtZetaOmega);
+        Wires.Append(Z).Concat(Quotient).Append(OpeningAtZeta).Append(OpeningAtZetaOmega)
+            .Concat(Lookup is null ? [] : [Lookup.Multiplicities, Lookup.Helper]);
 
     /// <summary>Every scalar, in transcript order.</summary>
     public IEnumerable<Fr> Scalars() =>
         WiresAtZeta.Concat(WiresAtZetaOmega).Append(ZAtZeta).Append(ZAtZetaOmega).Concat(CoefficientsAtZeta)
-            .Concat(SelectorsAtZeta).Concat(SigmasAtZeta).Append(QuotientAtZeta);
+            .Concat(SelectorsAtZeta).Concat(SigmasAtZeta).Append(QuotientAtZeta)
+            .Concat(Lookup is null ? [] : [Lookup.MultiplicitiesAtZeta, Lookup.HelperAtZeta, Lookup.HelperAtZetaOmega, .. Lookup.ColumnsAtZeta]);
 
     /// <summary>
     /// Reads and validates a proof: the counts must be those of <paramref name="key"/> (the chunk count of its gate
@@ -92,11 +97,47 @@ public sealed class PlonkV2Proof
             SelectorsAtZeta = PlonkV2Json.ScalarArray(path, obj, "selectorsAtZeta", key.Gates.Length),
             SigmasAtZeta = PlonkV2Json.ScalarArray(path, obj, "sigmasAtZeta", WideLayout.Width),
             QuotientAtZeta = SnarkjsJsonText.Scalar(path, SnarkjsJsonText.Member(path, obj, "quotientAtZeta"), "quotientAtZeta"),
+            Lookup = key.HasLookups ? LookupFromJson(path, obj) : obj.ContainsKey("lookup")
+                ? throw new InputFileException(path, "lookup is present, but the key declares no lookup tables") : null,
+        };
+    }
+
+    private static PlonkV2LookupProof LookupFromJson(string path, JsonObject obj)
+    {
+        if (SnarkjsJsonText.Member(path, obj, "lookup") is not JsonObject lookup)
+        {
+            throw new InputFileException(path, "lookup must be an object");
+        }
+        var points = PlonkV2Json.G1Array(path, lookup, "commitments", 2, infinityAllowed: false, "lookup.commitments");
+        var evaluations = PlonkV2Json.ScalarArray(path, lookup, "evaluations", 3, "lookup.evaluations");
+        return new PlonkV2LookupProof
+        {
+            Multiplicities = points[0],
+            Helper = points[1],
+            MultiplicitiesAtZeta = evaluations[0],
+            HelperAtZeta = evaluations[1],
+            HelperAtZetaOmega = evaluations[2],
+            ColumnsAtZeta = PlonkV2Json.ScalarArray(path, lookup, "columnsAtZeta", PlonkV2LookupProof.ColumnCount, "lookup.columnsAtZeta"),
         };
     }
 
     /// <summary>The JSON tree (docs/formats.md).</summary>
-    public JsonObject ToJson() => new()
+    public JsonObject ToJson()
+    {
+        var json = Core();
+        if (Lookup is { } l)
+        {
+            json["lookup"] = new JsonObject
+            {
+                ["commitments"] = PlonkV2Json.Points([l.Multiplicities, l.Helper]),
+                ["evaluations"] = PlonkV2Json.Scalars([l.MultiplicitiesAtZeta, l.HelperAtZeta, l.HelperAtZetaOmega]),
+                ["columnsAtZeta"] = PlonkV2Json.Scalars(l.ColumnsAtZeta),
+            };
+        }
+        return json;
+    }
+
+    private JsonObject Core() => new()
     {
         ["protocol"] = PlonkV2Json.Protocol,
         ["version"] = Version,

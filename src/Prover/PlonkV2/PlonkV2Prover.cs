@@ -53,7 +53,7 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
     /// </summary>
     internal PlonkV2Proof ProveCells(PlonkV2ProvingKey key, Fr[][] cells, Fr[] publicInputs, BlindingSource blinding, bool check)
     {
-        var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash);
+        var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash) { CheckLookups = check };
         if (check)
         {
             session.CheckGates();

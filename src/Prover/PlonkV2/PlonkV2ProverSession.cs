@@ -29,10 +29,16 @@ internal sealed class PlonkV2ProverSession
     private readonly Fr[][] wires = new Fr[WideLayout.Width][];
     private readonly G1Affine[] wireCommitments = new G1Affine[WideLayout.Width];
 
+    private Fr[]? multiplicities;
+    private Fr[] multiplicitiesOnH = [];
+    private G1Affine multiplicitiesCommitment;
+
     // Round 2
-    private Fr beta, gamma;
+    private Fr beta, gamma, theta, betaLookup;
     private Fr[] z = [];
     private G1Affine zCommitment;
+    private Fr[]? helper;
+    private G1Affine helperCommitment;
 
     // Round 3
     private Fr alpha, separator;
@@ -124,7 +130,50 @@ internal sealed class PlonkV2ProverSession
             wires[c] = InterpolateBlinded(cellsOnH[c]);
             wireCommitments[c] = Commit(wires[c]);
         }
+        if (vk.HasLookups)
+        {
+            multiplicitiesOnH = MultiplicitiesOnH();
+            multiplicities = InterpolateBlinded(multiplicitiesOnH);
+            multiplicitiesCommitment = Commit(multiplicities);
+        }
     }
+
+    /// <summary>
+    /// m on H: for each row that looks up, one more at the first table entry equal to its w0 (in its table). With
+    /// the prover's checks off, a value in no table is skipped, and the verifier refuses the proof.
+    /// </summary>
+    private Fr[] MultiplicitiesOnH()
+    {
+        var position = new Dictionary<(byte, Fr), int>();
+        for (int p = 0; p < n; p++)
+        {
+            if (pk.TableTags[p] != 0)
+            {
+                position.TryAdd((pk.TableTags[p], pk.TableEntries[p]), p);
+            }
+        }
+        var m = new Fr[n];
+        for (int i = 0; i < n; i++)
+        {
+            byte tag = pk.RowLookups[i];
+            if (tag == 0)
+            {
+                continue;
+            }
+            if (position.TryGetValue((tag, cellsOnH[0][i]), out int p))
+            {
+                m[p] += Fr.One;
+            }
+            else if (CheckLookups)
+            {
+                throw new InvalidWitnessException($"row {i} looks up {cellsOnH[0][i]} in table \"{vk.Tables[tag - 1]}\", which does not hold it");
+            }
+        }
+        return m;
+    }
+
+    /// <summary>Whether a lookup of a value in no table is refused in round 1 (off only for soundness tests).</summary>
+    public bool CheckLookups { get; set; } = true;
 
     private Fr[] InterpolateBlinded(Fr[] onH)
     {
@@ -158,7 +207,8 @@ internal sealed class PlonkV2ProverSession
     /// </summary>
     public void Round2Permutation(bool check)
     {
-        (beta, gamma) = PlonkV2Challenges.AfterWires(transcript, wireCommitments);
+        (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, wireCommitments,
+            multiplicities is null ? null : multiplicitiesCommitment);
         var sigmaOnH = pk.Sigmas.Select(s => Values(s)).ToArray();
         var numerators = new Fr[n];
         var denominators = new Fr[n];
@@ -193,13 +243,52 @@ internal sealed class PlonkV2ProverSession
         }
         z = InterpolateBlinded(zOnH);
         zCommitment = Commit(z);
+        if (multiplicities is not null)
+        {
+            helper = InterpolateBlinded(HelperOnH(check));
+            helperCommitment = Commit(helper);
+        }
+    }
+
+    /// <summary>
+    /// φ on H: φ(ω^0) = 0, φ(ω^(i+1)) = φ(ω^i) + qL_i/(βL + w0_i + θ·Q_i) − m_i/(βL + T_i + θ·G_i). Around the whole
+    /// cycle the increments sum to 0 iff every looked-up value is counted by m (with <paramref name="check"/>, refused otherwise).
+    /// </summary>
+    private Fr[] HelperOnH(bool check)
+    {
+        var m = multiplicitiesOnH;
+        var inputs = new Fr[n];
+        var entries = new Fr[n];
+        for (int i = 0; i < n; i++)
+        {
+            inputs[i] = betaLookup + cellsOnH[0][i] + theta * Fr.FromUInt64(pk.RowLookups[i]);
+            entries[i] = betaLookup + pk.TableEntries[i] + theta * Fr.FromUInt64(pk.TableTags[i]);
+        }
+        Fr.BatchInverse(inputs);
+        Fr.BatchInverse(entries);
+        var phi = new Fr[n];
+        Fr acc = Fr.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            phi[i] = acc;
+            if (pk.RowLookups[i] != 0)
+            {
+                acc += inputs[i];
+            }
+            acc -= m[i] * entries[i];
+        }
+        if (check && !acc.IsZero)
+        {
+            throw new InvalidWitnessException("the lookups do not balance: a looked-up value is missing from its table");
+        }
+        return phi;
     }
 
     // ---- Round 3: α, the gate separator, the quotient t and its chunks.
 
     public void Round3Quotient(bool check)
     {
-        (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, zCommitment);
+        (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, zCommitment, helper is null ? null : helperCommitment);
         Fr[] t = new PlonkV2Quotient(this).Compute();
         for (int i = Layout.QuotientLength; i < t.Length; i++)
         {
@@ -255,6 +344,15 @@ internal sealed class PlonkV2ProverSession
             SelectorsAtZeta = [.. pk.Selectors.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
             SigmasAtZeta = [.. pk.Sigmas.Select(s => PolynomialArithmetic.Evaluate(s, zeta))],
             QuotientAtZeta = PolynomialArithmetic.Evaluate(combinedQuotient, zeta),
+            Lookup = multiplicities is null ? null : new PlonkV2LookupProof
+            {
+                Multiplicities = multiplicitiesCommitment,
+                Helper = helperCommitment,
+                MultiplicitiesAtZeta = PolynomialArithmetic.Evaluate(multiplicities, zeta),
+                HelperAtZeta = PolynomialArithmetic.Evaluate(helper!, zeta),
+                HelperAtZetaOmega = PolynomialArithmetic.Evaluate(helper!, zetaOmega),
+                ColumnsAtZeta = [.. pk.LookupColumns.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
+            },
         };
     }
 
@@ -264,10 +362,14 @@ internal sealed class PlonkV2ProverSession
     {
         var e = evaluated!;
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, e.Scalars());
-        Fr[][] atZeta = PlonkV2Openings.AtZeta(wires, z, pk.Coefficients, pk.Selectors, pk.Sigmas, combinedQuotient);
-        Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(e.WiresAtZeta, e.ZAtZeta, e.CoefficientsAtZeta, e.SelectorsAtZeta, e.SigmasAtZeta, e.QuotientAtZeta);
-        Fr[][] atZetaOmega = PlonkV2Openings.AtZetaOmega(wires, z);
-        Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(e.WiresAtZetaOmega, e.ZAtZetaOmega);
+        var l = e.Lookup;
+        Fr[][] lookupAtZeta = l is null ? [] : [multiplicities!, helper!, .. pk.LookupColumns];
+        Fr[] lookupValuesAtZeta = l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, .. l.ColumnsAtZeta];
+        Fr[][] atZeta = PlonkV2Openings.AtZeta(wires, z, pk.Coefficients, pk.Selectors, pk.Sigmas, lookupAtZeta, combinedQuotient);
+        Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(e.WiresAtZeta, e.ZAtZeta, e.CoefficientsAtZeta, e.SelectorsAtZeta, e.SigmasAtZeta,
+                                                   lookupValuesAtZeta, e.QuotientAtZeta);
+        Fr[][] atZetaOmega = PlonkV2Openings.AtZetaOmega(wires, z, l is null ? [] : [helper!]);
+        Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(e.WiresAtZetaOmega, e.ZAtZetaOmega, l is null ? [] : [l.HelperAtZetaOmega]);
         openingAtZeta = Commit(Witness(atZeta, valuesAtZeta, v, zeta));
         openingAtZetaOmega = Commit(Witness(atZetaOmega, valuesAtZetaOmega, v, zeta * omega));
         PlonkV2Challenges.AfterOpenings(transcript, openingAtZeta, openingAtZetaOmega);
@@ -296,7 +398,7 @@ internal sealed class PlonkV2ProverSession
             OpeningAtZeta = openingAtZeta, OpeningAtZetaOmega = openingAtZetaOmega,
             WiresAtZeta = e.WiresAtZeta, WiresAtZetaOmega = e.WiresAtZetaOmega, ZAtZeta = e.ZAtZeta, ZAtZetaOmega = e.ZAtZetaOmega,
             CoefficientsAtZeta = e.CoefficientsAtZeta, SelectorsAtZeta = e.SelectorsAtZeta, SigmasAtZeta = e.SigmasAtZeta,
-            QuotientAtZeta = e.QuotientAtZeta,
+            QuotientAtZeta = e.QuotientAtZeta, Lookup = e.Lookup,
         };
     }
 
@@ -308,4 +410,6 @@ internal sealed class PlonkV2ProverSession
     internal Fr[] ZPolynomial => z;
     internal Fr[] PublicInputs => publicInputs;
     internal (Fr Beta, Fr Gamma, Fr Alpha, Fr Separator) Challenges => (beta, gamma, alpha, separator);
+    internal (Fr Theta, Fr BetaLookup) LookupChallenges => (theta, betaLookup);
+    internal (Fr[] Multiplicities, Fr[] Helper)? LookupPolynomials => multiplicities is null ? null : (multiplicities, helper!);
 }

@@ -13,8 +13,13 @@ namespace ZkOptions.Prover.PlonkV2;
 public sealed class PlonkV2ProvingKey
 {
     internal PlonkV2ProvingKey(PlonkV2VerifyingKey verifyingKey, int wireCount, uint[] wireMap, GateKind[] rowGates,
-                               Fr[][] coefficients, Fr[][] selectors, Fr[][] sigmas, G1Affine[] commitmentKey)
+                               Fr[][] coefficients, Fr[][] selectors, Fr[][] sigmas, G1Affine[] commitmentKey,
+                               Fr[][] lookupColumns, byte[] rowLookups, Fr[] tableEntries, byte[] tableTags)
     {
+        LookupColumns = lookupColumns;
+        RowLookups = rowLookups;
+        TableEntries = tableEntries;
+        TableTags = tableTags;
         VerifyingKey = verifyingKey;
         WireCount = wireCount;
         WireMap = wireMap;
@@ -51,4 +56,16 @@ public sealed class PlonkV2ProvingKey
 
     /// <summary>[τ^i]₁ for i &lt; n + 3.</summary>
     internal G1Affine[] CommitmentKey { get; }
+
+    /// <summary>The fixed lookup columns in <see cref="PlonkV2.LookupColumns"/> order, n coefficients each (empty without tables).</summary>
+    internal Fr[][] LookupColumns { get; }
+
+    /// <summary>Per row: 0, or t + 1 when the row looks its w0 up in table t (empty without tables).</summary>
+    internal byte[] RowLookups { get; }
+
+    /// <summary>The table column on H: the entries of every table one after another, 0 on padding (empty without tables).</summary>
+    internal Fr[] TableEntries { get; }
+
+    /// <summary>The table tag of each position of <see cref="TableEntries"/> (0 on padding).</summary>
+    internal byte[] TableTags { get; }
 }

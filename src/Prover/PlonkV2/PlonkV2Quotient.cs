@@ -9,6 +9,7 @@ namespace ZkOptions.Prover.PlonkV2;
 /// <summary>
 /// Round 3's quotient t = N / Z_H with
 /// N = Σ_g q_g·Σ_j s^j·r_(g,j) + PI + α·[z·Π_c(w_c + β·k_c·X + γ) − z(ωX)·Π_c(w_c + β·σ_c + γ)] + α²·L₀·(z − 1),
+///     [+ α³·((φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, f = w0 + θ·Q, t = T + θ·G],
 /// where q_g is gate g's selector, r_(g,j) its residuals read through <see cref="IWideGate.Residuals"/> (so a new
 /// gate needs no change here), s the gate separator and PI = −Σᵢ xᵢ·Lᵢ the public inputs. N is evaluated
 /// pointwise on a coset g·H_m of the extended domain (m = <see cref="QuotientLayout.ExtendedSize"/> &gt; deg N, so
@@ -37,6 +38,13 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         var sigmas = pk.Sigmas.Select(Extend).ToArray();
         var l0 = Extend(Enumerable.Repeat(Fr.FromUInt64((ulong)n).Inverse(), n).ToArray());
         var pi = PublicInputPolynomial(n);
+        var lookupPolynomials = s.LookupPolynomials;
+        bool lookups = lookupPolynomials is not null;
+        var multiplicity = lookups ? Extend(lookupPolynomials!.Value.Multiplicities) : [];
+        var phi = lookups ? Extend(lookupPolynomials!.Value.Helper) : [];
+        var lookupColumns = lookups ? pk.LookupColumns.Select(Extend).ToArray() : [];
+        var (theta, betaLookup) = s.LookupChallenges;
+        Fr alpha3 = alpha2 * alpha;
 
         // Z_H(g·ω_m^i) = g^n·ω_e^(i mod e) − 1.
         var zhInverse = new Fr[e];
@@ -99,6 +107,14 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     permuted *= cells[c] + beta * sigmas[c][i] + gamma;
                 }
                 Fr total = gateSum + alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One);
+                if (lookups)
+                {
+                    // (φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f), f = w0 + θ·Q, t = T + θ·G.
+                    Fr f = betaLookup + cells[0] + theta * lookupColumns[(int)LookupColumns.RowTag][i];
+                    Fr t = betaLookup + lookupColumns[(int)LookupColumns.TableValue][i] + theta * lookupColumns[(int)LookupColumns.TableTag][i];
+                    Fr lookup = (phi[iNext] - phi[i]) * f * t - lookupColumns[(int)LookupColumns.RowSelector][i] * t + multiplicity[i] * f;
+                    total += alpha3 * lookup;
+                }
                 numerator[i] = total * zhInverse[i % e];
             }
         });

@@ -28,7 +28,7 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
     /// </summary>
     public PlonkV2ProvingKey Create(WideCircuit circuit, PowersOfTau ptau)
     {
-        int power = DomainPower(circuit.Rows.Count);
+        int power = DomainPower(Math.Max(circuit.Rows.Count, circuit.TableSize));
         var layout = new QuotientLayout(power, WideGates.All);
         if (ptau.TauG1Count < layout.CommitmentKeySize)
         {
@@ -46,7 +46,7 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
     /// <exception cref="ArgumentException">The circuit is malformed (a wire out of range, a public-input row of the wrong shape, an unknown gate) or the SRS is too short.</exception>
     public PlonkV2ProvingKey Create(WideCircuit circuit, ReadOnlySpan<G1Affine> tauG1, in G2Affine tauG2)
     {
-        int power = DomainPower(circuit.Rows.Count);
+        int power = DomainPower(Math.Max(circuit.Rows.Count, circuit.TableSize));
         int n = 1 << power;
         var gates = WideGates.All;
         var layout = new QuotientLayout(power, gates);
@@ -96,8 +96,14 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         }
         var sigmas = Permutation(wireMap, n, power, shifts).Select(Interpolate).ToArray();
 
+        var (lookupValues, rowLookups, tableEntries, tableTags) = LookupColumnsOnH(circuit, n);
+        var lookupColumns = lookupValues.Select(Interpolate).ToArray();
+
         var vk = new PlonkV2VerifyingKey
         {
+            Tables = [.. circuit.Tables.Select(t => t.Name)],
+            TableSizes = [.. circuit.Tables.Select(t => t.Values.Count)],
+            LookupColumns = [.. lookupColumns.Select(Commit)],
             Power = power,
             PublicCount = circuit.PublicCount,
             Shifts = shifts,
@@ -107,7 +113,8 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
             Sigmas = [.. sigmas.Select(Commit)],
             TauG2 = tauG2,
         };
-        return new PlonkV2ProvingKey(vk, circuit.WireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey);
+        return new PlonkV2ProvingKey(vk, circuit.WireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey,
+                                     lookupColumns, rowLookups, tableEntries, tableTags);
 
         Fr[] Interpolate(Fr[] onH)
         {
@@ -119,8 +126,56 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         G1Affine Commit(Fr[] polynomial) => msm.MultiScalarMul(commitmentKey, polynomial).ToAffine();
     }
 
+    /// <summary>
+    /// The lookup columns on H (<see cref="LookupColumns"/> order): T holds every table's entries one after another
+    /// and G their tags (t + 1), 0 on padding; Q holds each row's lookup tag and qL is 1 where Q is not 0. Nothing
+    /// when the circuit declares no tables.
+    /// </summary>
+    private static (Fr[][] Columns, byte[] RowLookups, Fr[] TableEntries, byte[] TableTags) LookupColumnsOnH(WideCircuit circuit, int n)
+    {
+        if (circuit.Tables.Count == 0)
+        {
+            return ([], [], [], []);
+        }
+        var columns = new Fr[PlonkV2LookupProof.ColumnCount][];
+        for (int j = 0; j < columns.Length; j++)
+        {
+            columns[j] = new Fr[n];
+        }
+        var entries = new Fr[n];
+        var tags = new byte[n];
+        int at = 0;
+        for (int t = 0; t < circuit.Tables.Count; t++)
+        {
+            foreach (var value in circuit.Tables[t].Values)
+            {
+                entries[at] = value;
+                tags[at] = (byte)(t + 1);
+                columns[(int)PlonkV2.LookupColumns.TableValue][at] = value;
+                columns[(int)PlonkV2.LookupColumns.TableTag][at] = Fr.FromUInt64((ulong)(t + 1));
+                at++;
+            }
+        }
+        var rowLookups = new byte[n];
+        for (int i = 0; i < circuit.Rows.Count; i++)
+        {
+            byte lookup = circuit.Rows[i].Lookup;
+            rowLookups[i] = lookup;
+            if (lookup != 0)
+            {
+                columns[(int)PlonkV2.LookupColumns.RowTag][i] = Fr.FromUInt64(lookup);
+                columns[(int)PlonkV2.LookupColumns.RowSelector][i] = Fr.One;
+            }
+        }
+        return (columns, rowLookups, entries, tags);
+    }
+
     private static void Validate(WideCircuit circuit, int n)
     {
+        if (circuit.Tables.Count > byte.MaxValue || circuit.TableSize > n)
+        {
+            throw new ArgumentException($"the circuit declares {circuit.Tables.Count} tables of {circuit.TableSize} entries; at most 255 tables, and the domain holds {n}");
+        }
         if (circuit.WireCount < 1 + circuit.PublicCount)
         {
             throw new ArgumentException($"the circuit has {circuit.WireCount} wires, fewer than 1 + {circuit.PublicCount} public inputs");
@@ -135,6 +190,10 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
             if (row.Gate != GateKind.None && !WideGates.All.Any(g => g.Kind == row.Gate))
             {
                 throw new ArgumentException($"row {i} switches on gate {row.Gate}, which no gate of this build answers to");
+            }
+            if (row.Lookup > circuit.Tables.Count)
+            {
+                throw new ArgumentException($"row {i} looks up table {row.Lookup - 1}, but the circuit declares {circuit.Tables.Count} tables");
             }
             for (int c = 0; c < WideLayout.Width; c++)
             {

@@ -54,8 +54,8 @@ public static class PlonkV2Verifier
         Fr omega = EvaluationDomain.Get(key.Power).Generator;
 
         var transcript = PlonkV2Challenges.Begin(key, publicInputs, transcriptHash);
-        var (beta, gamma) = PlonkV2Challenges.AfterWires(transcript, proof.Wires);
-        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z);
+        var (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, proof.Wires, proof.Lookup?.Multiplicities);
+        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z, proof.Lookup?.Helper);
         Fr zeta = PlonkV2Challenges.AfterQuotient(transcript, proof.Quotient);
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, proof.Scalars());
         Fr u = PlonkV2Challenges.AfterOpenings(transcript, proof.OpeningAtZeta, proof.OpeningAtZetaOmega);
@@ -66,7 +66,15 @@ public static class PlonkV2Verifier
         {
             return false; // ζ in H: the Lagrange formulas divide by zero (probability n/r)
         }
-        if (GateNumerator(key, proof, publicInputs, omega, zeta, zh, beta, gamma, alpha, separator) != proof.QuotientAtZeta * zh)
+        Fr numerator = GateNumerator(key, proof, publicInputs, omega, zeta, zh, beta, gamma, alpha, separator);
+        if (proof.Lookup is { } l)
+        {
+            Fr f = betaLookup + proof.WiresAtZeta[0] + theta * l.ColumnsAtZeta[(int)LookupColumns.RowTag];
+            Fr t = betaLookup + l.ColumnsAtZeta[(int)LookupColumns.TableValue] + theta * l.ColumnsAtZeta[(int)LookupColumns.TableTag];
+            Fr lookup = (l.HelperAtZetaOmega - l.HelperAtZeta) * f * t - l.ColumnsAtZeta[(int)LookupColumns.RowSelector] * t + l.MultiplicitiesAtZeta * f;
+            numerator += alpha * alpha * alpha * lookup;
+        }
+        if (numerator != proof.QuotientAtZeta * zh)
         {
             return false;
         }
@@ -120,10 +128,13 @@ public static class PlonkV2Verifier
         }
         G1Affine quotient = G1Jacobian.MultiScalarMul(p.Quotient, chunkScalars).ToAffine();
 
-        G1Affine[] atZeta = PlonkV2Openings.AtZeta(p.Wires, p.Z, key.Coefficients, key.Selectors, key.Sigmas, quotient);
-        Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(p.WiresAtZeta, p.ZAtZeta, p.CoefficientsAtZeta, p.SelectorsAtZeta, p.SigmasAtZeta, p.QuotientAtZeta);
-        G1Affine[] atZetaOmega = PlonkV2Openings.AtZetaOmega(p.Wires, p.Z);
-        Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(p.WiresAtZetaOmega, p.ZAtZetaOmega);
+        var l = p.Lookup;
+        G1Affine[] atZeta = PlonkV2Openings.AtZeta(p.Wires, p.Z, key.Coefficients, key.Selectors, key.Sigmas,
+            l is null ? [] : [l.Multiplicities, l.Helper, .. key.LookupColumns], quotient);
+        Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(p.WiresAtZeta, p.ZAtZeta, p.CoefficientsAtZeta, p.SelectorsAtZeta, p.SigmasAtZeta,
+            l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, .. l.ColumnsAtZeta], p.QuotientAtZeta);
+        G1Affine[] atZetaOmega = PlonkV2Openings.AtZetaOmega(p.Wires, p.Z, l is null ? [] : [l.Helper]);
+        Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(p.WiresAtZetaOmega, p.ZAtZetaOmega, l is null ? [] : [l.HelperAtZetaOmega]);
 
         // F − E·G₁ = Σ v^k·([p_k] − p_k(ζ)·G₁) + u·Σ v^k·([q_k] − q_k(ζω)·G₁), then + ζ·W_ζ + uζω·W_ζω.
         var points = new List<G1Affine>();
@@ -155,7 +166,10 @@ public static class PlonkV2Verifier
             || key.Sigmas.Length != WideLayout.Width || key.TauG2.IsInfinity || !key.TauG2.IsOnCurve() || !key.TauG2.IsInSubgroup()
             || p.Wires.Length != WideLayout.Width || p.Quotient.Length != chunkCount || p.WiresAtZeta.Length != WideLayout.Width
             || p.WiresAtZetaOmega.Length != WideLayout.Width || p.CoefficientsAtZeta.Length != WideLayout.CoefficientCount
-            || p.SelectorsAtZeta.Length != key.Gates.Length || p.SigmasAtZeta.Length != WideLayout.Width)
+            || p.SelectorsAtZeta.Length != key.Gates.Length || p.SigmasAtZeta.Length != WideLayout.Width
+            || key.HasLookups != (p.Lookup is not null) || key.TableSizes.Length != key.Tables.Length
+            || key.LookupColumns.Length != (key.HasLookups ? PlonkV2LookupProof.ColumnCount : 0)
+            || (p.Lookup is { } l && l.ColumnsAtZeta.Length != PlonkV2LookupProof.ColumnCount))
         {
             return false;
         }
@@ -166,7 +180,7 @@ public static class PlonkV2Verifier
                 return false;
             }
         }
-        foreach (var point in key.Coefficients.Concat(key.Selectors).Concat(key.Sigmas))
+        foreach (var point in key.Coefficients.Concat(key.Selectors).Concat(key.Sigmas).Concat(key.LookupColumns))
         {
             if (!point.IsInfinity && !point.IsOnCurve())
             {

@@ -43,6 +43,18 @@ public sealed class PlonkV2VerifyingKey
     /// <summary>[τ]₂ of the SRS.</summary>
     public required G2Affine TauG2 { get; init; }
 
+    /// <summary>The lookup tables' names, in tag order (empty: no lookup argument).</summary>
+    public string[] Tables { get; init; } = [];
+
+    /// <summary>The lookup tables' sizes.</summary>
+    public int[] TableSizes { get; init; } = [];
+
+    /// <summary>Commitments to the fixed lookup columns (<see cref="LookupColumns"/> order; empty without tables).</summary>
+    public G1Affine[] LookupColumns { get; init; } = [];
+
+    /// <summary>Whether proofs for this key carry the logUp argument.</summary>
+    public bool HasLookups => Tables.Length > 0;
+
     /// <summary>The domain size n.</summary>
     public int N => 1 << Power;
 
@@ -55,7 +67,7 @@ public sealed class PlonkV2VerifyingKey
         var hash = new KeccakTranscriptHash();
         hash.Absorb(Encoding.UTF8.GetBytes("zkoptions-plonk-v2 verifying key"));
         Span<byte> word = stackalloc byte[4];
-        foreach (int v in (ReadOnlySpan<int>)[Version, Power, PublicCount, Shifts.Length, Gates.Length])
+        foreach (int v in (ReadOnlySpan<int>)[Version, Power, PublicCount, Shifts.Length, Gates.Length, Tables.Length, .. TableSizes])
         {
             BinaryPrimitives.WriteUInt32BigEndian(word, (uint)v);
             hash.Absorb(word);
@@ -66,7 +78,7 @@ public sealed class PlonkV2VerifyingKey
             k.WriteBytes(scalar, ByteOrder.BigEndian);
             hash.Absorb(scalar);
         }
-        foreach (var name in Gates)
+        foreach (var name in Gates.Concat(Tables))
         {
             var bytes = Encoding.UTF8.GetBytes(name);
             BinaryPrimitives.WriteUInt32BigEndian(word, (uint)bytes.Length);
@@ -74,7 +86,7 @@ public sealed class PlonkV2VerifyingKey
             hash.Absorb(bytes);
         }
         Span<byte> g1 = stackalloc byte[64];
-        foreach (var p in Coefficients.Concat(Selectors).Concat(Sigmas))
+        foreach (var p in Coefficients.Concat(Selectors).Concat(Sigmas).Concat(LookupColumns))
         {
             EvmEncoding.WriteG1(p, g1);
             hash.Absorb(g1);
@@ -102,8 +114,23 @@ public sealed class PlonkV2VerifyingKey
         {
             throw new InputFileException(path, "shifts must start with 1 and give pairwise disjoint cosets of the domain");
         }
+        string[] tables = obj.ContainsKey("tables") ? PlonkV2Json.StringArray(path, obj, "tables") : [];
+        int[] sizes = new int[tables.Length];
+        var sizeArray = tables.Length == 0 ? null : PlonkV2Json.Array(path, obj, "tableSizes", tables.Length);
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = sizeArray![i] is JsonValue v && v.TryGetValue(out int size) && size >= 1 && size <= 1 << power ? size
+                : throw new InputFileException(path, $"tableSizes[{i}] must be an integer from 1 to {1 << power}");
+        }
+        if (sizes.Sum(s => (long)s) > 1 << power)
+        {
+            throw new InputFileException(path, $"the tables hold {sizes.Sum(s => (long)s)} entries, more than the domain's {1 << power}");
+        }
         return new PlonkV2VerifyingKey
         {
+            Tables = tables,
+            TableSizes = sizes,
+            LookupColumns = tables.Length == 0 ? [] : PlonkV2Json.G1Array(path, obj, "lookupColumns", PlonkV2LookupProof.ColumnCount, infinityAllowed: true),
             Power = power,
             PublicCount = publicCount,
             Shifts = shifts,
@@ -121,8 +148,20 @@ public sealed class PlonkV2VerifyingKey
         return tau.IsInfinity ? throw new InputFileException(path, "tauG2 is the point at infinity") : tau;
     }
 
-    /// <summary>The JSON tree (docs/formats.md).</summary>
-    public JsonObject ToJson() => new()
+    /// <summary>The JSON tree (docs/formats.md); the lookup members only when the key declares tables.</summary>
+    public JsonObject ToJson()
+    {
+        var json = Core();
+        if (HasLookups)
+        {
+            json["tables"] = new JsonArray([.. Tables.Select(t => (JsonNode)JsonValue.Create(t))]);
+            json["tableSizes"] = new JsonArray([.. TableSizes.Select(t => (JsonNode)JsonValue.Create(t))]);
+            json["lookupColumns"] = PlonkV2Json.Points(LookupColumns);
+        }
+        return json;
+    }
+
+    private JsonObject Core() => new()
     {
         ["protocol"] = PlonkV2Json.Protocol,
         ["version"] = Version,

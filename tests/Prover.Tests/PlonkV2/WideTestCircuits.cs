@@ -58,7 +58,7 @@ internal static class WideTestCircuits
 
     public static PlonkV2ProvingKey Key(WideCircuit circuit)
     {
-        int power = PlonkV2Setup.DomainPower(circuit.Rows.Count);
+        int power = PlonkV2Setup.DomainPower(Math.Max(circuit.Rows.Count, circuit.TableSize));
         int count = new QuotientLayout(power, WideGates.All).CommitmentKeySize;
         DevPowersOfTau srs;
         lock (Srs)
@@ -112,6 +112,58 @@ internal static class WideTestCircuits
             SelectorsAtZeta = Take(gates),
             SigmasAtZeta = Take(5),
             QuotientAtZeta = Take(1)[0],
+            Lookup = like.Lookup is null ? null : LookupPart(),
         };
+
+        PlonkV2LookupProof LookupPart()
+        {
+            var evaluations = Take(3);
+            return new PlonkV2LookupProof
+            {
+                Multiplicities = points[8 + chunks],
+                Helper = points[9 + chunks],
+                MultiplicitiesAtZeta = evaluations[0],
+                HelperAtZeta = evaluations[1],
+                HelperAtZetaOmega = evaluations[2],
+                ColumnsAtZeta = Take(4),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Lookups: wires 0 one, 1 x (public), 2 a, 3 b, 4 c; tables "odd" = {1, 3, 5, 7, 11} and "range4" = 0..15.
+    /// Row 0: public x, looked up in range4. Row 1: a·b − c = 0, a looked up in odd. Row 2 (no gate): b in odd.
+    /// Row 3 (no gate): c in range4. Row 4 (no gate): a in odd again (a multiplicity of 2).
+    /// </summary>
+    public static WideCircuit Lookups()
+    {
+        var odd = new LookupTable("odd", [F(1), F(3), F(5), F(7), F(11)]);
+        var range4 = LookupTable.Range("range4", 4);
+        var rows = new List<WideRow>
+        {
+            WideRow.Arithmetic([1], default, [F(1)], default),
+            WideRow.Arithmetic([2, 3, 0, 0, 4], F(1), [F(0), F(0), F(0), F(0), F(-1)], default),
+            LookupRow(3, 1),
+            LookupRow(4, 2),
+            LookupRow(2, 1),
+        };
+        var first = rows[0];
+        first.Lookup = 2;
+        rows[0] = first;
+        var second = rows[1];
+        second.Lookup = 1;
+        rows[1] = second;
+        return new WideCircuit(rows, wireCount: 5, publicCount: 1, [odd, range4]);
+    }
+
+    /// <summary>x = 9, a = 3, b = 5, c = 15.</summary>
+    public static Fr[] LookupsWitness() => [F(1), F(9), F(3), F(5), F(15)];
+
+    /// <summary>A row with no gate that looks its w0 up in table <paramref name="tag"/> − 1.</summary>
+    public static WideRow LookupRow(uint wire, byte tag)
+    {
+        var row = new WideRow { Gate = GateKind.None, Lookup = tag };
+        row.Wires[0] = wire;
+        return row;
     }
 }
