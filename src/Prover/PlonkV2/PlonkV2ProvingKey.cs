@@ -8,7 +8,7 @@ namespace ZkOptions.Prover.PlonkV2;
 /// What the PLONK v2 prover needs besides the witness: the verifying key, the wire in each cell (5 × n, padding
 /// rows hold the constant-one wire 0), the gate of each row, the fixed polynomials in coefficient form (8 coefficient
 /// columns, one selector per gate, σ0..σ4) and the commitment key [τ^i]₁ for i &lt; n + 3. Stored as a binary file by
-/// PlonkV2ProvingKeyFile.
+/// <see cref="PlonkV2ProvingKeyFile"/>.
 /// </summary>
 public sealed class PlonkV2ProvingKey
 {

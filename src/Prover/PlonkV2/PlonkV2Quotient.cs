@@ -34,7 +34,9 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         var wires = s.WirePolynomials.Select(Extend).ToArray();
         var z = Extend(s.ZPolynomial);
         var coefficients = pk.Coefficients.Select(Extend).ToArray();
-        var selectors = pk.Selectors.Select(Extend).ToArray();
+        // A gate no row switches on has the zero selector: its term vanishes and is skipped (no extension, no residuals).
+        bool[] used = [.. pk.Selectors.Select(q => q.Any(c => !c.IsZero))];
+        var selectors = pk.Selectors.Select((q, g) => used[g] ? Extend(q) : []).ToArray();
         var sigmas = pk.Sigmas.Select(Extend).ToArray();
         var l0 = Extend(Enumerable.Repeat(Fr.FromUInt64((ulong)n).Inverse(), n).ToArray());
         var pi = PublicInputPolynomial(n);
@@ -91,6 +93,10 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 Fr gateSum = pi[i];
                 for (int g = 0; g < gates.Count; g++)
                 {
+                    if (!used[g])
+                    {
+                        continue;
+                    }
                     var output = residuals[..gates[g].ResidualCount];
                     gates[g].Residuals(row, output);
                     Fr combined = Fr.Zero;
