@@ -45,7 +45,15 @@ public static class PlonkV2Verifier
         {
             return false;
         }
-        var layout = new QuotientLayout(key.Power, gates);
+        QuotientLayout layout;
+        try
+        {
+            layout = new QuotientLayout(key.Power, gates);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false; // a domain whose quotient would not fit in Fr's 2-adic subgroup: no proof can exist
+        }
         if (!IsWellFormed(key, proof, layout.ChunkCount))
         {
             return false;
