@@ -77,6 +77,10 @@ internal sealed class PlonkV2ProverSession
     /// </summary>
     public void CheckGates()
     {
+        if (!cellsOnH[0][n - 1].IsOne)
+        {
+            throw new InvalidWitnessException("the last row (padding, wire 0) must hold the constant one");
+        }
         var coefficientsOnH = pk.Coefficients.Select(c => Values(c)).ToArray();
         Span<Fr> cells = stackalloc Fr[WideLayout.Width];
         Span<Fr> next = stackalloc Fr[WideLayout.Width];

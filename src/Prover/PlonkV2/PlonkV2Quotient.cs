@@ -10,6 +10,7 @@ namespace ZkOptions.Prover.PlonkV2;
 /// Round 3's quotient t = N / Z_H with
 /// N = Σ_g q_g·Σ_j s^j·r_(g,j) + PI + α·[z·Π_c(w_c + β·k_c·X + γ) − z(ωX)·Π_c(w_c + β·σ_c + γ)] + α²·L₀·(z − 1),
 ///     [+ α³·((φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, f = w0 + θ·Q, t = T + θ·G],
+///     + α⁴·L_(n−1)·(w0 − 1) (the last row is padding, all wire 0: this pins the constant one),
 /// where q_g is gate g's selector, r_(g,j) its residuals read through <see cref="IWideGate.Residuals"/> (so a new
 /// gate needs no change here), s the gate separator and PI = −Σᵢ xᵢ·Lᵢ the public inputs. N is evaluated
 /// pointwise on a coset g·H_m of the extended domain (m = <see cref="QuotientLayout.ExtendedSize"/> &gt; deg N, so
@@ -38,7 +39,16 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         bool[] used = [.. pk.Selectors.Select(q => q.Any(c => !c.IsZero))];
         var selectors = pk.Selectors.Select((q, g) => used[g] ? Extend(q) : []).ToArray();
         var sigmas = pk.Sigmas.Select(Extend).ToArray();
-        var l0 = Extend(Enumerable.Repeat(Fr.FromUInt64((ulong)n).Inverse(), n).ToArray());
+        Fr nInverse = Fr.FromUInt64((ulong)n).Inverse();
+        var l0 = Extend(Enumerable.Repeat(nInverse, n).ToArray());
+        // L_(n−1)(X) = (1/n)·Σ_k (ω^(−(n−1))·X)^k = (1/n)·Σ_k ω^k·X^k.
+        var lastCoefficients = new Fr[n];
+        Fr omegaPower = nInverse, omegaN = EvaluationDomain.Get(vk.Power).Generator;
+        for (int k = 0; k < n; k++, omegaPower *= omegaN)
+        {
+            lastCoefficients[k] = omegaPower;
+        }
+        var lLast = Extend(lastCoefficients);
         var pi = PublicInputPolynomial(n);
         var lookupPolynomials = s.LookupPolynomials;
         bool lookups = lookupPolynomials is not null;
@@ -46,7 +56,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         var phi = lookups ? Extend(lookupPolynomials!.Value.Helper) : [];
         var lookupColumns = lookups ? pk.LookupColumns.Select(Extend).ToArray() : [];
         var (theta, betaLookup) = s.LookupChallenges;
-        Fr alpha3 = alpha2 * alpha;
+        Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha;
 
         // Z_H(g·ω_m^i) = g^n·ω_e^(i mod e) − 1.
         var zhInverse = new Fr[e];
@@ -112,7 +122,8 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     identity *= cells[c] + betaShifts[c] * x + gamma;
                     permuted *= cells[c] + beta * sigmas[c][i] + gamma;
                 }
-                Fr total = gateSum + alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One);
+                Fr total = gateSum + alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One)
+                           + alpha4 * lLast[i] * (cells[0] - Fr.One);
                 if (lookups)
                 {
                     // (φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f), f = w0 + θ·Q, t = T + θ·G.

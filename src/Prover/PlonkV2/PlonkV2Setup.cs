@@ -23,12 +23,18 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         Math.Max(MinPower, rows <= 1 ? 0 : BitOperations.Log2((uint)(rows - 1)) + 1);
 
     /// <summary>
+    /// The domain power for <paramref name="circuit"/>: room for its rows plus one padding row (row n − 1, all cells
+    /// wire 0, where the constant one is pinned) and for all its table entries.
+    /// </summary>
+    public static int DomainPower(WideCircuit circuit) => DomainPower(Math.Max(circuit.Rows.Count + 1, circuit.TableSize));
+
+    /// <summary>
     /// The keys for <paramref name="circuit"/> from a powers-of-tau file (its first n + 3 points, checked to be
     /// consecutive powers of one τ by <see cref="PowersOfTauConsistency"/>).
     /// </summary>
     public PlonkV2ProvingKey Create(WideCircuit circuit, PowersOfTau ptau)
     {
-        int power = DomainPower(Math.Max(circuit.Rows.Count, circuit.TableSize));
+        int power = DomainPower(circuit);
         var layout = new QuotientLayout(power, WideGates.All);
         if (ptau.TauG1Count < layout.CommitmentKeySize)
         {
@@ -46,7 +52,7 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
     /// <exception cref="ArgumentException">The circuit is malformed (a wire out of range, a public-input row of the wrong shape, an unknown gate) or the SRS is too short.</exception>
     public PlonkV2ProvingKey Create(WideCircuit circuit, ReadOnlySpan<G1Affine> tauG1, in G2Affine tauG2)
     {
-        int power = DomainPower(Math.Max(circuit.Rows.Count, circuit.TableSize));
+        int power = DomainPower(circuit);
         int n = 1 << power;
         var gates = WideGates.All;
         var layout = new QuotientLayout(power, gates);
@@ -180,7 +186,7 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         {
             throw new ArgumentException($"the circuit has {circuit.WireCount} wires, fewer than 1 + {circuit.PublicCount} public inputs");
         }
-        if (circuit.PublicCount > circuit.Rows.Count || circuit.Rows.Count > n)
+        if (circuit.PublicCount > circuit.Rows.Count || circuit.Rows.Count >= n)
         {
             throw new ArgumentException($"the circuit has {circuit.PublicCount} public inputs and {circuit.Rows.Count} rows");
         }

@@ -120,8 +120,13 @@ public static class PlonkV2Verifier
             identity *= p.WiresAtZeta[c] + beta * key.Shifts[c] * zeta + gamma;
             permuted *= p.WiresAtZeta[c] + beta * p.SigmasAtZeta[c] + gamma;
         }
-        Fr l0 = zh / (Fr.FromUInt64((ulong)key.N) * (zeta - Fr.One));
-        return sum + alpha * (identity - permuted) + alpha * alpha * l0 * (p.ZAtZeta - Fr.One);
+        Fr nField = Fr.FromUInt64((ulong)key.N);
+        Fr l0 = zh / (nField * (zeta - Fr.One));
+        Fr omegaLast = omega.Pow((ulong)(key.N - 1));
+        Fr lLast = omegaLast * zh / (nField * (zeta - omegaLast));
+        Fr alpha2 = alpha * alpha;
+        return sum + alpha * (identity - permuted) + alpha2 * l0 * (p.ZAtZeta - Fr.One)
+               + alpha2 * alpha2 * lLast * (p.WiresAtZeta[0] - Fr.One);
     }
 
     /// <summary>The two batched KZG openings, folded with u into one pairing product.</summary>

@@ -27,7 +27,7 @@ public sealed class PlonkV2EndToEndTests(ITestOutputHelper output)
         var witness = compiled.Solve(InputAssignment.Parse(descriptor.ExampleInput(), "example"));
         var circuit = compiled.ToWideCircuit();
 
-        int power = PlonkV2Setup.DomainPower(circuit.Rows.Count);
+        int power = PlonkV2Setup.DomainPower(circuit);
         var srs = DevPowersOfTau.Create(new QuotientLayout(power, WideGates.All).CommitmentKeySize, seed: 7);
         var clock = Stopwatch.StartNew();
         var key = new PlonkV2Setup(new CpuNttEngine(), new CpuMsmEngine()).Create(circuit, srs.TauG1, srs.TauG2);

@@ -115,6 +115,21 @@ public sealed class PlonkV2ProverTests
     }
 
     [Fact]
+    public void The_constant_one_is_pinned_even_where_no_gate_reads_it()
+    {
+        // The hand circuit reads wire 0 only with zero coefficients, so w0 = 2 breaks no gate and no copy: only the
+        // pin on the last (padding) row refuses it.
+        var key = MixedKey.Value;
+        var witness = MixedWitness();
+        witness[0] = F(2);
+        Assert.Empty(Mixed().FailingRows(witness));
+        Assert.Throws<InvalidWitnessException>(() => NewProver().Prove(key, witness, BlindingSource.Seeded(1)));
+        Assert.Throws<InvalidWitnessException>(() => NewProver().ProveCells(key, Cells(key, witness), [F(3), F(28)], BlindingSource.Seeded(1), check: true));
+        var forced = NewProver().ProveCells(key, Cells(key, witness), [F(3), F(28)], BlindingSource.Seeded(1), check: false);
+        Assert.False(PlonkV2Verifier.Verify(key.VerifyingKey, forced, [F(3), F(28)]));
+    }
+
+    [Fact]
     public void Every_commitment_replaced_by_another_valid_point_is_rejected()
     {
         var result = ProveMixed();

@@ -58,7 +58,7 @@ internal static class WideTestCircuits
 
     public static PlonkV2ProvingKey Key(WideCircuit circuit)
     {
-        int power = PlonkV2Setup.DomainPower(Math.Max(circuit.Rows.Count, circuit.TableSize));
+        int power = PlonkV2Setup.DomainPower(circuit);
         int count = new QuotientLayout(power, WideGates.All).CommitmentKeySize;
         DevPowersOfTau srs;
         lock (Srs)
