@@ -38,7 +38,7 @@ public sealed partial class Api
     public Bounded RangeCheck(Variable a, int bits, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         CheckWidth(bits);
-        ToBitsCore(a, bits, At($"range check 0 ≤ a < 2^{bits}", file, line, new Operand("a", a)));
+        RangeCheckCore(a, bits, At($"range check 0 ≤ a < 2^{bits}", file, line, new Operand("a", a)));
         return new Bounded(a, bits);
     }
 

@@ -48,6 +48,11 @@ public static class ConstraintChecker
         return failures;
     }
 
+    /// <summary>
+    /// v2: every row's gate and lookup. Range checks are laid out after the rest (their table is sized once the
+    /// circuit's rows are known), so failures are put back in the order of the API calls that made them: the first
+    /// one reported is the first rule the witness breaks, as in v1.
+    /// </summary>
     private static void CheckRows(CompiledCircuit circuit, ReadOnlySpan<Fr> witness, int maxFailures,
                                   List<ConstraintFailure> failures, HashSet<ConstraintOrigin> reported)
     {
@@ -56,20 +61,36 @@ public static class ConstraintChecker
         Span<Fr> next = stackalloc Fr[WideLayout.Width];
         Span<Fr> coefficients = stackalloc Fr[WideLayout.CoefficientCount];
         Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
-        for (int r = circuit.PublicCount; r < wide.Rows.Count && failures.Count < maxFailures; r++)
+        var found = new List<(int Order, ConstraintFailure Failure)>();
+        for (int r = circuit.PublicCount; r < wide.Rows.Count; r++)
         {
-            if (wide.RowHolds(r, witness, cells, next, coefficients, residuals))
+            var row = wide.Rows[r];
+            string? problem = null;
+            if (row.Lookup != 0)
+            {
+                var table = wide.Tables[row.Lookup - 1];
+                Fr value = witness[(int)row.Wires[0]];
+                if (table.IndexOf(value) < 0)
+                {
+                    problem = $"lookup: {FieldText.Signed(value)} is not in table {table.Name}";
+                }
+            }
+            if (problem is null && !wide.RowHolds(r, witness, cells, next, coefficients, residuals))
+            {
+                problem = $"{WideGates.Of(row.Gate).Name} gate";
+            }
+            if (problem is null)
             {
                 continue;
             }
             var origin = circuit.OriginOf(r);
             if (reported.Add(origin))
             {
-                string gate = WideGates.Of(wide.Rows[r].Gate).Name;
                 string values = Describe(circuit, origin, witness);
-                failures.Add(new ConstraintFailure(origin, r, values.Length == 0 ? $"{gate} gate" : $"{gate} gate, {values}"));
+                found.Add((circuit.OriginIndexOf(r), new ConstraintFailure(origin, r, values.Length == 0 ? problem : $"{problem}, {values}")));
             }
         }
+        failures.AddRange(found.OrderBy(f => f.Order).Take(maxFailures).Select(f => f.Failure));
     }
 
     /// <summary>"a = x + 2·w7 = 12, b = y = 11".</summary>

@@ -39,6 +39,7 @@ public static class CircuitCompiler
         binding.Assign(inputs, (input, j) => Variable.FromWire(input.FirstWire + j));
         var api = new Api(builder, testEngine: false, WireName);
         circuit.Define(api);
+        api.FinishRangeChecks();
         if (api.CurrentScope.Length != 0)
         {
             throw new CircuitDefinitionException($"{circuit.GetType().Name}.Define returned with scope '{api.CurrentScope}' still open");

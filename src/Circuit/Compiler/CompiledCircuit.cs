@@ -64,6 +64,9 @@ public sealed class CompiledCircuit
     /// <summary>The origin of gate (v1) or row (v2) <paramref name="gate"/>.</summary>
     public ConstraintOrigin OriginOf(int gate) => system.Origins[system.GateOrigins[gate]];
 
+    /// <summary>The registration order of gate or row <paramref name="gate"/>'s origin: the order of the API calls.</summary>
+    internal int OriginIndexOf(int gate) => system.GateOrigins[gate];
+
     internal ConstraintOrigin OriginOfHint(int hint) => system.Origins[system.Hints[hint].Origin];
 
     /// <summary>The name a report uses for a wire: an input's name, "one" for wire 0, else "w{index}".</summary>
@@ -74,7 +77,7 @@ public sealed class CompiledCircuit
         : throw new InvalidOperationException($"{Name} is compiled for v2: use {nameof(ToWideCircuit)}");
 
     /// <summary>The v2 circuit for PLONK v2 setup.</summary>
-    public WideCircuit ToWideCircuit() => System == ProofSystem.V2 ? new(system.Rows, system.WireCount, PublicCount)
+    public WideCircuit ToWideCircuit() => System == ProofSystem.V2 ? new(system.Rows, system.WireCount, PublicCount, system.Tables)
         : throw new InvalidOperationException($"{Name} is compiled for v1: use {nameof(ToPlonkCircuit)}");
 
     /// <summary>

@@ -23,6 +23,9 @@ internal sealed class ConstraintSystemBuilder
     /// <summary>The v2 rows (empty for v1).</summary>
     public List<WideRow> Rows { get; } = [];
 
+    /// <summary>The v2 lookup tables; a row's <see cref="WideRow.Lookup"/> = i + 1 names Tables[i].</summary>
+    public List<LookupTable> Tables { get; } = [];
+
     /// <summary>The origin index of each gate (v1) or row (v2).</summary>
     public List<int> GateOrigins { get; } = [];
     public List<ConstraintOrigin> Origins { get; } = [];
@@ -110,8 +113,52 @@ internal sealed class ConstraintSystemBuilder
         return output;
     }
 
+    /// <summary>
+    /// v2: a new wire in w0 fixed by the row w0 = Σ cᵢ·wᵢ + qC over up to four terms in w1..w4 (so that the row
+    /// can also look the new wire up); the solver computes it from them. Returns the wire and the row.
+    /// </summary>
+    public (int Wire, int Row) DefineFirstCellWire(ReadOnlySpan<Term> terms, Fr qc, int origin)
+    {
+        if (terms.Length > WideLayout.Width - 1)
+        {
+            throw new ArgumentException($"a row defines w0 from at most {WideLayout.Width - 1} terms", nameof(terms));
+        }
+        int output = WireCount++;
+        var row = new WideRow { Gate = GateKind.Arithmetic };
+        row.Wires[0] = (uint)output;
+        row.Coefficients[(int)Coefficient.Q0] = -Fr.One;
+        for (int i = 0; i < terms.Length; i++)
+        {
+            row.Wires[i + 1] = (uint)terms[i].Wire;
+            row.Coefficients[(int)Coefficient.Q1 + i] = terms[i].Coefficient;
+        }
+        row.Coefficients[(int)Coefficient.Qc] = qc;
+        Steps.Add(new SolverStep(SolverStepKind.Gate, Rows.Count, 0));
+        return (output, AddRow(row, origin));
+    }
+
+    /// <summary>The tag rows use to look a cell up in <paramref name="table"/> (registering it on first use).</summary>
+    public byte TableTag(LookupTable table)
+    {
+        int i = Tables.IndexOf(table);
+        if (i < 0)
+        {
+            Tables.Add(table);
+            i = Tables.Count - 1;
+        }
+        return checked((byte)(i + 1));
+    }
+
+    /// <summary>Sets row <paramref name="row"/>'s lookup of its w0 into the table with <paramref name="tag"/>.</summary>
+    public void SetLookup(int row, byte tag)
+    {
+        var r = Rows[row];
+        r.Lookup = tag;
+        Rows[row] = r;
+    }
+
     /// <summary>v2: the row Σ cᵢ·wᵢ + qC = 0 over up to five terms.</summary>
-    public void AddSumRow(ReadOnlySpan<Term> terms, Fr qc, int origin) => AddRow(SumRow(terms, qc), origin);
+    public int AddSumRow(ReadOnlySpan<Term> terms, Fr qc, int origin) => AddRow(SumRow(terms, qc), origin);
 
     private static WideRow SumRow(ReadOnlySpan<Term> terms, Fr qc)
     {
