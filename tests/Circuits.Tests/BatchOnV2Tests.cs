@@ -2,7 +2,13 @@
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Witness;
+using System.Diagnostics;
+using Xunit.Abstractions;
 using ZkOptions.Constraints;
+using ZkOptions.Constraints.V2;
+using ZkOptions.Prover.Engines.Cpu;
+using ZkOptions.Prover.Plonk;
+using ZkOptions.Prover.PlonkV2;
 using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Simulation;
 
@@ -12,7 +18,7 @@ namespace ZkOptions.Circuits.Tests;
 /// The settlement batch circuit, unedited, on the v2 layout: every transaction type of the built-in scenario solves
 /// and checks in batch-1, and forced invalid transitions are refused with the engine's rule named, as on v1.
 /// </summary>
-public sealed class BatchOnV2Tests
+public sealed class BatchOnV2Tests(ITestOutputHelper output)
 {
     private static readonly Lazy<(List<Batch> Batches, SettlementShape Shape, CompiledCircuit Circuit)> Setup = new(() =>
     {
@@ -39,6 +45,29 @@ public sealed class BatchOnV2Tests
             Assert.True(failures.Count == 0, $"{type}: " + string.Join("; ", failures));
         }
         Assert.True(types.Count >= 9, $"only {types.Count} transaction types: {string.Join(", ", types)}");
+    }
+
+    [Fact]
+    public void A_batch_1_trade_proves_and_verifies_with_PlonkV2()
+    {
+        var (batches, shape, circuit) = Setup.Value;
+        var batch = batches.First(b => b.Transactions[0].Transaction.TypeName == "trade");
+        var witness = circuit.Solve(BatchWitness.Assign(batch, BatchWitness.Slots(batch, shape)));
+        var wide = circuit.ToWideCircuit();
+        int power = PlonkV2Setup.DomainPower(wide);
+        var srs = DevPowersOfTau.Create(new QuotientLayout(power, WideGates.All).CommitmentKeySize, seed: 11);
+        var clock = Stopwatch.StartNew();
+        var key = new PlonkV2Setup(new CpuNttEngine(), new CpuMsmEngine()).Create(wide, srs.TauG1, srs.TauG2);
+        var setup = clock.Elapsed;
+        clock.Restart();
+        var result = new PlonkV2Prover(new CpuNttEngine(), new CpuMsmEngine()).Prove(key, witness);
+        var prove = clock.Elapsed;
+        Assert.True(PlonkV2Verifier.Verify(key.VerifyingKey, result.Proof, result.PublicInputs));
+        output.WriteLine($"batch-1 (trade) on v2: {wide.Rows.Count} rows, 2^{power}, setup {setup.TotalSeconds:F1} s, prove {prove.TotalSeconds:F1} s");
+
+        var changed = (ZkOptions.Field.Fr[])result.PublicInputs.Clone();
+        changed[0] += ZkOptions.Field.Fr.One;
+        Assert.False(PlonkV2Verifier.Verify(key.VerifyingKey, result.Proof, changed));
     }
 
     [Theory]
