@@ -18,6 +18,40 @@ public sealed class Poseidon2Circuit : Circuit
     public override void Define(Api api) => api.AssertEqual(Std.Poseidon.Hash(api, In), Hash);
 }
 
+/// <summary>
+/// A chain of 64 Poseidon hashes, hᵢ₊₁ = Poseidon(hᵢ, i), from a secret h₀ to a public h₆₄: the hash-bound workload
+/// the v1 and v2 provers are compared on (docs/BENCHMARKS.md).
+/// </summary>
+public sealed class PoseidonChainCircuit : Circuit
+{
+    /// <summary>The number of hashes.</summary>
+    public const int Length = 64;
+
+    [Public("last")] public Variable Last;
+    [Secret("first")] public Variable First;
+
+    public override void Define(Api api)
+    {
+        var h = First;
+        for (int i = 0; i < Length; i++)
+        {
+            h = Std.Poseidon.Hash(api, [h, i]);
+        }
+        api.AssertEqual(h, Last);
+    }
+
+    /// <summary>h₆₄ from h₀, natively.</summary>
+    public static Fr Chain(Fr first)
+    {
+        var h = first;
+        for (int i = 0; i < Length; i++)
+        {
+            h = Field.Hashing.Poseidon.Hash(h, Fr.FromUInt64((ulong)i));
+        }
+        return h;
+    }
+}
+
 /// <summary>A valid EdDSA-Poseidon signature of a public message under a public key; the signature is secret.</summary>
 public sealed class EddsaPoseidonCircuit : Circuit
 {
@@ -90,6 +124,9 @@ internal static class GadgetCircuits
     {
         yield return new("poseidon-2", "Poseidon(in[0], in[1]) = hash (circomlib's parameters)", () => new Poseidon2Circuit(),
             () => Json(new { hash = Field.Hashing.Poseidon.Hash(Fr.FromUInt64(1), Fr.FromUInt64(2)).ToString(), @in = new[] { "1", "2" } }));
+        yield return new("poseidon-chain", $"a chain of {PoseidonChainCircuit.Length} Poseidon hashes hᵢ₊₁ = Poseidon(hᵢ, i) from a secret h₀ to a public h₆₄",
+            () => new PoseidonChainCircuit(),
+            () => Json(new { last = PoseidonChainCircuit.Chain(Fr.FromUInt64(7)).ToString(), first = "7" }));
         yield return new("eddsa-poseidon", "an EdDSA-Poseidon signature (circomlib's EdDSAPoseidonVerifier) of a public message under a public key",
             () => new EddsaPoseidonCircuit(), EddsaExample);
         yield return new("babyjubjub-scalar-mul", "scalar·P on BabyJubjub for a secret point and a secret 253-bit scalar",
