@@ -48,7 +48,6 @@ public static class PlonkV2ProvingKeyFile
     private static void WriteTo(PlonkV2ProvingKey key, BinaryWriter w)
     {
         var vk = key.VerifyingKey;
-        int n = key.N;
         w.Write(Magic);
         w.Write((uint)Version);
         w.Write((uint)vk.Power);
@@ -103,7 +102,6 @@ public static class PlonkV2ProvingKeyFile
             }
             w.Write(key.TableTags);
         }
-        _ = n;
     }
 
     private static void WriteName(BinaryWriter w, string name)
@@ -146,7 +144,7 @@ public static class PlonkV2ProvingKeyFile
                 throw Fail("magic", "is not a PLONK v2 proving key (the file does not start with \"ZKPLONK2\")");
             }
             at = Magic.Length;
-            int version = Int("version", Version, Version);
+            Int("version", Version, Version);
             int power = Int("power", PlonkV2Setup.MinPower, Fr.TwoAdicity - 3);
             int n = 1 << power;
             int publicCount = Int("publicCount", 0, n - 1);
@@ -234,7 +232,6 @@ public static class PlonkV2ProvingKeyFile
                 Coefficients = coefficientCommitments, Selectors = selectorCommitments, Sigmas = sigmaCommitments, TauG2 = tauG2,
                 Tables = tables, TableSizes = sizes, LookupColumns = lookupCommitments,
             };
-            _ = version;
             return new PlonkV2ProvingKey(vk, wireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey,
                                          lookupColumns, rowLookups, tableEntries, tableTags);
         }
