@@ -104,7 +104,7 @@ public sealed class PlonkV2FormatTests : IDisposable
         AssertRefused(Edit(text, o => ((JsonArray)o["shifts"]!)[2] = "5"), "shifts");
         AssertRefused(Edit(text, o => o["power"] = 2), "power");
         AssertRefused(Edit(text, o => ((JsonArray)o["tableSizes"]!)[0] = 1 << 20), "tableSizes[0]");
-        AssertRefused(Edit(text, o => ((JsonArray)o["lookupColumns"]!).RemoveAt(0)), "lookupColumns has 3");
+        AssertRefused(Edit(text, o => ((JsonArray)o["lookupColumns"]!).RemoveAt(0)), "lookupColumns has 7");
         AssertRefused(Edit(text, o => o["tauG2"] = SnarkjsJson.WriteG2(G2Affine.Infinity)), "tauG2");
 
         string plain = MixedKey.Value.VerifyingKey.ToJsonText();
