@@ -15,7 +15,7 @@ public struct WideRow
     /// <summary>The fixed coefficient cells (see <see cref="Coefficient"/>).</summary>
     public RowCoefficients Coefficients;
 
-    /// <summary>0, or t + 1 when this row's w0 must be an entry of <see cref="WideCircuit.Tables"/>[t] (a logUp lookup).</summary>
+    /// <summary>0, or t + 1 when this row's first cells (w0, then w1, w2 for a table of more columns) must be an entry of <see cref="WideCircuit.Tables"/>[t] (a logUp lookup).</summary>
     public byte Lookup;
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace ZkOptions.Prover.PlonkV2;
 public sealed class PlonkV2LookupProof
 {
     /// <summary>The number of fixed lookup columns (<see cref="LookupColumns"/>).</summary>
-    public const int ColumnCount = 4;
+    public const int ColumnCount = 8;
 
     /// <summary>[m]: how many lookups hit each table entry.</summary>
     public required G1Affine Multiplicities { get; init; }

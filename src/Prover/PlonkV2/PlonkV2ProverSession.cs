@@ -31,6 +31,7 @@ internal sealed class PlonkV2ProverSession
 
     private Fr[]? multiplicities;
     private Fr[] multiplicitiesOnH = [];
+    private Fr[][] lookupOnH = [];
     private G1Affine multiplicitiesCommitment;
 
     // Round 2
@@ -143,34 +144,47 @@ internal sealed class PlonkV2ProverSession
     }
 
     /// <summary>
-    /// m on H: for each row that looks up, one more at the first table entry equal to its w0 (in its table). With
-    /// the prover's checks off, a value in no table is skipped, and the verifier refuses the proof.
+    /// m on H: for each row that looks up, one more at the first entry of its table equal to its tuple (w0, and w1,
+    /// w2 where the table has those columns). With the prover's checks off, a tuple in no table is counted at an
+    /// entry that matches its w0 (or skipped), and the verifier refuses the proof.
     /// </summary>
     private Fr[] MultiplicitiesOnH()
     {
-        var position = new Dictionary<(byte, Fr), int>();
+        lookupOnH = pk.LookupColumns.Select(Values).ToArray();
+        var c = lookupOnH;
+        var position = new Dictionary<(Fr, Fr, Fr, Fr), int>();
+        var firstColumn = new Dictionary<(Fr, Fr), int>();
         for (int p = 0; p < n; p++)
         {
-            if (pk.TableTags[p] != 0)
+            if (!c[(int)LookupColumns.TableTag][p].IsZero)
             {
-                position.TryAdd((pk.TableTags[p], pk.TableEntries[p]), p);
+                position.TryAdd((c[(int)LookupColumns.TableTag][p], c[(int)LookupColumns.TableValue][p],
+                                 c[(int)LookupColumns.TableValue1][p], c[(int)LookupColumns.TableValue2][p]), p);
+                firstColumn.TryAdd((c[(int)LookupColumns.TableTag][p], c[(int)LookupColumns.TableValue][p]), p);
             }
         }
         var m = new Fr[n];
         for (int i = 0; i < n; i++)
         {
-            byte tag = pk.RowLookups[i];
-            if (tag == 0)
+            if (c[(int)LookupColumns.RowSelector][i].IsZero)
             {
                 continue;
             }
-            if (position.TryGetValue((tag, cellsOnH[0][i]), out int p))
+            var tuple = (c[(int)LookupColumns.RowTag][i], cellsOnH[0][i], c[(int)LookupColumns.RowReadsW1][i] * cellsOnH[1][i],
+                         c[(int)LookupColumns.RowReadsW2][i] * cellsOnH[2][i]);
+            if (position.TryGetValue(tuple, out int p))
             {
                 m[p] += Fr.One;
             }
             else if (CheckLookups)
             {
-                throw new InvalidWitnessException($"row {i} looks up {cellsOnH[0][i]} in table \"{vk.Tables[tag - 1]}\", which does not hold it");
+                throw new InvalidWitnessException($"row {i} looks up ({tuple.Item2}, …) in table {tuple.Item1}, which does not hold it");
+            }
+            else if (firstColumn.TryGetValue((tuple.Item1, tuple.Item2), out p))
+            {
+                // The soundness tests' cheat: count an entry that agrees on w0 only, so a verifier that compressed
+                // only the first column would accept.
+                m[p] += Fr.One;
             }
         }
         return m;
@@ -255,7 +269,7 @@ internal sealed class PlonkV2ProverSession
     }
 
     /// <summary>
-    /// φ on H: φ(ω^0) = 0, φ(ω^(i+1)) = φ(ω^i) + qL_i/(βL + w0_i + θ·Q_i) − m_i/(βL + T_i + θ·G_i). Around the whole
+    /// φ on H: φ(ω^0) = 0, φ(ω^(i+1)) = φ(ω^i) + qL_i/(βL + f_i) − m_i/(βL + t_i) (<see cref="LookupCompression"/>). Around the whole
     /// cycle the increments sum to 0 iff every looked-up value is counted by m (with <paramref name="check"/>, refused otherwise).
     /// </summary>
     private Fr[] HelperOnH(bool check)
@@ -263,10 +277,16 @@ internal sealed class PlonkV2ProverSession
         var m = multiplicitiesOnH;
         var inputs = new Fr[n];
         var entries = new Fr[n];
+        Fr theta2 = theta * theta, theta3 = theta2 * theta;
+        Span<Fr> columns = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
         for (int i = 0; i < n; i++)
         {
-            inputs[i] = betaLookup + cellsOnH[0][i] + theta * Fr.FromUInt64(pk.RowLookups[i]);
-            entries[i] = betaLookup + pk.TableEntries[i] + theta * Fr.FromUInt64(pk.TableTags[i]);
+            for (int k = 0; k < columns.Length; k++)
+            {
+                columns[k] = lookupOnH[k][i];
+            }
+            inputs[i] = LookupCompression.Input(betaLookup, theta, theta2, theta3, cellsOnH[0][i], cellsOnH[1][i], cellsOnH[2][i], columns);
+            entries[i] = LookupCompression.Entry(betaLookup, theta, theta2, theta3, columns);
         }
         Fr.BatchInverse(inputs);
         Fr.BatchInverse(entries);
@@ -275,11 +295,7 @@ internal sealed class PlonkV2ProverSession
         for (int i = 0; i < n; i++)
         {
             phi[i] = acc;
-            if (pk.RowLookups[i] != 0)
-            {
-                acc += inputs[i];
-            }
-            acc -= m[i] * entries[i];
+            acc += lookupOnH[(int)LookupColumns.RowSelector][i] * inputs[i] - m[i] * entries[i];
         }
         if (check && !acc.IsZero)
         {

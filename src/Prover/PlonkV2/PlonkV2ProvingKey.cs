@@ -14,12 +14,9 @@ public sealed class PlonkV2ProvingKey
 {
     internal PlonkV2ProvingKey(PlonkV2VerifyingKey verifyingKey, int wireCount, uint[] wireMap, GateKind[] rowGates,
                                Fr[][] coefficients, Fr[][] selectors, Fr[][] sigmas, G1Affine[] commitmentKey,
-                               Fr[][] lookupColumns, byte[] rowLookups, Fr[] tableEntries, byte[] tableTags)
+                               Fr[][] lookupColumns)
     {
         LookupColumns = lookupColumns;
-        RowLookups = rowLookups;
-        TableEntries = tableEntries;
-        TableTags = tableTags;
         VerifyingKey = verifyingKey;
         WireCount = wireCount;
         WireMap = wireMap;
@@ -59,13 +56,4 @@ public sealed class PlonkV2ProvingKey
 
     /// <summary>The fixed lookup columns in <see cref="PlonkV2.LookupColumns"/> order, n coefficients each (empty without tables).</summary>
     internal Fr[][] LookupColumns { get; }
-
-    /// <summary>Per row: 0, or t + 1 when the row looks its w0 up in table t (empty without tables).</summary>
-    internal byte[] RowLookups { get; }
-
-    /// <summary>The table column on H: the entries of every table one after another, 0 on padding (empty without tables).</summary>
-    internal Fr[] TableEntries { get; }
-
-    /// <summary>The table tag of each position of <see cref="TableEntries"/> (0 on padding).</summary>
-    internal byte[] TableTags { get; }
 }

@@ -48,7 +48,6 @@ public static class PlonkV2ProvingKeyFile
     private static void WriteTo(PlonkV2ProvingKey key, BinaryWriter w)
     {
         var vk = key.VerifyingKey;
-        int n = key.N;
         w.Write(Magic);
         w.Write((uint)Version);
         w.Write((uint)vk.Power);
@@ -94,16 +93,6 @@ public static class PlonkV2ProvingKeyFile
                 WriteScalar(w, c);
             }
         }
-        if (vk.HasLookups)
-        {
-            w.Write(key.RowLookups);
-            foreach (var e in key.TableEntries)
-            {
-                WriteScalar(w, e);
-            }
-            w.Write(key.TableTags);
-        }
-        _ = n;
     }
 
     private static void WriteName(BinaryWriter w, string name)
@@ -146,7 +135,7 @@ public static class PlonkV2ProvingKeyFile
                 throw Fail("magic", "is not a PLONK v2 proving key (the file does not start with \"ZKPLONK2\")");
             }
             at = Magic.Length;
-            int version = Int("version", Version, Version);
+            Int("version", Version, Version);
             int power = Int("power", PlonkV2Setup.MinPower, Fr.TwoAdicity - 3);
             int n = 1 << power;
             int publicCount = Int("publicCount", 0, n - 1);
@@ -216,14 +205,6 @@ public static class PlonkV2ProvingKeyFile
             var selectors = Polynomials("selectors", gateCount, n);
             var sigmas = Polynomials("sigmas", WideLayout.Width, n);
             var lookupColumns = Polynomials("lookupColumns", tableCount > 0 ? PlonkV2LookupProof.ColumnCount : 0, n);
-            byte[] rowLookups = [], tableTags = [];
-            Fr[] tableEntries = [];
-            if (tableCount > 0)
-            {
-                rowLookups = Tags("rowLookups", n, tableCount);
-                tableEntries = Scalars("tableEntries", n);
-                tableTags = Tags("tableTags", n, tableCount);
-            }
             if (at != bytes.Length)
             {
                 throw Fail("end", $"{bytes.Length - at} bytes follow the last field");
@@ -234,9 +215,7 @@ public static class PlonkV2ProvingKeyFile
                 Coefficients = coefficientCommitments, Selectors = selectorCommitments, Sigmas = sigmaCommitments, TauG2 = tauG2,
                 Tables = tables, TableSizes = sizes, LookupColumns = lookupCommitments,
             };
-            _ = version;
-            return new PlonkV2ProvingKey(vk, wireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey,
-                                         lookupColumns, rowLookups, tableEntries, tableTags);
+            return new PlonkV2ProvingKey(vk, wireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey, lookupColumns);
         }
 
         private InputFileException Fail(string field, string problem) => new(path, $"{field} {problem}");
@@ -260,19 +239,6 @@ public static class PlonkV2ProvingKeyFile
                 throw Fail(field, $"is {value}; expected {min} to {max}");
             }
             return (int)value;
-        }
-
-        private byte[] Tags(string field, int count, int max)
-        {
-            var tags = Take(field, count).ToArray();
-            for (int i = 0; i < tags.Length; i++)
-            {
-                if (tags[i] > max)
-                {
-                    throw Fail($"{field}[{i}]", $"is {tags[i]}, but the key has {max} tables");
-                }
-            }
-            return tags;
         }
 
         private string Name(string field)

@@ -9,7 +9,7 @@ namespace ZkOptions.Prover.PlonkV2;
 /// <summary>
 /// Round 3's quotient t = N / Z_H with
 /// N = Σ_g q_g·Σ_j s^j·r_(g,j) + PI + α·[z·Π_c(w_c + β·k_c·X + γ) − z(ωX)·Π_c(w_c + β·σ_c + γ)] + α²·L₀·(z − 1),
-///     [+ α³·((φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, f = w0 + θ·Q, t = T + θ·G],
+///     [+ α³·((φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, <see cref="LookupCompression"/>],
 ///     + α⁴·L_(n−1)·(w0 − 1) (the last row is padding, all wire 0: this pins the constant one),
 /// where q_g is gate g's selector, r_(g,j) its residuals read through <see cref="IWideGate.Residuals"/> (so a new
 /// gate needs no change here), s the gate separator and PI = −Σᵢ xᵢ·Lᵢ the public inputs. N is evaluated
@@ -56,6 +56,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         var phi = lookups ? Extend(lookupPolynomials!.Value.Helper) : [];
         var lookupColumns = lookups ? pk.LookupColumns.Select(Extend).ToArray() : [];
         var (theta, betaLookup) = s.LookupChallenges;
+        Fr theta2 = theta * theta, theta3 = theta2 * theta;
         Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha;
 
         // Z_H(g·ω_m^i) = g^n·ω_e^(i mod e) − 1.
@@ -86,6 +87,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             Span<Fr> next = stackalloc Fr[WideLayout.Width];
             Span<Fr> q = stackalloc Fr[WideLayout.CoefficientCount];
             Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
+            Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
             Fr x = CosetShift * omegaM.Pow((ulong)start);
             for (int i = start; i < end; i++, x *= omegaM)
             {
@@ -126,11 +128,13 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                            + alpha4 * lLast[i] * (cells[0] - Fr.One);
                 if (lookups)
                 {
-                    // (φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f), f = w0 + θ·Q, t = T + θ·G.
-                    Fr f = betaLookup + cells[0] + theta * lookupColumns[(int)LookupColumns.RowTag][i];
-                    Fr t = betaLookup + lookupColumns[(int)LookupColumns.TableValue][i] + theta * lookupColumns[(int)LookupColumns.TableTag][i];
-                    Fr lookup = (phi[iNext] - phi[i]) * f * t - lookupColumns[(int)LookupColumns.RowSelector][i] * t + multiplicity[i] * f;
-                    total += alpha3 * lookup;
+                    for (int k = 0; k < lookupAt.Length; k++)
+                    {
+                        lookupAt[k] = lookupColumns[k][i];
+                    }
+                    Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, cells[0], cells[1], cells[2], lookupAt);
+                    Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, lookupAt);
+                    total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], multiplicity[i], f, t, lookupAt);
                 }
                 numerator[i] = total * zhInverse[i % e];
             }

@@ -102,13 +102,13 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         }
         var sigmas = Permutation(wireMap, n, power, shifts).Select(Interpolate).ToArray();
 
-        var (lookupValues, rowLookups, tableEntries, tableTags) = LookupColumnsOnH(circuit, n);
+        var lookupValues = LookupColumnsOnH(circuit, n);
         var lookupColumns = lookupValues.Select(Interpolate).ToArray();
 
         var vk = new PlonkV2VerifyingKey
         {
             Tables = [.. circuit.Tables.Select(t => t.Name)],
-            TableSizes = [.. circuit.Tables.Select(t => t.Values.Count)],
+            TableSizes = [.. circuit.Tables.Select(t => t.Entries.Count)],
             LookupColumns = [.. lookupColumns.Select(Commit)],
             Power = power,
             PublicCount = circuit.PublicCount,
@@ -120,7 +120,7 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
             TauG2 = tauG2,
         };
         return new PlonkV2ProvingKey(vk, circuit.WireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey,
-                                     lookupColumns, rowLookups, tableEntries, tableTags);
+                                     lookupColumns);
 
         Fr[] Interpolate(Fr[] onH)
         {
@@ -133,47 +133,48 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
     }
 
     /// <summary>
-    /// The lookup columns on H (<see cref="LookupColumns"/> order): T holds every table's entries one after another
-    /// and G their tags (t + 1), 0 on padding; Q holds each row's lookup tag and qL is 1 where Q is not 0. Nothing
-    /// when the circuit declares no tables.
+    /// The lookup columns on H (<see cref="LookupColumns"/> order): T0..T2 hold every table's entries one after
+    /// another and G their tags (t + 1), 0 on padding; Q holds each row's lookup tag, qL is 1 where Q is not 0, and
+    /// a1, a2 are 1 where the row's table has a second, third column. Nothing when the circuit declares no tables.
     /// </summary>
-    private static (Fr[][] Columns, byte[] RowLookups, Fr[] TableEntries, byte[] TableTags) LookupColumnsOnH(WideCircuit circuit, int n)
+    private static Fr[][] LookupColumnsOnH(WideCircuit circuit, int n)
     {
         if (circuit.Tables.Count == 0)
         {
-            return ([], [], [], []);
+            return [];
         }
         var columns = new Fr[PlonkV2LookupProof.ColumnCount][];
         for (int j = 0; j < columns.Length; j++)
         {
             columns[j] = new Fr[n];
         }
-        var entries = new Fr[n];
-        var tags = new byte[n];
+        LookupColumns[] valueColumns = [PlonkV2.LookupColumns.TableValue, PlonkV2.LookupColumns.TableValue1, PlonkV2.LookupColumns.TableValue2];
         int at = 0;
         for (int t = 0; t < circuit.Tables.Count; t++)
         {
-            foreach (var value in circuit.Tables[t].Values)
+            foreach (var entry in circuit.Tables[t].Entries)
             {
-                entries[at] = value;
-                tags[at] = (byte)(t + 1);
-                columns[(int)PlonkV2.LookupColumns.TableValue][at] = value;
+                for (int k = 0; k < entry.Length; k++)
+                {
+                    columns[(int)valueColumns[k]][at] = entry[k];
+                }
                 columns[(int)PlonkV2.LookupColumns.TableTag][at] = Fr.FromUInt64((ulong)(t + 1));
                 at++;
             }
         }
-        var rowLookups = new byte[n];
         for (int i = 0; i < circuit.Rows.Count; i++)
         {
             byte lookup = circuit.Rows[i].Lookup;
-            rowLookups[i] = lookup;
             if (lookup != 0)
             {
+                int arity = circuit.Tables[lookup - 1].Arity;
                 columns[(int)PlonkV2.LookupColumns.RowTag][i] = Fr.FromUInt64(lookup);
                 columns[(int)PlonkV2.LookupColumns.RowSelector][i] = Fr.One;
+                columns[(int)PlonkV2.LookupColumns.RowReadsW1][i] = arity > 1 ? Fr.One : Fr.Zero;
+                columns[(int)PlonkV2.LookupColumns.RowReadsW2][i] = arity > 2 ? Fr.One : Fr.Zero;
             }
         }
-        return (columns, rowLookups, entries, tags);
+        return columns;
     }
 
     private static void Validate(WideCircuit circuit, int n)

@@ -77,10 +77,11 @@ public static class PlonkV2Verifier
         Fr numerator = GateNumerator(key, proof, publicInputs, omega, zeta, zh, beta, gamma, alpha, separator);
         if (proof.Lookup is { } l)
         {
-            Fr f = betaLookup + proof.WiresAtZeta[0] + theta * l.ColumnsAtZeta[(int)LookupColumns.RowTag];
-            Fr t = betaLookup + l.ColumnsAtZeta[(int)LookupColumns.TableValue] + theta * l.ColumnsAtZeta[(int)LookupColumns.TableTag];
-            Fr lookup = (l.HelperAtZetaOmega - l.HelperAtZeta) * f * t - l.ColumnsAtZeta[(int)LookupColumns.RowSelector] * t + l.MultiplicitiesAtZeta * f;
-            numerator += alpha * alpha * alpha * lookup;
+            Fr theta2 = theta * theta, theta3 = theta2 * theta;
+            var w = proof.WiresAtZeta;
+            Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, w[0], w[1], w[2], l.ColumnsAtZeta);
+            Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, l.ColumnsAtZeta);
+            numerator += alpha * alpha * alpha * LookupCompression.Constraint(l.HelperAtZeta, l.HelperAtZetaOmega, l.MultiplicitiesAtZeta, f, t, l.ColumnsAtZeta);
         }
         if (numerator != proof.QuotientAtZeta * zh)
         {

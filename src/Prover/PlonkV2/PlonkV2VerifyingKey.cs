@@ -115,6 +115,10 @@ public sealed class PlonkV2VerifyingKey
             throw new InputFileException(path, "shifts must start with 1 and give pairwise disjoint cosets of the domain");
         }
         string[] tables = obj.ContainsKey("tables") ? PlonkV2Json.StringArray(path, obj, "tables") : [];
+        if (tables.Length == 0 && (obj.ContainsKey("tableSizes") || obj.ContainsKey("lookupColumns")))
+        {
+            throw new InputFileException(path, "tableSizes and lookupColumns belong to a key with tables, and this key has none");
+        }
         int[] sizes = new int[tables.Length];
         var sizeArray = tables.Length == 0 ? null : PlonkV2Json.Array(path, obj, "tableSizes", tables.Length);
         for (int i = 0; i < sizes.Length; i++)

@@ -104,8 +104,19 @@ public sealed class PlonkV2FormatTests : IDisposable
         AssertRefused(Edit(text, o => ((JsonArray)o["shifts"]!)[2] = "5"), "shifts");
         AssertRefused(Edit(text, o => o["power"] = 2), "power");
         AssertRefused(Edit(text, o => ((JsonArray)o["tableSizes"]!)[0] = 1 << 20), "tableSizes[0]");
-        AssertRefused(Edit(text, o => ((JsonArray)o["lookupColumns"]!).RemoveAt(0)), "lookupColumns has 3");
+        AssertRefused(Edit(text, o => ((JsonArray)o["lookupColumns"]!).RemoveAt(0)), "lookupColumns has 7");
         AssertRefused(Edit(text, o => o["tauG2"] = SnarkjsJson.WriteG2(G2Affine.Infinity)), "tauG2");
+
+        string plain = MixedKey.Value.VerifyingKey.ToJsonText();
+        AssertRefused(Edit(plain, o => o["lookupColumns"] = new JsonArray()), "belong to a key with tables");
+
+        // A proof with a lookup part read against a key without tables, and the reverse.
+        var (_, withLookups) = Proved(lookups: true);
+        File.WriteAllText(PathOf("lookup-proof.json"), withLookups.Proof.ToJsonText());
+        Assert.Contains("lookup is present", Assert.Throws<InputFileException>(() => PlonkV2Proof.Read(PathOf("lookup-proof.json"), MixedKey.Value.VerifyingKey)).Message);
+        var (_, withoutLookups) = Proved(lookups: false);
+        File.WriteAllText(PathOf("plain-proof.json"), withoutLookups.Proof.ToJsonText());
+        Assert.Contains("\"lookup\" is missing", Assert.Throws<InputFileException>(() => PlonkV2Proof.Read(PathOf("plain-proof.json"), vk)).Message);
 
         void AssertRefused(string bad, string expected)
         {

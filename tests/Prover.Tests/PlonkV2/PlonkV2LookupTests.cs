@@ -94,6 +94,50 @@ public sealed class PlonkV2LookupTests
         Assert.False(PlonkV2Verifier.Verify(LookupKey.Value.VerifyingKey, plain.Proof, plain.PublicInputs));
     }
 
+    /// <summary>
+    /// Tables of several columns: wires 0 one, 1 a (public), 2 b, 3 c, 4 s. Row 0: public a. Row 1 (no gate): (a, b, c)
+    /// in xor2 = {(x, y, x ⊕ y) : x, y &lt; 4}. Row 2 (no gate): (b, s) in squares = {(x, x²) : x &lt; 8}. Row 3 (no
+    /// gate): c in range4, with s in w1, which a one-column table does not read.
+    /// </summary>
+    private static WideCircuit Tuples()
+    {
+        var xor = new List<Fr[]>();
+        for (int x = 0; x < 4; x++)
+        {
+            for (int y = 0; y < 4; y++)
+            {
+                xor.Add([F(x), F(y), F(x ^ y)]);
+            }
+        }
+        var squares = Enumerable.Range(0, 8).Select(x => new[] { F(x), F(x * x) }).ToList();
+        var rows = new List<WideRow> { WideRow.Arithmetic([1], default, [F(1)], default) };
+        var r1 = LookupRow(1, 1); r1.Wires[1] = 2; r1.Wires[2] = 3; rows.Add(r1);
+        var r2 = LookupRow(2, 2); r2.Wires[1] = 4; rows.Add(r2);
+        var r3 = LookupRow(3, 3); r3.Wires[1] = 4; rows.Add(r3);
+        return new WideCircuit(rows, wireCount: 5, publicCount: 1,
+            [new LookupTable("xor2", xor), new LookupTable("squares", squares), LookupTable.Range("range4", 4)]);
+    }
+
+    [Fact]
+    public void Tuples_in_tables_of_several_columns_prove_verify_and_are_bound_as_tuples()
+    {
+        var circuit = Tuples();
+        Fr[] good = [F(1), F(2), F(3), F(1), F(9)];
+        Assert.Empty(circuit.FailingLookups(good));
+        var key = Key(circuit);
+        var result = NewProver().Prove(key, good, BlindingSource.Seeded(1));
+        Assert.True(PlonkV2Verifier.Verify(key.VerifyingKey, result.Proof, result.PublicInputs));
+
+        // c ≠ a ⊕ b; and (b, s) = (3, 4): both values sit in the squares table's columns, but not as one entry.
+        foreach (var bad in new Fr[][] { [F(1), F(2), F(3), F(2), F(9)], [F(1), F(2), F(3), F(1), F(4)] })
+        {
+            Assert.Single(circuit.FailingLookups(bad));
+            Assert.Throws<InvalidWitnessException>(() => NewProver().Prove(key, bad, BlindingSource.Seeded(1)));
+            var forced = NewProver().ProveCells(key, Cells(key, bad), [F(2)], BlindingSource.Seeded(1), check: false);
+            Assert.False(PlonkV2Verifier.Verify(key.VerifyingKey, forced, [F(2)]));
+        }
+    }
+
     [Fact]
     public void The_16_bit_range_table_accepts_0_and_65535_and_refuses_65536()
     {

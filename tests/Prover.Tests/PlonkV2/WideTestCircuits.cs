@@ -125,7 +125,7 @@ internal static class WideTestCircuits
                 MultiplicitiesAtZeta = evaluations[0],
                 HelperAtZeta = evaluations[1],
                 HelperAtZetaOmega = evaluations[2],
-                ColumnsAtZeta = Take(4),
+                ColumnsAtZeta = Take(PlonkV2LookupProof.ColumnCount),
             };
         }
     }
