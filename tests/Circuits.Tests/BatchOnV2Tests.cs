@@ -60,7 +60,7 @@ public sealed class BatchOnV2Tests(ITestOutputHelper output)
         var key = new PlonkV2Setup(new CpuNttEngine(), new CpuMsmEngine()).Create(wide, srs.TauG1, srs.TauG2);
         var setup = clock.Elapsed;
         clock.Restart();
-        var result = new PlonkV2Prover(new CpuNttEngine(), new CpuMsmEngine()).Prove(key, witness);
+        var result = new PlonkV2Prover(new CpuNttEngine(), new CpuMsmEngine()).Prove(key, witness, log: output.WriteLine);
         var prove = clock.Elapsed;
         Assert.True(PlonkV2Verifier.Verify(key.VerifyingKey, result.Proof, result.PublicInputs));
         output.WriteLine($"batch-1 (trade) on v2: {wide.Rows.Count} rows, 2^{power}, setup {setup.TotalSeconds:F1} s, prove {prove.TotalSeconds:F1} s");

@@ -20,8 +20,9 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
     /// <param name="key">The proving key.</param>
     /// <param name="witness">One value per wire.</param>
     /// <param name="blinding">Blinding source; the OS CSPRNG (<see cref="BlindingSource.Secure"/>) when null.</param>
+    /// <param name="log">Receives the time each round took (for `--verbose` and benchmarks), or null.</param>
     /// <exception cref="InvalidWitnessException">The witness has the wrong length or breaks a gate or a copy constraint.</exception>
-    public PlonkV2ProofResult Prove(PlonkV2ProvingKey key, ReadOnlySpan<Fr> witness, BlindingSource? blinding = null)
+    public PlonkV2ProofResult Prove(PlonkV2ProvingKey key, ReadOnlySpan<Fr> witness, BlindingSource? blinding = null, Action<string>? log = null)
     {
         if (witness.Length != key.WireCount)
         {
@@ -42,7 +43,7 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
             }
         }
         var publicInputs = witness.Slice(1, key.VerifyingKey.PublicCount).ToArray();
-        var proof = ProveCells(key, cells, publicInputs, blinding ?? BlindingSource.Secure, check: true);
+        var proof = ProveCells(key, cells, publicInputs, blinding ?? BlindingSource.Secure, check: true, log);
         return new PlonkV2ProofResult(proof, publicInputs);
     }
 
@@ -51,18 +52,26 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
     /// checked and a proof comes out whatever the cells: tests use it to show that the verifier, not the prover's
     /// checks, refuses a broken witness.
     /// </summary>
-    internal PlonkV2Proof ProveCells(PlonkV2ProvingKey key, Fr[][] cells, Fr[] publicInputs, BlindingSource blinding, bool check)
+    internal PlonkV2Proof ProveCells(PlonkV2ProvingKey key, Fr[][] cells, Fr[] publicInputs, BlindingSource blinding, bool check,
+                                     Action<string>? log = null)
     {
         var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash) { CheckLookups = check };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string name, Action round)
+        {
+            round();
+            log?.Invoke($"{name}: {clock.Elapsed.TotalMilliseconds:F0} ms");
+            clock.Restart();
+        }
         if (check)
         {
-            session.CheckGates();
+            Step("check gates", session.CheckGates);
         }
-        session.Round1Wires();
-        session.Round2Permutation(check);
-        session.Round3Quotient(check);
-        session.Round4Evaluations();
-        session.Round5Openings();
+        Step("round 1 (wires, lookups' multiplicities)", session.Round1Wires);
+        Step("round 2 (permutation, lookup helper)", () => session.Round2Permutation(check));
+        Step("round 3 (quotient)", () => session.Round3Quotient(check));
+        Step("round 4 (evaluations)", session.Round4Evaluations);
+        Step("round 5 (openings)", session.Round5Openings);
         return session.Result();
     }
 }
