@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
+using ZkOptions.Field.Primitives;
 
 namespace ZkOptions.Field.BabyJubjub;
 
@@ -163,11 +164,9 @@ internal readonly struct ExtendedPoint
         Fr.Sub(in dd, in bb, out h);                // H = D − B
     }
 
-    // Fr.Mul is inlined wherever it is called, and a formula with ten inlined products runs out of registers and
-    // spills. So the curve code calls one out-of-line copy, for squares too: alternating between two such copies
-    // (about 2 KiB of code each) measured 2–3 times slower than calling one.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static void Mul(in Fr a, in Fr b, out Fr r) => Fr.Mul(in a, in b, out r);
+    // Every product goes through the one out-of-line copy, squares too (see OutOfLineFr for why).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Mul(in Fr a, in Fr b, out Fr r) => OutOfLineFr.Mul(in a, in b, out r);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Square(in Fr a, out Fr r) => Mul(in a, in a, out r);
