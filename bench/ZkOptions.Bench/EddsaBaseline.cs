@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Field.Hashing;
@@ -8,8 +9,9 @@ namespace ZkOptions.Bench;
 
 /// <summary>
 /// The EdDSA-Poseidon verification and signing as they were before the limb-based BabyJubjub (commit 1c2df35):
-/// BigInteger scalars, 4-bit fixed windows for every multiplication, an inversion after each one. Kept only so that
-/// <see cref="EddsaBenchmarks"/> measures before and after in the same run; nothing else uses it.
+/// BigInteger scalars, 4-bit fixed windows for every multiplication, an inversion after each one, and the Poseidon
+/// permutation with its products inlined. Kept only so that <see cref="EddsaBenchmarks"/> measures before and after
+/// in the same run; nothing else uses it.
 /// </summary>
 internal static class EddsaBaseline
 {
@@ -28,7 +30,7 @@ internal static class EddsaBaseline
         {
             return false;
         }
-        Fr hm = Poseidon.Hash([r8.X, r8.Y, publicKey.X, publicKey.Y, message]);
+        Fr hm = Challenge(in r8, in publicKey, message);
         BabyJubjubPoint left = Multiply(BabyJubjub.Base8, s);
         BabyJubjubPoint right = Add(in r8, Multiply(in publicKey, hm.ToBigInteger() * 8));
         return left == right;
@@ -44,9 +46,124 @@ internal static class EddsaBaseline
         BigInteger l = BabyJubjub.SubgroupOrder;
         BigInteger r = BigInteger.Remainder(new BigInteger(rBytes, isUnsigned: true, isBigEndian: false), l);
         BabyJubjubPoint r8 = Multiply(BabyJubjub.Base8, r);
-        Fr hm = Poseidon.Hash([r8.X, r8.Y, publicKey.X, publicKey.Y, message]);
+        Fr hm = Challenge(in r8, in publicKey, message);
         BigInteger sig = BigInteger.Remainder(r + hm.ToBigInteger() * s, l);
         return new EddsaSignature(r8, sig);
+    }
+
+    /// <summary>Poseidon(R8.x, R8.y, A.x, A.y, message) with the permutation of 1c2df35.</summary>
+    public static Fr Challenge(in BabyJubjubPoint r8, in BabyJubjubPoint publicKey, Fr message)
+    {
+        PoseidonParameters p = PoseidonParameters.ForInputs(5);
+        Span<Fr> state = stackalloc Fr[p.Width];
+        state[0] = Fr.Zero;
+        state[1] = r8.X;
+        state[2] = r8.Y;
+        state[3] = publicKey.X;
+        state[4] = publicKey.Y;
+        state[5] = message;
+        Permute(state, p);
+        return state[0];
+    }
+
+    private static void Permute(Span<Fr> state, PoseidonParameters p)
+    {
+        PoseidonOptimizedConstants opt = p.Optimized;
+        int t = p.Width;
+        int half = p.FullRounds / 2;
+        int partialRounds = p.PartialRounds;
+        ReadOnlySpan<Fr> c = opt.Constants;
+        ReadOnlySpan<Fr> mds = p.MdsRowMajor;
+        ReadOnlySpan<Fr> sparse = opt.Sparse;
+        Span<Fr> scratch = stackalloc Fr[t];
+
+        AddConstants(state, c[..t]);
+        int next = t;
+        for (int r = 0; r < half - 1; r++)
+        {
+            SboxAll(state);
+            AddConstants(state, c.Slice(next, t));
+            next += t;
+            Mix(state, mds, scratch);
+        }
+        SboxAll(state);
+        AddConstants(state, c.Slice(next, t));
+        next += t;
+        Mix(state, opt.PRowMajor, scratch);
+
+        int width = 2 * t - 1;
+        for (int r = 0; r < partialRounds; r++)
+        {
+            Pow5(ref state[0]);
+            Fr.Add(in state[0], in c[next + r], out state[0]);
+            ReadOnlySpan<Fr> s = sparse.Slice(r * width, width);
+            Fr.Mul(in s[0], in state[0], out Fr s0);
+            for (int j = 1; j < t; j++)
+            {
+                Fr.Mul(in s[j], in state[j], out Fr term);
+                Fr.Add(in s0, in term, out s0);
+            }
+            for (int k = 1; k < t; k++)
+            {
+                Fr.Mul(in state[0], in s[t + k - 1], out Fr term);
+                Fr.Add(in state[k], in term, out state[k]);
+            }
+            state[0] = s0;
+        }
+        next += partialRounds;
+
+        for (int r = 0; r < half - 1; r++)
+        {
+            SboxAll(state);
+            AddConstants(state, c.Slice(next, t));
+            next += t;
+            Mix(state, mds, scratch);
+        }
+        SboxAll(state);
+        Mix(state, mds, scratch);
+    }
+
+    private static void AddConstants(Span<Fr> state, ReadOnlySpan<Fr> rc)
+    {
+        for (int i = 0; i < state.Length; i++)
+        {
+            Fr.Add(in state[i], in rc[i], out state[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SboxAll(Span<Fr> state)
+    {
+        for (int i = 0; i < state.Length; i++)
+        {
+            Pow5(ref state[i]);
+        }
+    }
+
+    /// <summary>state ← A·state for A row-major t×t: new[i] = Σ_j A[i·t + j]·state[j].</summary>
+    private static void Mix(Span<Fr> state, ReadOnlySpan<Fr> matrix, Span<Fr> scratch)
+    {
+        int t = state.Length;
+        for (int i = 0; i < t; i++)
+        {
+            ReadOnlySpan<Fr> row = matrix.Slice(i * t, t);
+            Fr.Mul(in row[0], in state[0], out Fr acc);
+            for (int j = 1; j < t; j++)
+            {
+                Fr.Mul(in row[j], in state[j], out Fr term);
+                Fr.Add(in acc, in term, out acc);
+            }
+            scratch[i] = acc;
+        }
+        scratch.CopyTo(state);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pow5(ref Fr x)
+    {
+        Fr.Square(in x, out Fr x2);
+        Fr.Square(in x2, out Fr x4);
+        Fr.Mul(in x4, in x, out x);
     }
 
     private static BabyJubjubPoint Add(in BabyJubjubPoint p, in BabyJubjubPoint q)
