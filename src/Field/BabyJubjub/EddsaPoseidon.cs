@@ -10,8 +10,8 @@ namespace ZkOptions.Field.BabyJubjub;
 /// </summary>
 /// <remarks>
 /// The challenge is hm = Poseidon(R8.x, R8.y, A.x, A.y, message) (five inputs), and a signature is valid when
-/// Base8·S = R8 + A·(8·hm). The factor 8 clears any small-order component of A and R8 — which is also why, as in
-/// circomlibjs, neither point is required to be in the prime-order subgroup.
+/// Base8·S = R8 + A·(8·hm). As in circomlibjs, neither point is required to be in the prime-order subgroup: the
+/// factor 8 clears any small-order component of A, and a small-order component of R8 makes the equation fail.
 /// </remarks>
 public static class EddsaPoseidon
 {
