@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
+
 namespace ZkOptions.Field.BabyJubjub;
 
 /// <summary>
@@ -30,6 +32,7 @@ internal static class Base8Table
     }
 
     /// <summary>k·Base8 for k &lt; 2^251.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in Scalar256 k, out ExtendedPoint r)
     {
         Span<sbyte> digits = stackalloc sbyte[Windows];

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
+
 namespace ZkOptions.Field.BabyJubjub;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal static class WnafMultiplication
     private const int OddMultiples = 1 << (Width - 2); // P, 3P, …, (2^(w−1) − 1)P
 
     /// <summary>k·p for any k &lt; 2^256, not reduced: valid for every curve point, whatever its order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in ExtendedPoint p, in Scalar256 k, out ExtendedPoint r)
     {
         Span<sbyte> digits = stackalloc sbyte[SignedDigits.MaxWnafLength];
