@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace ZkOptions.Field.BabyJubjub;
@@ -35,6 +36,7 @@ internal static class Base8Table
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in Scalar256 k, out ExtendedPoint r)
     {
+        Debug.Assert(k.L3 >> (ScalarBits - 192) == 0, "Base8Table.Multiply needs k < 2^251: reduce mod l first.");
         Span<sbyte> digits = stackalloc sbyte[Windows];
         SignedDigits.SignedWindows(in k, Width, digits);
         PrecomputedAffinePoint[] entries = Entries;
