@@ -42,7 +42,7 @@ public static class BabyJubjub
     public static BigInteger SubgroupOrder { get; } = CurveOrder >> 3;
 
     /// <summary>(r − 1)/2: x above it is "negative", the sign bit of <see cref="Pack"/>.</summary>
-    private static readonly BigInteger HalfModulus = (Fr.Modulus - 1) / 2;
+    private static readonly Scalar256 HalfModulus = new(0xA1F0FAC9F8000000UL, 0x9419F4243CDCB848UL, 0xDC2822DB40C0AC2EUL, 0x183227397098D014UL);
 
     /// <summary>p + q (circomlibjs <c>addPoint</c>). Throws <see cref="ArgumentException"/> if either point is off the curve.</summary>
     public static BabyJubjubPoint Add(in BabyJubjubPoint p, in BabyJubjubPoint q)
@@ -76,41 +76,30 @@ public static class BabyJubjub
             throw new ArgumentOutOfRangeException(nameof(scalar), "BabyJubjub.Multiply takes a scalar ≥ 0.");
         }
         RequireOnCurve(in p, nameof(p));
-        if (scalar.IsZero)
+        // Every curve point's order divides 8·l, so a scalar too long for the limb form can be reduced mod 8·l
+        // without changing the product.
+        if (!Scalar256.TryFromBigInteger(scalar, out Scalar256 k))
         {
-            return BabyJubjubPoint.Identity;
+            Scalar256.TryFromBigInteger(BigInteger.Remainder(scalar, CurveOrder), out k);
         }
-        // Fixed 4-bit windows, most significant first: 4 doublings and at most one addition per window.
-        Span<ExtendedPoint> table = stackalloc ExtendedPoint[16];
-        table[0] = ExtendedPoint.Identity;
-        table[1] = ExtendedPoint.FromAffine(in p);
-        for (int i = 2; i < 16; i++)
+        Multiply(in p, in k, out ExtendedPoint product);
+        return product.ToAffine();
+    }
+
+    /// <summary>
+    /// k·p for a curve point p (not checked) and any k &lt; 2^256, not reduced. Base8 goes through the precomputed
+    /// table (after reducing k mod l, its order); any other point through width-5 NAF.
+    /// </summary>
+    internal static void Multiply(in BabyJubjubPoint p, in Scalar256 k, out ExtendedPoint product)
+    {
+        if (p.Equals(Base8))
         {
-            ExtendedPoint.Add(in table[i - 1], in table[1], out table[i]);
+            Base8Table.Multiply(SubgroupScalar.Reduce(in k), out product);
         }
-        byte[] bytes = scalar.ToByteArray(isUnsigned: true, isBigEndian: true);
-        ExtendedPoint acc = ExtendedPoint.Identity;
-        bool started = false;
-        foreach (byte b in bytes)
+        else
         {
-            for (int shift = 4; shift >= 0; shift -= 4)
-            {
-                if (started)
-                {
-                    for (int k = 0; k < 4; k++)
-                    {
-                        ExtendedPoint.Double(in acc, out acc);
-                    }
-                }
-                int nibble = (b >> shift) & 0xF;
-                if (nibble != 0)
-                {
-                    ExtendedPoint.Add(in acc, in table[nibble], out acc);
-                    started = true;
-                }
-            }
+            WnafMultiplication.Multiply(ExtendedPoint.FromAffine(in p), in k, out product);
         }
-        return acc.ToAffine();
     }
 
     /// <summary>
@@ -120,7 +109,7 @@ public static class BabyJubjub
     public static byte[] Pack(in BabyJubjubPoint point)
     {
         byte[] bytes = point.Y.ToBytes(ByteOrder.LittleEndian);
-        if (point.X.ToBigInteger() > HalfModulus)
+        if (IsNegative(in point.X))
         {
             bytes[31] |= 0x80;
         }
@@ -164,7 +153,7 @@ public static class BabyJubjub
         {
             return false;
         }
-        if (x.ToBigInteger() > HalfModulus)
+        if (IsNegative(in x))
         {
             x = -x;
         }
@@ -175,6 +164,9 @@ public static class BabyJubjub
         point = new BabyJubjubPoint(x, y);
         return true;
     }
+
+    /// <summary>x &gt; (r − 1)/2, compared on the canonical limbs.</summary>
+    private static bool IsNegative(in Fr x) => Scalar256.LessThan(in HalfModulus, Scalar256.FromFr(in x));
 
     private static void RequireOnCurve(in BabyJubjubPoint p, string name)
     {

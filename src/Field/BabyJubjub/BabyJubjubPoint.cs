@@ -52,7 +52,13 @@ public readonly struct BabyJubjubPoint(Fr x, Fr y) : IEquatable<BabyJubjubPoint>
     /// the prime-order subgroup that <see cref="BabyJubjub.Base8"/> generates (circomlibjs <c>inSubgroup</c>). Costs a
     /// scalar multiplication.
     /// </summary>
-    public bool IsInPrimeSubgroup => IsOnCurve && BabyJubjub.Multiply(in this, BabyJubjub.SubgroupOrder).IsIdentity;
+    public bool IsInPrimeSubgroup => IsOnCurve && IsAnnihilatedBySubgroupOrder();
+
+    private bool IsAnnihilatedBySubgroupOrder()
+    {
+        BabyJubjub.Multiply(in this, in SubgroupScalar.Order, out ExtendedPoint product);
+        return product.IsIdentity;
+    }
 
     /// <inheritdoc />
     public bool Equals(BabyJubjubPoint other) => X.Equals(other.X) && Y.Equals(other.Y);

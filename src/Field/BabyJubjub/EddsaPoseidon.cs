@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics;
 using ZkOptions.Field.Hashing;
 
 namespace ZkOptions.Field.BabyJubjub;
@@ -11,8 +10,8 @@ namespace ZkOptions.Field.BabyJubjub;
 /// </summary>
 /// <remarks>
 /// The challenge is hm = Poseidon(R8.x, R8.y, A.x, A.y, message) (five inputs), and a signature is valid when
-/// Base8·S = R8 + A·(8·hm). The factor 8 clears any small-order component of A and R8 — which is also why, as in
-/// circomlibjs, neither point is required to be in the prime-order subgroup.
+/// Base8·S = R8 + A·(8·hm). As in circomlibjs, neither point is required to be in the prime-order subgroup: the
+/// factor 8 clears any small-order component of A, and a small-order component of R8 makes the equation fail.
 /// </remarks>
 public static class EddsaPoseidon
 {
@@ -24,22 +23,27 @@ public static class EddsaPoseidon
     public static bool Verify(in BabyJubjubPoint publicKey, Fr message, in EddsaSignature signature)
     {
         BabyJubjubPoint r8 = signature.R8;
-        BigInteger s = signature.S;
         if (!r8.IsOnCurve || !publicKey.IsOnCurve)
         {
             return false;
         }
-        // circomlibjs: `if (sig.S >= subOrder) return false` (its S is never negative; ours could be).
-        if (s.Sign < 0 || s >= BabyJubjub.SubgroupOrder)
+        // circomlibjs: `if (sig.S >= subOrder) return false` (its S is never negative; ours could be, or longer
+        // than 256 bits, which TryFromBigInteger refuses).
+        if (!Scalar256.TryFromBigInteger(signature.S, out Scalar256 s) || !SubgroupScalar.IsReduced(in s))
         {
             return false;
         }
         Fr hm = Challenge(in r8, in publicKey, message);
-        BabyJubjubPoint left = BabyJubjub.Multiply(BabyJubjub.Base8, s);
-        // The scalar 8·hm is not reduced mod l: A may have a small-order component, and circomlibjs multiplies by
-        // the full integer.
-        BabyJubjubPoint right = BabyJubjub.Add(in r8, BabyJubjub.Multiply(in publicKey, hm.ToBigInteger() * 8));
-        return left == right;
+        Base8Table.Multiply(in s, out ExtendedPoint left);
+        // A·(8·hm) as 8·(A·hm): the scalar is not reduced mod l, because A may have a small-order component and
+        // circomlibjs multiplies by the full integer. hm < r < 2^254 fits the limb form; 8·hm might not.
+        WnafMultiplication.Multiply(ExtendedPoint.FromAffine(in publicKey), Scalar256.FromFr(in hm), out ExtendedPoint right);
+        ExtendedPoint.DoubleWithoutT(in right, out right);
+        ExtendedPoint.DoubleWithoutT(in right, out right);
+        ExtendedPoint.Double(in right, out right);
+        ExtendedPoint.Add(in right, PrecomputedAffinePoint.FromAffine(in r8.X, in r8.Y), out right);
+        // circomlibjs compares affine coordinates; the projective comparison is the same test without inversions.
+        return ExtendedPoint.SameAffinePoint(in left, in right);
     }
 
     /// <summary>hm = Poseidon(R8.x, R8.y, A.x, A.y, message).</summary>

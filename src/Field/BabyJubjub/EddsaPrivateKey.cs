@@ -17,8 +17,9 @@ namespace ZkOptions.Field.BabyJubjub;
 /// <para>Signing (deterministic, as <c>signPoseidon</c>): r = BLAKE-512(h[32..64] ‖ message as 32 little-endian
 /// bytes) read as a 512-bit little-endian integer mod l; R8 = Base8·r; hm = Poseidon(R8.x, R8.y, A.x, A.y,
 /// message); S = (r + hm·s) mod l.</para>
-/// <para>Warning: the scalar multiplications are not constant-time. Keep signing keys on machines where the timing
-/// of signing cannot be observed by an attacker.</para>
+/// <para>Warning: the scalar multiplications are not constant-time (they skip zero digits and read a precomputed
+/// table at offsets given by the secret digits). Keep signing keys on machines where the timing of signing cannot
+/// be observed by an attacker.</para>
 /// </remarks>
 public sealed class EddsaPrivateKey
 {
@@ -27,7 +28,7 @@ public sealed class EddsaPrivateKey
 
     private readonly byte[] key;
     private readonly byte[] noncePrefix; // h[32..64]
-    private readonly BigInteger s;       // the pruned scalar (a multiple of 8, 2^254 ≤ s < 2^255)
+    private readonly Scalar256 s;        // the pruned scalar (a multiple of 8, 2^254 ≤ s < 2^255)
 
     /// <summary>Wraps 32 private-key bytes (as circomlibjs's <c>prv</c>). Throws <see cref="ArgumentException"/> for any other length.</summary>
     public EddsaPrivateKey(ReadOnlySpan<byte> key32)
@@ -42,10 +43,12 @@ public sealed class EddsaPrivateKey
         scalar[0] &= 0xF8;
         scalar[31] &= 0x7F;
         scalar[31] |= 0x40;
-        s = new BigInteger(scalar, isUnsigned: true, isBigEndian: false);
+        s = Scalar256.FromLittleEndian(scalar);
         noncePrefix = h[32..];
         CryptographicOperations.ZeroMemory(h);
-        PublicKey = BabyJubjub.Multiply(BabyJubjub.Base8, s >> 3);
+        // Base8 has order l, so (s >> 3) mod l gives the same point as circomlibjs's unreduced s >> 3.
+        Base8Table.Multiply(SubgroupScalar.Reduce(s.ShiftRight(3)), out ExtendedPoint publicKey);
+        PublicKey = publicKey.ToAffine();
     }
 
     /// <summary>A new key: 32 bytes from <paramref name="rng"/> (use <see cref="RandomNumberGenerator.Create()"/>).</summary>
@@ -77,13 +80,13 @@ public sealed class EddsaPrivateKey
         noncePrefix.CopyTo(nonceInput);
         message.WriteBytes(nonceInput[32..], ByteOrder.LittleEndian);
         byte[] rBytes = Blake512.Hash(nonceInput);
-        BigInteger l = BabyJubjub.SubgroupOrder;
-        BigInteger r = BigInteger.Remainder(new BigInteger(rBytes, isUnsigned: true, isBigEndian: false), l);
+        Scalar256 r = SubgroupScalar.Reduce(Scalar256.FromLittleEndian(rBytes.AsSpan(0, 32)), Scalar256.FromLittleEndian(rBytes.AsSpan(32)));
         CryptographicOperations.ZeroMemory(rBytes);
-        BabyJubjubPoint r8 = BabyJubjub.Multiply(BabyJubjub.Base8, r);
+        Base8Table.Multiply(in r, out ExtendedPoint r8Extended);
+        BabyJubjubPoint r8 = r8Extended.ToAffine();
         BabyJubjubPoint a = PublicKey;
         Fr hm = EddsaPoseidon.Challenge(in r8, in a, message);
-        BigInteger sig = BigInteger.Remainder(r + hm.ToBigInteger() * s, l);
+        BigInteger sig = SubgroupScalar.MultiplyAdd(Scalar256.FromFr(in hm), in s, in r).ToBigInteger();
         return new EddsaSignature(r8, sig);
     }
 }
