@@ -52,7 +52,7 @@ public class SettlementThroughputBenchmarks
         var market = new MarketData(1, t, [new UnderlyingMarket(1, Usd.FromDollars(95_000), 0.03, UnderlyingMarket.DefaultShortChargeRate,
             [new ExpiryMarket(expiry, new SviParameters(0.02, 0.025, -0.35, 0, 0.1), null)], series)]);
         sequencer.BeginBatch(t);
-        for (long a = 0; a <= Accounts; a++)
+        for (long a = 1; a <= Accounts; a++)   // account 0 is the insurance fund, open from genesis
         {
             long i = queue.Enqueue(new L1Operation(L1OperationKind.Deposit, a, Simulator.OwnerOf(a), Usd.FromDollars(10_000_000), Simulator.KeyFor(a).PublicKey));
             sequencer.Apply(new DepositTx(i));
