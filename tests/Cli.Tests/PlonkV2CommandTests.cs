@@ -230,6 +230,24 @@ public sealed class PlonkV2CommandTests(PlonkV2Fixture keys) : IClassFixture<Plo
     }
 
     [Fact]
+    public void Setup_from_a_ptau_file_proves_and_verifies()
+    {
+        string ptau = PipelineInputs.Vector("pot8_final.ptau");
+        var (sExit, setup, sErr) = JsonOutputTests.RunJson("setup", "--system", "v2", "--circuit", "price-band", "--ptau", ptau, "--zkey", P("ptau.v2key"), "--device", "cpu");
+        Assert.True(sExit == 0, sErr);
+        JsonOutputTests.AssertMatches("setup", setup);
+        Assert.False((bool)setup["insecureDevSrs"]!);
+        Assert.DoesNotContain("WARNING", sErr);
+        Assert.Equal(0, CliRunner.Run("zkey", "export-vk", "--zkey", P("ptau.v2key"), "--vk", P("ptau.vk.json")).Exit);
+        var (pExit, _, pErr) = CliRunner.Run("prove", "--zkey", P("ptau.v2key"), "--circuit", "price-band", "--input", keys.Input("price-band"),
+            "--proof", P("ptau.proof.json"), "--public", P("ptau.public.json"), "--device", "cpu");
+        Assert.True(pExit == 0, pErr);
+        Assert.Equal(0, Verify(P("ptau.vk.json"), P("ptau.proof.json"), P("ptau.public.json")).Exit);
+        // The dev-SRS key's vk is another key: the proof does not verify against it.
+        Assert.Equal(1, Verify(keys.Vk("price-band"), P("ptau.proof.json"), P("ptau.public.json")).Exit);
+    }
+
+    [Fact]
     public void Circuit_info_and_check_on_v2()
     {
         var (exit, info, err) = JsonOutputTests.RunJson("circuit", "info", "price-band", "--system", "v2");
