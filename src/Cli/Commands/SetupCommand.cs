@@ -32,7 +32,7 @@ internal static class SetupCommand
         var zkey = FileOptions.Output("--zkey", "Where to write the PLONK proving key: a snarkjs .zkey for v1, the zkoptions PLONK v2 binary proving key for --system v2.");
         var system = CircuitOptions.SystemOption("The proof system: v1 (snarkjs-compatible PLONK, the default) or v2 (zkoptions PLONK v2: wide rows, custom gates and lookups; for DSL circuits only, not --r1cs).");
         var engines = new EngineOptions();
-        var command = new Command("setup", "Make a PLONK proving key (.zkey) from a circuit (.r1cs, a built-in DSL circuit, or one of your assembly) and powers of tau (.ptau).")
+        var command = new Command("setup", "Make a PLONK proving key (.zkey) from a circuit (.r1cs, a built-in DSL circuit, or one of your assembly) and powers of tau (.ptau); with --system v2, a PLONK v2 key for a DSL circuit.")
             { r1cs, circuitName, assembly.Assembly, assembly.Type, parameters, system, ptau, devSrs, zkey };
         engines.AddTo(command);
         command.SetAction(parse =>
