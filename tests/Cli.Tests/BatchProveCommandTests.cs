@@ -134,4 +134,42 @@ public sealed class BatchProveCommandTests : IDisposable
         Assert.False(File.Exists(P("big-proof.json")));
         Assert.False(File.Exists(P("big-public.json")));
     }
+
+    /// <summary>
+    /// The same path on PLONK v2: a batch-1 v2 key (57,016 rows, a 2^16 domain), prove --batch finding batch-1 from
+    /// the key's wire count, export-vk and verify; a key for another batch size is refused naming both files.
+    /// </summary>
+    [Fact]
+    public void ProvesASimulatedBatchOnV2()
+    {
+        Simulate(P("run"), "--max-batch", "1");
+        string parameters = P("run/parameters.json");
+        var (sExit, _, sErr) = CliRunner.Run("setup", "--system", "v2", "--circuit", "batch-1", "--parameters", parameters, "--insecure-dev-srs", "11", "--zkey", P("b1.v2key"));
+        Assert.True(sExit == 0, sErr);
+        Assert.Contains("v2: 57016 rows, domain 2^16, 8 public signals", sErr);
+
+        var (pExit, pOut, pErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--parameters", parameters, "--zkey", P("b1.v2key"),
+            "--proof", P("proof.json"), "--public", P("public.json"), "--json");
+        Assert.True(pExit == 0, pErr);
+        JsonObject prove = JsonNode.Parse(pOut)!.AsObject();
+        JsonOutputTests.AssertMatches("prove", prove);
+        Assert.Equal("v2", (string)prove["system"]!);
+        Assert.Equal(57016, (int)prove["rows"]!);
+        JsonObject batch = JsonNode.Parse(File.ReadAllText(P("run/batch-0002.json")))!.AsObject();
+        JsonArray signals = JsonNode.Parse(File.ReadAllText(P("public.json")))!.AsArray();
+        Assert.Equal((string)batch["publicInputs"]!["oldStateRoot"]!, (string)signals[0]!);
+        Assert.Equal((string)batch["publicInputs"]!["newStateRoot"]!, (string)signals[1]!);
+        Assert.Equal(0, CliRunner.Run("zkey", "export-vk", "--zkey", P("b1.v2key"), "--vk", P("vk.json")).Exit);
+        var (vExit, vOut, vErr) = CliRunner.Run("verify", "--vk", P("vk.json"), "--proof", P("proof.json"), "--public", P("public.json"));
+        Assert.True(vExit == 0, vOut + vErr);
+
+        // The key is for batch-1; batch-2 compiles to another circuit: both files are named.
+        var (kExit, _, kErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--parameters", parameters, "--circuit", "batch-2",
+            "--zkey", P("b1.v2key"), "--proof", P("other-proof.json"), "--public", P("other-public.json"));
+        Assert.Equal(2, kExit);
+        Assert.Contains("b1.v2key: is for a v2 circuit of ", kErr);
+        Assert.Contains("but batch-2 has", kErr);
+        Assert.Contains("batch-0002.json", kErr);
+        Assert.False(File.Exists(P("other-proof.json")));
+    }
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
+using ZkOptions.Constraints;
 using ZkOptions.Settlement.Parameters;
 using ZkOptions.Cli.Output;
 using ZkOptions.Cli.UserCircuits;
@@ -34,6 +35,14 @@ internal static partial class CircuitOptions
 
     public static Option<string> ParametersOption() =>
         new("--parameters") { Description = "For batch-N: the exchange parameters (parameters.json from `zkoptions simulate`, or a state.json). Default: the defaults in docs/settlement.md (Exchange parameters)." };
+
+    /// <summary>--system v1|v2: the proof system the circuit compiles to (default v1).</summary>
+    public static Option<string> SystemOption(string description) =>
+        new("--system") { Description = description, HelpName = "v1|v2", DefaultValueFactory = _ => "v1" };
+
+    /// <summary>The proof system --system names; anything but v1 or v2 is a usage error.</summary>
+    public static ProofSystem System(ParseResult parse, Option<string> option) =>
+        ProofSystems.TryParse(parse.GetValue(option)) ?? throw new UsageException($"--system must be v1 or v2, not '{parse.GetValue(option)}'");
 
     /// <summary>The slot count of a <c>batch-N</c> name, or null for any other name.</summary>
     public static int? BatchSlots(string name)
@@ -80,18 +89,19 @@ internal static partial class CircuitOptions
             $"unknown circuit '{name}'; the built-in circuits are: {string.Join(", ", CircuitCatalog.All.Select(d => d.Name))}, and batch-N (N = 1 to {MaxBatchSlots})");
     }
 
-    public static CompiledCircuit Compile(string name, ExchangeParameters? parameters = null) => Compile(Find(name, parameters));
+    public static CompiledCircuit Compile(string name, ExchangeParameters? parameters = null, ProofSystem system = ProofSystem.V1) =>
+        Compile(Find(name, parameters), system);
 
     /// <summary>
-    /// Compiles the circuit. An exception from a user's circuit class (its Define, or the DSL refusing it) is bad
+    /// Compiles the circuit for <paramref name="system"/>. An exception from a user's circuit class (its Define, or the DSL refusing it) is bad
     /// input naming the class and its assembly, not a zkoptions bug.
     /// </summary>
-    public static CompiledCircuit Compile(CircuitDescriptor descriptor)
+    public static CompiledCircuit Compile(CircuitDescriptor descriptor, ProofSystem system = ProofSystem.V1)
     {
         var circuit = descriptor.Create();
         try
         {
-            return CircuitCompiler.Compile(circuit, descriptor.Name);
+            return CircuitCompiler.Compile(circuit, descriptor.Name, system);
         }
         catch (Exception e) when (UserAssemblyLoadContext.AssemblyPathOf(circuit.GetType()) is string path)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ZkOptions.Cli.Output;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
+using ZkOptions.Prover.PlonkV2;
 
 namespace ZkOptions.Cli.Commands;
 
@@ -15,18 +16,32 @@ internal static class ZkeyCommand
 {
     public static Command Build()
     {
-        var zkey = FileOptions.Input("--zkey", "The PLONK proving key.");
-        var vk = FileOptions.Output("--vk", "Where to write verification_key.json.");
-        var export = new Command("export-vk", "Write the verification key of a PLONK .zkey (like `snarkjs zkey export verificationkey`).") { zkey, vk };
+        var zkey = FileOptions.Input("--zkey", "The PLONK proving key: a snarkjs .zkey, or a PLONK v2 key from `zkoptions setup --system v2` (told apart by the file's first bytes).");
+        var vk = FileOptions.Output("--vk", "Where to write verification_key.json (the zkoptions-plonk-v2 verifying key JSON for a v2 key).");
+        var export = new Command("export-vk", "Write the verification key of a PLONK .zkey (like `snarkjs zkey export verificationkey`), or the v2 verifying key of a PLONK v2 key.") { zkey, vk };
         export.SetAction(parse =>
         {
             string zkeyPath = FileOptions.ExistingFile(parse, zkey);
             string vkPath = FileOptions.OutputFile(parse, vk);
+            if (PlonkV2Keys.IsV2Key(zkeyPath))
+            {
+                var v2 = PlonkV2ProvingKeyFile.Read(zkeyPath).VerifyingKey;
+                v2.Write(vkPath);
+                CommandRun.Of(parse).Result.Succeeded(new JsonObject
+                {
+                    ["vk"] = vkPath,
+                    ["system"] = "v2",
+                    ["nPublic"] = v2.PublicCount,
+                    ["domainPower"] = v2.Power,
+                });
+                return ExitCodes.Ok;
+            }
             var header = PlonkZkeyFile.ReadHeader(zkeyPath);
             PlonkKeyExport.ToVerificationKey(header).Write(vkPath);
             CommandRun.Of(parse).Result.Succeeded(new JsonObject
             {
                 ["vk"] = vkPath,
+                ["system"] = "v1",
                 ["nPublic"] = header.NPublic,
                 ["domainPower"] = header.Power,
             });
