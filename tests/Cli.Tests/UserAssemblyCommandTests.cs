@@ -185,4 +185,23 @@ public sealed class UserAssemblyCommandTests : IDisposable
         Assert.False(File.Exists(Out("proof2.json")));
         Assert.False(File.Exists(Out("public2.json")));
     }
+
+    [Fact]
+    public void A_user_circuit_proves_and_verifies_on_v2_and_a_bad_input_names_its_line()
+    {
+        string key = Out("product.v2key");
+        var setup = CliRunner.Run("setup", "--system", "v2", "--assembly", Fixture, "--circuit", "ProductCircuit", "--insecure-dev-srs", "7", "--zkey", key, "--device", "cpu");
+        Assert.True(setup.Exit == 0, setup.Err);
+        var prove = CliRunner.Run("prove", "--assembly", Fixture, "--circuit", "ProductCircuit", "--input", Input("ok.json", Satisfying),
+            "--zkey", key, "--proof", Out("proof.json"), "--public", Out("public.json"), "--device", "cpu");
+        Assert.True(prove.Exit == 0, prove.Err);
+        Assert.Equal(0, CliRunner.Run("zkey", "export-vk", "--zkey", key, "--vk", Out("vk.json")).Exit);
+        Assert.Contains("zkoptions-plonk-v2", File.ReadAllText(Out("vk.json")));
+        var verify = CliRunner.Run("verify", "--vk", Out("vk.json"), "--proof", Out("proof.json"), "--public", Out("public.json"));
+        Assert.True(verify.Exit == 0, verify.Err);
+
+        var refused = CliRunner.Run("circuit", "check", "--system", "v2", "--assembly", Fixture, "ProductCircuit", "--input", Input("bad.json", WrongProduct));
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains($"ProductCircuit.cs:{UserCircuitsFixture.LineOf("ProductCircuit.cs", "api.AssertEqual(api.Mul(X, Y), Product)")}", refused.Out + refused.Err);
+    }
 }

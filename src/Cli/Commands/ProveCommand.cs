@@ -71,7 +71,8 @@ internal static class ProveCommand
                 {
                     throw new UsageException($"{zkeyPath} is a PLONK v2 key, which proves DSL circuits: give --circuit NAME (or --assembly PATH.dll) with --input FILE, or --batch FILE, instead of --witness");
                 }
-                return ProveV2(parse, engines, run, zkeyPath, descriptor, inputPath, batchPath, name, parameters, proofPath, publicPath, clock);
+                return ProveV2(parse, engines, run, zkeyPath, descriptor, inputPath, batchPath, name, parameters, proofPath, publicPath, clock,
+                               parse.GetValue(verbose));
             }
             using var key = PlonkZkeyFile.Open(zkeyPath);
             CheckedWitness values;
@@ -142,7 +143,8 @@ internal static class ProveCommand
     /// the witness solved and checked, then the v2 proof and public.json written together.
     /// </summary>
     private static int ProveV2(ParseResult parse, EngineOptions engines, CommandRun run, string zkeyPath, ZkOptions.Circuit.Catalog.CircuitDescriptor? descriptor,
-                               string? inputPath, string? batchPath, string? name, Option<string> parameters, string proofPath, string publicPath, Stopwatch clock)
+                               string? inputPath, string? batchPath, string? name, Option<string> parameters, string proofPath, string publicPath, Stopwatch clock,
+                               bool verbose)
     {
         run.Progress.Phase($"reading the v2 proving key {Path.GetFileName(zkeyPath)}");
         PlonkV2ProvingKey key = PlonkV2ProvingKeyFile.Read(zkeyPath);
@@ -165,7 +167,8 @@ internal static class ProveCommand
         run.Progress.Phase($"proving (v2, domain 2^{key.VerifyingKey.Power})");
         try
         {
-            result = new PlonkV2Prover(scope.Ntt, scope.Msm).Prove(key, values.Witness);
+            Action<string>? log = verbose ? line => run.Err.WriteLine($"zkoptions: {line}") : null;
+            result = new PlonkV2Prover(scope.Ntt, scope.Msm).Prove(key, values.Witness, log: log);
         }
         catch (InvalidWitnessException e)
         {
