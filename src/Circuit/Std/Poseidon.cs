@@ -161,7 +161,7 @@ public static class Poseidon
         Mix(state, mds, onlyFirst: true);
     }
 
-    private static void AddConstants(Variable[] state, ReadOnlySpan<Fr> rc)
+    internal static void AddConstants(Variable[] state, ReadOnlySpan<Fr> rc)
     {
         for (int i = 0; i < state.Length; i++)
         {
@@ -190,7 +190,7 @@ public static class Poseidon
     }
 
     /// <summary>state ← A·state, new[i] = Σ_j A[i·t + j]·state[j] (symbolic: no gates).</summary>
-    private static void Mix(Variable[] state, ReadOnlySpan<Fr> matrix, bool onlyFirst = false)
+    internal static void Mix(Variable[] state, ReadOnlySpan<Fr> matrix, bool onlyFirst = false)
     {
         int t = state.Length;
         var mixed = new Variable[t];

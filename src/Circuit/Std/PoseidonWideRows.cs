@@ -25,19 +25,19 @@ internal static class PoseidonWideRows
         ReadOnlySpan<Fr> c = opt.Constants;
         ReadOnlySpan<Fr> mds = p.MdsRowMajor;
 
-        AddConstants(state, c[..t]);
+        Poseidon.AddConstants(state, c[..t]);
         int next = t;
         for (int r = 0; r < half - 1; r++)
         {
             SboxAll(api, site, state);
-            AddConstants(state, c.Slice(next, t));
+            Poseidon.AddConstants(state, c.Slice(next, t));
             next += t;
-            Mix(state, mds);
+            Poseidon.Mix(state, mds);
         }
         SboxAll(api, site, state);
-        AddConstants(state, c.Slice(next, t));
+        Poseidon.AddConstants(state, c.Slice(next, t));
         next += t;
-        Mix(state, opt.PRowMajor);
+        Poseidon.Mix(state, opt.PRowMajor);
 
         PartialRounds(api, site, p, state, c.Slice(next, p.PartialRounds), opt.Sparse);
         next += p.PartialRounds;
@@ -45,12 +45,12 @@ internal static class PoseidonWideRows
         for (int r = 0; r < half - 1; r++)
         {
             SboxAll(api, site, state);
-            AddConstants(state, c.Slice(next, t));
+            Poseidon.AddConstants(state, c.Slice(next, t));
             next += t;
-            Mix(state, mds);
+            Poseidon.Mix(state, mds);
         }
         SboxAll(api, site, state);
-        Mix(state, mds, onlyFirst: true);
+        Poseidon.Mix(state, mds, onlyFirst: true);
         return state[0];
     }
 
@@ -182,30 +182,5 @@ internal static class PoseidonWideRows
         sbox.Coefficients[(int)Coefficient.Q0] = x.Constant;
         api.SolveRow(api.AddRow(sbox, site));
         return output;
-    }
-
-    private static void AddConstants(Variable[] state, ReadOnlySpan<Fr> rc)
-    {
-        for (int i = 0; i < state.Length; i++)
-        {
-            state[i] += new Variable(rc[i]);
-        }
-    }
-
-    /// <summary>state ← A·state, new[i] = Σ_j A[i·t + j]·state[j] (symbolic: no rows).</summary>
-    private static void Mix(Variable[] state, ReadOnlySpan<Fr> matrix, bool onlyFirst = false)
-    {
-        int t = state.Length;
-        var mixed = new Variable[t];
-        for (int i = 0; i < (onlyFirst ? 1 : t); i++)
-        {
-            Variable sum = default;
-            for (int j = 0; j < t; j++)
-            {
-                sum += state[j] * matrix[i * t + j];
-            }
-            mixed[i] = sum;
-        }
-        mixed.CopyTo(state, 0);
     }
 }
