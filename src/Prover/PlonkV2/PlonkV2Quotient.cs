@@ -101,7 +101,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 {
                     q[j] = coefficients[j][i];
                 }
-                var row = new RowValues(cells, next, q);
+                var row = new RowValues<Fr>(cells, next, q);
                 Fr gateSum = pi[i];
                 for (int g = 0; g < gates.Count; g++)
                 {
