@@ -51,14 +51,21 @@ internal static class PlonkV2Challenges
             : (beta, gamma, transcript.Challenge("lookup compression"), transcript.Challenge("lookup"));
     }
 
-    /// <summary>α and the gate separator after z and (with lookups) the helper φ.</summary>
+    /// <summary>
+    /// α and the gate separator after z and (with lookups) the running sum φ and the lane helper h, which depend on
+    /// θ and βL and must be fixed before α combines their identities with the others.
+    /// </summary>
     public static (TScalar Alpha, TScalar Separator) AfterPermutation<TPoint, TScalar>(IPlonkV2Transcript<TPoint, TScalar> transcript,
-        in TPoint z, ReadOnlySpan<TPoint> helper)
+        in TPoint z, ReadOnlySpan<TPoint> helper, ReadOnlySpan<TPoint> laneHelper)
     {
         transcript.AbsorbPoint("z", z);
-        foreach (var h in helper)
+        foreach (var phi in helper)
         {
-            transcript.AbsorbPoint("lookup helper", h);
+            transcript.AbsorbPoint("lookup helper", phi);
+        }
+        foreach (var h in laneHelper)
+        {
+            transcript.AbsorbPoint("lane helper", h);
         }
         return (transcript.Challenge("alpha"), transcript.Challenge("gate separator"));
     }

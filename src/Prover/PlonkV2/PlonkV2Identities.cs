@@ -7,7 +7,8 @@ namespace ZkOptions.Prover.PlonkV2;
 /// <summary>
 /// N(ζ), the quotient's numerator at ζ from the opened evaluations, written once over <see cref="IFieldArithmetic{T}"/>
 /// for the C# verifier (Fr) and the Solidity generator (symbols):
-/// Σ_g q_g·Σ_j s^j·r_(g,j) − Σᵢ xᵢ·Lᵢ + α·(permutation) + α²·L₀·(z − 1) + α³·(lookup) + α⁴·L_(n−1)·(w0 − 1).
+/// Σ_g q_g·Σ_j s^j·r_(g,j) − Σᵢ xᵢ·Lᵢ + α·(permutation) + α²·L₀·(z − 1) + α³·(running sum) + α⁴·L_(n−1)·(w0 − 1)
+/// + α⁵·(lanes).
 /// The Lagrange values come in already computed, since the two readers invert differently (one batch inversion each).
 /// </summary>
 internal static class PlonkV2Identities
@@ -58,8 +59,16 @@ internal static class PlonkV2Identities
             var w = e.WiresAtZeta;
             T f = LookupCompression.Input(c.BetaLookup, c.Theta, theta2, theta3, w[0], w[1], w[2], e.LookupColumnsAtZeta);
             T t = LookupCompression.Entry(c.BetaLookup, c.Theta, theta2, theta3, e.LookupColumnsAtZeta);
-            numerator += alpha2 * c.Alpha * LookupCompression.Constraint(e.HelperAtZeta, e.HelperAtZetaOmega, e.MultiplicitiesAtZeta, f, t,
-                e.LookupColumnsAtZeta);
+            var laneBuffer = new CellBuffer<T>();
+            Span<T> lanes = ((Span<T>)laneBuffer)[..WideLayout.LaneCount];
+            for (int lane = 0; lane < lanes.Length; lane++)
+            {
+                lanes[lane] = LookupCompression.Lane(c.BetaLookup, theta3, w[lane], e.LookupColumnsAtZeta);
+            }
+            T alpha3 = alpha2 * c.Alpha;
+            numerator += alpha3 * LookupCompression.Constraint(e.HelperAtZeta, e.HelperAtZetaOmega, e.LaneHelperAtZeta, e.MultiplicitiesAtZeta,
+                             f, t, e.LookupColumnsAtZeta)
+                         + alpha3 * alpha2 * LookupCompression.LaneConstraint(e.LaneHelperAtZeta, lanes, e.LookupColumnsAtZeta);
         }
         return numerator;
     }

@@ -30,6 +30,9 @@ internal sealed class PlonkV2OpenedValues<T>
 
     public T HelperAtZetaOmega { get; init; } = default!;
 
+    /// <summary>h(ζ), the lane helper (lookups only).</summary>
+    public T LaneHelperAtZeta { get; init; } = default!;
+
     /// <summary>The fixed lookup columns at ζ (empty without tables).</summary>
     public T[] LookupColumnsAtZeta { get; init; } = [];
 
@@ -38,7 +41,7 @@ internal sealed class PlonkV2OpenedValues<T>
     /// <summary>Every evaluation, in the order the transcript absorbs them (<see cref="PlonkV2Proof.Scalars"/>).</summary>
     public T[] InTranscriptOrder() =>
         [.. WiresAtZeta, .. WiresAtZetaOmega, ZAtZeta, ZAtZetaOmega, .. CoefficientsAtZeta, .. SelectorsAtZeta, .. SigmasAtZeta,
-         QuotientAtZeta, .. HasLookups ? (T[])[MultiplicitiesAtZeta, HelperAtZeta, HelperAtZetaOmega, .. LookupColumnsAtZeta] : []];
+         QuotientAtZeta, .. HasLookups ? (T[])[MultiplicitiesAtZeta, HelperAtZeta, HelperAtZetaOmega, LaneHelperAtZeta, .. LookupColumnsAtZeta] : []];
 
     /// <summary>The same evaluations in another representation, role by role.</summary>
     public PlonkV2OpenedValues<TOut> Select<TOut>(Func<T, TOut> map) => new()
@@ -54,6 +57,7 @@ internal sealed class PlonkV2OpenedValues<T>
         MultiplicitiesAtZeta = HasLookups ? map(MultiplicitiesAtZeta) : default!,
         HelperAtZeta = HasLookups ? map(HelperAtZeta) : default!,
         HelperAtZetaOmega = HasLookups ? map(HelperAtZetaOmega) : default!,
+        LaneHelperAtZeta = HasLookups ? map(LaneHelperAtZeta) : default!,
         LookupColumnsAtZeta = [.. LookupColumnsAtZeta.Select(map)],
     };
 }

@@ -15,7 +15,7 @@ namespace ZkOptions.Prover.PlonkV2;
 public sealed class PlonkV2Proof
 {
     /// <summary>The format version written and read.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>[w0]..[w4] (round 1).</summary>
     public required G1Affine[] Wires { get; init; }
@@ -61,11 +61,12 @@ public sealed class PlonkV2Proof
 
     /// <summary>Every G1 element (for checks, tests and the Solidity calldata), in <see cref="PointOrder{T}"/>.</summary>
     public IEnumerable<G1Affine> Points() =>
-        PointOrder(Wires, Z, Quotient, OpeningAtZeta, OpeningAtZetaOmega, Lookup is null ? [] : [Lookup.Multiplicities, Lookup.Helper]);
+        PointOrder(Wires, Z, Quotient, OpeningAtZeta, OpeningAtZetaOmega,
+            Lookup is null ? [] : [Lookup.Multiplicities, Lookup.Helper, Lookup.LaneHelper]);
 
     /// <summary>
     /// The order of a proof's points, for any representation of them (the Solidity generator lays out its calldata
-    /// with it): the wires, z, the quotient chunks, the two opening proofs, then m and φ with lookups.
+    /// with it): the wires, z, the quotient chunks, the two opening proofs, then m, φ and h with lookups.
     /// </summary>
     internal static T[] PointOrder<T>(T[] wires, T z, T[] quotient, T atZeta, T atZetaOmega, T[] lookup) =>
         [.. wires, z, .. quotient, atZeta, atZetaOmega, .. lookup];
@@ -87,6 +88,7 @@ public sealed class PlonkV2Proof
         MultiplicitiesAtZeta = Lookup?.MultiplicitiesAtZeta ?? default,
         HelperAtZeta = Lookup?.HelperAtZeta ?? default,
         HelperAtZetaOmega = Lookup?.HelperAtZetaOmega ?? default,
+        LaneHelperAtZeta = Lookup?.LaneHelperAtZeta ?? default,
         LookupColumnsAtZeta = Lookup?.ColumnsAtZeta ?? [],
     };
 
@@ -128,15 +130,17 @@ public sealed class PlonkV2Proof
         {
             throw new InputFileException(path, "lookup must be an object");
         }
-        var points = PlonkV2Json.G1Array(path, lookup, "commitments", 2, infinityAllowed: false, "lookup.commitments");
-        var evaluations = PlonkV2Json.ScalarArray(path, lookup, "evaluations", 3, "lookup.evaluations");
+        var points = PlonkV2Json.G1Array(path, lookup, "commitments", 3, infinityAllowed: false, "lookup.commitments");
+        var evaluations = PlonkV2Json.ScalarArray(path, lookup, "evaluations", 4, "lookup.evaluations");
         return new PlonkV2LookupProof
         {
             Multiplicities = points[0],
             Helper = points[1],
+            LaneHelper = points[2],
             MultiplicitiesAtZeta = evaluations[0],
             HelperAtZeta = evaluations[1],
             HelperAtZetaOmega = evaluations[2],
+            LaneHelperAtZeta = evaluations[3],
             ColumnsAtZeta = PlonkV2Json.ScalarArray(path, lookup, "columnsAtZeta", PlonkV2LookupProof.ColumnCount, "lookup.columnsAtZeta"),
         };
     }
@@ -149,8 +153,8 @@ public sealed class PlonkV2Proof
         {
             json["lookup"] = new JsonObject
             {
-                ["commitments"] = PlonkV2Json.Points([l.Multiplicities, l.Helper]),
-                ["evaluations"] = PlonkV2Json.Scalars([l.MultiplicitiesAtZeta, l.HelperAtZeta, l.HelperAtZetaOmega]),
+                ["commitments"] = PlonkV2Json.Points([l.Multiplicities, l.Helper, l.LaneHelper]),
+                ["evaluations"] = PlonkV2Json.Scalars([l.MultiplicitiesAtZeta, l.HelperAtZeta, l.HelperAtZetaOmega, l.LaneHelperAtZeta]),
                 ["columnsAtZeta"] = PlonkV2Json.Scalars(l.ColumnsAtZeta),
             };
         }

@@ -9,8 +9,9 @@ namespace ZkOptions.Prover.PlonkV2;
 /// <summary>
 /// Round 3's quotient t = N / Z_H with
 /// N = Σ_g q_g·Σ_j s^j·r_(g,j) + PI + α·[z·Π_c(w_c + β·k_c·X + γ) − z(ωX)·Π_c(w_c + β·σ_c + γ)] + α²·L₀·(z − 1),
-///     [+ α³·((φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, <see cref="LookupCompression"/>],
+///     [+ α³·((φ(ωX) − φ − h)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, <see cref="LookupCompression"/>],
 ///     + α⁴·L_(n−1)·(w0 − 1) (the last row is padding, all wire 0: this pins the constant one),
+///     [+ α⁵·(h·Π_j(βL + g_j) − qR·Σ_j Π_(k≠j)(βL + g_k)) with lookup tables: the lanes],
 /// where q_g is gate g's selector, r_(g,j) its residuals read through <see cref="IWideGate.Residuals"/> (so a new
 /// gate needs no change here), s the gate separator and PI = −Σᵢ xᵢ·Lᵢ the public inputs. N is evaluated
 /// pointwise on a coset g·H_m of the extended domain (m = <see cref="QuotientLayout.ExtendedSize"/> &gt; deg N, so
@@ -54,10 +55,11 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         bool lookups = lookupPolynomials is not null;
         var multiplicity = lookups ? Extend(lookupPolynomials!.Value.Multiplicities) : [];
         var phi = lookups ? Extend(lookupPolynomials!.Value.Helper) : [];
+        var laneHelper = lookups ? Extend(lookupPolynomials!.Value.LaneHelper) : [];
         var lookupColumns = lookups ? pk.LookupColumns.Select(Extend).ToArray() : [];
         var (theta, betaLookup) = s.LookupChallenges;
         Fr theta2 = theta * theta, theta3 = theta2 * theta;
-        Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha;
+        Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha, alpha5 = alpha4 * alpha;
 
         // Z_H(g·ω_m^i) = g^n·ω_e^(i mod e) − 1.
         var zhInverse = new Fr[e];
@@ -88,6 +90,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             Span<Fr> q = stackalloc Fr[WideLayout.CoefficientCount];
             Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
             Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
+            Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
             Fr x = CosetShift * omegaM.Pow((ulong)start);
             for (int i = start; i < end; i++, x *= omegaM)
             {
@@ -134,7 +137,12 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     }
                     Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, cells[0], cells[1], cells[2], lookupAt);
                     Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, lookupAt);
-                    total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], multiplicity[i], f, t, lookupAt);
+                    for (int lane = 0; lane < lanes.Length; lane++)
+                    {
+                        lanes[lane] = LookupCompression.Lane(betaLookup, theta3, cells[lane], lookupAt);
+                    }
+                    total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], laneHelper[i], multiplicity[i], f, t, lookupAt)
+                             + alpha5 * LookupCompression.LaneConstraint(laneHelper[i], lanes, lookupAt);
                 }
                 numerator[i] = total * zhInverse[i % e];
             }

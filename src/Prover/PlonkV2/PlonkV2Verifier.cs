@@ -65,7 +65,8 @@ public static class PlonkV2Verifier
         var transcript = PlonkV2Challenges.Begin(key, publicInputs, transcriptHash);
         var (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, proof.Wires,
             proof.Lookup is { } m ? [m.Multiplicities] : []);
-        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z, proof.Lookup is { } h ? [h.Helper] : []);
+        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z, proof.Lookup is { } phi ? [phi.Helper] : [],
+            proof.Lookup is { } h ? [h.LaneHelper] : []);
         Fr zeta = PlonkV2Challenges.AfterQuotient(transcript, proof.Quotient);
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, proof.Scalars());
         Fr u = PlonkV2Challenges.AfterOpenings(transcript, proof.OpeningAtZeta, proof.OpeningAtZetaOmega);
@@ -108,9 +109,9 @@ public static class PlonkV2Verifier
 
         var l = p.Lookup;
         G1Affine[] atZeta = PlonkV2Openings.AtZeta(p.Wires, p.Z, key.Coefficients, key.Selectors, key.Sigmas,
-            l is null ? [] : [l.Multiplicities, l.Helper, .. key.LookupColumns], quotient);
+            l is null ? [] : [l.Multiplicities, l.Helper, l.LaneHelper, .. key.LookupColumns], quotient);
         Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(p.WiresAtZeta, p.ZAtZeta, p.CoefficientsAtZeta, p.SelectorsAtZeta, p.SigmasAtZeta,
-            l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, .. l.ColumnsAtZeta], p.QuotientAtZeta);
+            l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, l.LaneHelperAtZeta, .. l.ColumnsAtZeta], p.QuotientAtZeta);
         G1Affine[] atZetaOmega = PlonkV2Openings.AtZetaOmega(p.Wires, p.Z, l is null ? [] : [l.Helper]);
         Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(p.WiresAtZetaOmega, p.ZAtZetaOmega, l is null ? [] : [l.HelperAtZetaOmega]);
 

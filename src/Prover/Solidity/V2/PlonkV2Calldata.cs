@@ -9,8 +9,8 @@ namespace ZkOptions.Prover.Solidity.V2;
 
 /// <summary>
 /// The arguments of the v2 verifier's <c>verifyProof(uint256[P] proof, uint256[nPublic] pubSignals)</c>: every proof
-/// point as (x, y) in <see cref="PlonkV2Proof.PointOrder{T}"/> (wires, z, quotient chunks, W_ζ, W_ζω, then m and φ
-/// with lookups), then every evaluation in transcript order (<see cref="PlonkV2Proof.Scalars"/>). Fixed-size arrays
+/// point as (x, y) in <see cref="PlonkV2Proof.PointOrder{T}"/> (wires, z, quotient chunks, W_ζ, W_ζω, then m, φ and
+/// h with lookups), then every evaluation in transcript order (<see cref="PlonkV2Proof.Scalars"/>). Fixed-size arrays
 /// keep every word at a constant calldata offset, as in v1.
 /// </summary>
 public static class PlonkV2Calldata
@@ -55,8 +55,9 @@ public static class PlonkV2Calldata
             OpeningAtZetaOmega = YulPoint.Proof("W_zeta_omega");
             Multiplicities = key.HasLookups ? YulPoint.Proof("lookup multiplicities") : null;
             Helper = key.HasLookups ? YulPoint.Proof("lookup helper") : null;
+            LaneHelper = key.HasLookups ? YulPoint.Proof("lane helper") : null;
             Points = PlonkV2Proof.PointOrder(Wires, Z, Quotient, OpeningAtZeta, OpeningAtZetaOmega,
-                key.HasLookups ? [Multiplicities!, Helper!] : []);
+                key.HasLookups ? [Multiplicities!, Helper!, LaneHelper!] : []);
             for (int i = 0; i < Points.Length; i++)
             {
                 Points[i].Place(Selector + 64 * i);
@@ -78,6 +79,7 @@ public static class PlonkV2Calldata
                 MultiplicitiesAtZeta = key.HasLookups ? Role() : 0,
                 HelperAtZeta = key.HasLookups ? Role() : 0,
                 HelperAtZetaOmega = key.HasLookups ? Role() : 0,
+                LaneHelperAtZeta = key.HasLookups ? Role() : 0,
                 LookupColumnsAtZeta = key.HasLookups ? [.. Enumerable.Range(0, PlonkV2LookupProof.ColumnCount).Select(_ => Role())] : [],
             };
             int[] order = roles.InTranscriptOrder();
@@ -108,6 +110,8 @@ public static class PlonkV2Calldata
         public YulPoint? Multiplicities { get; }
 
         public YulPoint? Helper { get; }
+
+        public YulPoint? LaneHelper { get; }
 
         /// <summary>Every proof point, in calldata order.</summary>
         public YulPoint[] Points { get; }

@@ -53,7 +53,8 @@ public static class PlonkV2SolidityVerifier
         PlonkV2Challenges.Begin(transcript, key.Digest(), publicInputs);
         var (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, layout.Wires,
             key.HasLookups ? [layout.Multiplicities!] : []);
-        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, layout.Z, key.HasLookups ? [layout.Helper!] : []);
+        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, layout.Z, key.HasLookups ? [layout.Helper!] : [],
+            key.HasLookups ? [layout.LaneHelper!] : []);
         YulScalar zeta = PlonkV2Challenges.AfterQuotient(transcript, layout.Quotient);
         YulScalar v = PlonkV2Challenges.AfterEvaluations(transcript, opened.InTranscriptOrder());
         YulScalar u = PlonkV2Challenges.AfterOpenings(transcript, layout.OpeningAtZeta, layout.OpeningAtZetaOmega);
@@ -149,6 +150,7 @@ public static class PlonkV2SolidityVerifier
             MultiplicitiesAtZeta = opened.MultiplicitiesAtZeta,
             HelperAtZeta = opened.HelperAtZeta,
             HelperAtZetaOmega = opened.HelperAtZetaOmega,
+            LaneHelperAtZeta = opened.LaneHelperAtZeta,
             LookupColumnsAtZeta = Zeroed(key.LookupColumns, opened.LookupColumnsAtZeta),
         };
     }
@@ -189,11 +191,11 @@ public static class PlonkV2SolidityVerifier
         code.Comment("4. The batched openings: F - E*G1 with one scalar per commitment");
         var quotient = YulPoint.Proof("quotient (combined)");
         YulPoint[] keyPoints(string name, G1Affine[] points) => [.. points.Select((p, i) => YulPoint.Key($"{name} {i}", p))];
-        var lookupPoints = key.HasLookups ? [layout.Multiplicities!, layout.Helper!, .. keyPoints("lookup column", key.LookupColumns)] : Array.Empty<YulPoint>();
+        var lookupPoints = key.HasLookups ? [layout.Multiplicities!, layout.Helper!, layout.LaneHelper!, .. keyPoints("lookup column", key.LookupColumns)] : Array.Empty<YulPoint>();
         YulPoint[] atZeta = PlonkV2Openings.AtZeta([.. layout.Wires], layout.Z, keyPoints("coefficient", key.Coefficients),
             keyPoints("selector", key.Selectors), keyPoints("sigma", key.Sigmas), lookupPoints, quotient);
         YulScalar[] valuesAtZeta = PlonkV2Openings.AtZeta(e.WiresAtZeta, e.ZAtZeta, e.CoefficientsAtZeta, e.SelectorsAtZeta, e.SigmasAtZeta,
-            key.HasLookups ? [e.MultiplicitiesAtZeta, e.HelperAtZeta, .. e.LookupColumnsAtZeta] : [], e.QuotientAtZeta);
+            key.HasLookups ? [e.MultiplicitiesAtZeta, e.HelperAtZeta, e.LaneHelperAtZeta, .. e.LookupColumnsAtZeta] : [], e.QuotientAtZeta);
         YulPoint[] atZetaOmega = PlonkV2Openings.AtZetaOmega([.. layout.Wires], layout.Z, key.HasLookups ? [layout.Helper!] : []);
         YulScalar[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(e.WiresAtZetaOmega, e.ZAtZetaOmega, key.HasLookups ? [e.HelperAtZetaOmega] : []);
 
