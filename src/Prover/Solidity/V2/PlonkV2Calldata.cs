@@ -19,7 +19,10 @@ public static class PlonkV2Calldata
     public static string VerifyProofSignature(int proofWords, int publicCount) => $"verifyProof(uint256[{proofWords}],uint256[{publicCount}])";
 
     /// <summary>The signature for proofs of <paramref name="key"/>.</summary>
-    public static string VerifyProofSignature(PlonkV2VerifyingKey key) => VerifyProofSignature(new Layout(key).ProofWords, key.PublicCount);
+    public static string VerifyProofSignature(PlonkV2VerifyingKey key) => VerifyProofSignature(ProofWordCount(key), key.PublicCount);
+
+    /// <summary>P: how many words a proof for <paramref name="key"/> has (OptionsRollup's verifierProofWords).</summary>
+    public static int ProofWordCount(PlonkV2VerifyingKey key) => new Layout(key).ProofWords;
 
     /// <summary>The proof words.</summary>
     public static BigInteger[] ProofWords(PlonkV2Proof proof)
