@@ -91,6 +91,10 @@ public sealed partial class Api
         {
             return 1; // the value is its own limb: one lane row, or the tie row that looks both up
         }
+        if (k == 1 && terms < width)
+        {
+            return 1 + tie; // limb − value = 0 in one row, the limb looked up in w0
+        }
         int groups = (k + WideLayout.LaneCount - 1) / WideLayout.LaneCount;
         if (groups == 1)
         {
@@ -157,7 +161,18 @@ public sealed partial class Api
             }, site);
             var wires = outputs.Select(l => l.IsSingleWire(out int w) ? w : throw new InvalidOperationException("a hint output is one wire")).ToArray();
             limbWires = wires[..k];
-            if (groups == 1)
+            if (k == 1 && a.TermCount < WideLayout.Width)
+            {
+                // One limb: limb − a = 0 in one row that looks its w0 (the limb) up, as cheap as a lane row and
+                // without first summing a's terms into one wire.
+                var terms = new List<Term>(1 + a.TermCount) { new(limbWires[0], Fr.One) };
+                foreach (var t in a.Terms)
+                {
+                    terms.Add(new Term(t.Wire, -t.Coefficient));
+                }
+                builder.SetLookup(builder.AddSumRow([.. terms], -a.Constant, site.Index), tag);
+            }
+            else if (groups == 1)
             {
                 // One lane row: the limbs in w0..w(k−1), and Σ 2^(jL)·limbⱼ − (α·w + c) = 0 with w in w4.
                 var (wire, alpha, constant) = Affine(a, site);

@@ -82,21 +82,24 @@ public sealed class RangeLookupTests
         Assert.Equal(checks * rowsPerCheck, circuit.Rows.Count);
     }
 
-    [Fact]
-    public void A_value_of_several_terms_is_summed_into_one_wire_before_its_lane_row()
+    [Theory]
+    [InlineData(64, 2)]     // the sum row w = x − y, then the lane row
+    [InlineData(16, 1)]     // one limb: limb − (x − y) = 0 in one row that looks the limb up in w0
+    public void A_value_of_several_terms_takes_its_pinned_rows_and_is_checked(int bits, int rowsPerCheck)
     {
         var compiled = CircuitCompiler.Compile(C(40000, (api, x) =>
         {
             for (int i = 0; i < x.Length; i += 2)
             {
-                api.RangeCheck(x[i] - x[i + 1], 64);
+                api.RangeCheck(x[i] - x[i + 1], bits);
             }
         })(), "differences", ProofSystem.V2);
-        // 20,000 checks of x − y: the sum row w = x − y, then the lane row.
-        Assert.Equal(20000 * 2, compiled.ToWideCircuit().Rows.Count);
-        var values = Enumerable.Range(0, 40000).Select(i => Fr.FromUInt64(i % 2 == 0 ? 1UL << 63 : 5)).ToArray();
+        // 20,000 checks of x − y on the 16-bit table.
+        Assert.Equal("range16", Assert.Single(compiled.ToWideCircuit().Tables).Name);
+        Assert.Equal(20000 * rowsPerCheck, compiled.ToWideCircuit().Rows.Count);
+        var values = Enumerable.Range(0, 40000).Select(i => Fr.FromUInt64(i % 2 == 0 ? 1UL << (bits - 1) : 5)).ToArray();
         Assert.Empty(compiled.Check(compiled.Solve(Inputs(("x", values)))));
-        values[1] = Fr.FromUInt64(1UL << 63) + Fr.One;   // x − y = −1
+        values[1] = Fr.FromUInt64(1UL << (bits - 1)) + Fr.One;   // x − y = −1
         Assert.Contains("is not in table range16", Assert.Single(compiled.Check(compiled.Solve(Inputs(("x", values))))).ToString());
     }
 
