@@ -14,11 +14,26 @@ internal sealed class YulCode
 {
     private readonly StringBuilder text = new();
     private int slots;
+    private int depth;
 
     public const string Indent = "            ";
 
     /// <summary>Appends one statement.</summary>
-    public void Line(string statement) => text.Append(Indent).Append(statement).Append('\n');
+    public void Line(string statement) => text.Append(Indent).Append(' ', 4 * depth).Append(statement).Append('\n');
+
+    /// <summary>Opens a Yul block (its variables end with it).</summary>
+    public void Open()
+    {
+        Line("{");
+        depth++;
+    }
+
+    /// <summary>Closes the block <see cref="Open"/> opened.</summary>
+    public void Close()
+    {
+        depth--;
+        Line("}");
+    }
 
     /// <summary>Appends a comment line.</summary>
     public void Comment(string comment) => Line("// " + comment);

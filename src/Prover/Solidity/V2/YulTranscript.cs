@@ -70,11 +70,12 @@ internal sealed class YulTranscript : IPlonkV2Transcript<YulPoint, YulScalar>
         WriteConstant(suffix);
         int hashed = length;
         length = start; // the suffix is hashed, never absorbed: the challenge's own item overwrites it
-        code.Line($"{{ let h0 := keccak256({YulCode.Hex(Base)}, {YulCode.Hex(hashed)})");
-        code.Line($"  mstore8({YulCode.Hex(Base + hashed - 1)}, 1)");
-        code.Line($"  h0 := addmod(mulmod(h0, {YulScalar.Literal(TwoTo256)}, r), keccak256({YulCode.Hex(Base)}, {YulCode.Hex(hashed)}), r)");
+        code.Open();
+        code.Line($"let h0 := keccak256({YulCode.Hex(Base)}, {YulCode.Hex(hashed)})");
+        code.Line($"mstore8({YulCode.Hex(Base + hashed - 1)}, 1)");
+        code.Line($"h0 := addmod(mulmod(h0, {YulScalar.Literal(TwoTo256)}, r), keccak256({YulCode.Hex(Base)}, {YulCode.Hex(hashed)}), r)");
         YulScalar challenge = code.Let("h0");
-        code.Line("}");
+        code.Close();
         AbsorbScalar("challenge:" + name, challenge);
         return challenge;
     }

@@ -178,38 +178,42 @@ contract PlonkV2Verifier {
             calldatacopy(0x606, 0x3c4, 0x40)
             // challenge beta
             mstore(0x646, 0x6368616c6c656e67653a62657461000000000000000000000000000000000000)
-            { let h0 := keccak256(0x380, 0x2d5)
-              mstore8(0x654, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x2d5), r)
-            mstore(0x15c0, h0)
+            {
+                let h0 := keccak256(0x380, 0x2d5)
+                mstore8(0x654, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x2d5), r)
+                mstore(0x15c0, h0)
             }
             mstore(0x646, 0x000e6368616c6c656e67653a6265746100000020000000000000000000000000)
             mstore(0x65a, mload(0x15c0))
             // challenge gamma
             mstore(0x67a, 0x6368616c6c656e67653a67616d6d610000000000000000000000000000000000)
-            { let h0 := keccak256(0x380, 0x30a)
-              mstore8(0x689, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x30a), r)
-            mstore(0x15e0, h0)
+            {
+                let h0 := keccak256(0x380, 0x30a)
+                mstore8(0x689, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x30a), r)
+                mstore(0x15e0, h0)
             }
             mstore(0x67a, 0x000f6368616c6c656e67653a67616d6d61000000200000000000000000000000)
             mstore(0x68f, mload(0x15e0))
             // challenge lookup compression
             mstore(0x6af, 0x6368616c6c656e67653a6c6f6f6b757020636f6d7072657373696f6e00000000)
-            { let h0 := keccak256(0x380, 0x34c)
-              mstore8(0x6cb, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x34c), r)
-            mstore(0x1600, h0)
+            {
+                let h0 := keccak256(0x380, 0x34c)
+                mstore8(0x6cb, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x34c), r)
+                mstore(0x1600, h0)
             }
             mstore(0x6af, 0x001c6368616c6c656e67653a6c6f6f6b757020636f6d7072657373696f6e0000)
             mstore(0x6cf, 0x0020000000000000000000000000000000000000000000000000000000000000)
             mstore(0x6d1, mload(0x1600))
             // challenge lookup
             mstore(0x6f1, 0x6368616c6c656e67653a6c6f6f6b757000000000000000000000000000000000)
-            { let h0 := keccak256(0x380, 0x382)
-              mstore8(0x701, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x382), r)
-            mstore(0x1620, h0)
+            {
+                let h0 := keccak256(0x380, 0x382)
+                mstore8(0x701, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x382), r)
+                mstore(0x1620, h0)
             }
             mstore(0x6f1, 0x00106368616c6c656e67653a6c6f6f6b75700000002000000000000000000000)
             mstore(0x707, mload(0x1620))
@@ -224,19 +228,21 @@ contract PlonkV2Verifier {
             calldatacopy(0x7d2, 0x444, 0x40)
             // challenge alpha
             mstore(0x812, 0x6368616c6c656e67653a616c7068610000000000000000000000000000000000)
-            { let h0 := keccak256(0x380, 0x4a2)
-              mstore8(0x821, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x4a2), r)
-            mstore(0x1640, h0)
+            {
+                let h0 := keccak256(0x380, 0x4a2)
+                mstore8(0x821, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x4a2), r)
+                mstore(0x1640, h0)
             }
             mstore(0x812, 0x000f6368616c6c656e67653a616c706861000000200000000000000000000000)
             mstore(0x827, mload(0x1640))
             // challenge gate separator
             mstore(0x847, 0x6368616c6c656e67653a6761746520736570617261746f720000000000000000)
-            { let h0 := keccak256(0x380, 0x4e0)
-              mstore8(0x85f, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x4e0), r)
-            mstore(0x1660, h0)
+            {
+                let h0 := keccak256(0x380, 0x4e0)
+                mstore8(0x85f, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x4e0), r)
+                mstore(0x1660, h0)
             }
             mstore(0x847, 0x00186368616c6c656e67653a6761746520736570617261746f72000000200000)
             mstore(0x865, mload(0x1660))
@@ -265,10 +271,11 @@ contract PlonkV2Verifier {
             calldatacopy(0xaaf, 0x304, 0x40)
             // challenge zeta
             mstore(0xaef, 0x6368616c6c656e67653a7a657461000000000000000000000000000000000000)
-            { let h0 := keccak256(0x380, 0x77e)
-              mstore8(0xafd, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x77e), r)
-            mstore(0x1680, h0)
+            {
+                let h0 := keccak256(0x380, 0x77e)
+                mstore8(0xafd, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x77e), r)
+                mstore(0x1680, h0)
             }
             mstore(0xaef, 0x000e6368616c6c656e67653a7a65746100000020000000000000000000000000)
             mstore(0xb03, mload(0x1680))
@@ -372,10 +379,11 @@ contract PlonkV2Verifier {
             mstore(0x1433, calldataload(0xa84))
             // challenge v
             mstore(0x1453, 0x6368616c6c656e67653a76000000000000000000000000000000000000000000)
-            { let h0 := keccak256(0x380, 0x10df)
-              mstore8(0x145e, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x10df), r)
-            mstore(0x16a0, h0)
+            {
+                let h0 := keccak256(0x380, 0x10df)
+                mstore8(0x145e, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x10df), r)
+                mstore(0x16a0, h0)
             }
             mstore(0x1453, 0x000b6368616c6c656e67653a7600000020000000000000000000000000000000)
             mstore(0x1464, mload(0x16a0))
@@ -387,10 +395,11 @@ contract PlonkV2Verifier {
             calldatacopy(0x14f4, 0x384, 0x40)
             // challenge u
             mstore(0x1534, 0x6368616c6c656e67653a75000000000000000000000000000000000000000000)
-            { let h0 := keccak256(0x380, 0x11c0)
-              mstore8(0x153f, 1)
-              h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x11c0), r)
-            mstore(0x16c0, h0)
+            {
+                let h0 := keccak256(0x380, 0x11c0)
+                mstore8(0x153f, 1)
+                h0 := addmod(mulmod(h0, 0xe0a77c19a07df2f666ea36f7879462e36fc76959f60cd29ac96341c4ffffffb, r), keccak256(0x380, 0x11c0), r)
+                mstore(0x16c0, h0)
             }
             mstore(0x1534, 0x000b6368616c6c656e67653a7500000020000000000000000000000000000000)
             mstore(0x1545, mload(0x16c0))
