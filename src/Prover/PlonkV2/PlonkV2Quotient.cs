@@ -52,12 +52,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         Fr theta2 = theta * theta, theta3 = theta2 * theta;
         Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha;
 
-        var separatorPowers = new Fr[Math.Max(1, WideGates.MaxResiduals)];
-        separatorPowers[0] = Fr.One;
-        for (int j = 1; j < separatorPowers.Length; j++)
-        {
-            separatorPowers[j] = separatorPowers[j - 1] * separator;
-        }
+        var gateTerms = new GateSum(used, separator);
         Fr[] betaShifts = [.. vk.Shifts.Select(k => beta * k)];
 
         // The extended domain g·H_m is the union of the cosets h_k·H, h_k = g·ω_m^k, k < m/n. Evaluating N one coset at
@@ -122,7 +117,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 Span<Fr> cells = stackalloc Fr[WideLayout.Width];
                 Span<Fr> next = stackalloc Fr[WideLayout.Width];
                 Span<Fr> q = stackalloc Fr[WideLayout.CoefficientCount];
-                Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
+                Span<Fr> selectorAt = stackalloc Fr[gates.Count];
                 Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
                 var output = values.Span;
                 Fr x = shift * omegaN.Pow((ulong)start);
@@ -138,23 +133,11 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     {
                         q[j] = coefficients[j][i];
                     }
-                    var row = new RowValues(cells, next, q);
-                    Fr gateSum = pi[i];
-                    for (int g = 0; g < gates.Count; g++)
+                    for (int g = 0; g < selectorAt.Length; g++)
                     {
-                        if (!used[g])
-                        {
-                            continue;
-                        }
-                        var gateResiduals = residuals[..gates[g].ResidualCount];
-                        gates[g].Residuals(row, gateResiduals);
-                        Fr combined = Fr.Zero;
-                        for (int j = 0; j < gateResiduals.Length; j++)
-                        {
-                            combined += separatorPowers[j] * gateResiduals[j];
-                        }
-                        gateSum += selectors[g][i] * combined;
+                        selectorAt[g] = used[g] ? selectors[g][i] : Fr.Zero;
                     }
+                    Fr gateSum = pi[i] + gateTerms.Evaluate(new RowValues(cells, next, q), selectorAt);
                     Fr identity = z[i], permuted = z[iNext];
                     for (int c = 0; c < WideLayout.Width; c++)
                     {

@@ -73,10 +73,29 @@ public sealed class PoseidonRoundGate : IWideGate
     /// </summary>
     public void Round(ReadOnlySpan<Fr> cells, ReadOnlySpan<Fr> coefficients, Span<Fr> next)
     {
+        Span<Fr> y = stackalloc Fr[Width];
+        SboxLayer(cells, coefficients, y);
+        for (int i = 0; i < Width; i++)
+        {
+            Fr sum = Fr.Zero;
+            for (int j = 0; j < Width; j++)
+            {
+                Fr.Mul(in mds[i * Width + j], in y[j], out Fr term);
+                Fr.Add(in sum, in term, out sum);
+            }
+            next[i] = sum;
+        }
+    }
+
+    /// <summary>
+    /// The round's S-box layer on the first <c>y.Length</c> lanes: yⱼ = uⱼ⁵ for j = 0, f·uⱼ⁵ + (1 − f)·uⱼ otherwise,
+    /// with uⱼ = sⱼ + cⱼ and f the full-round flag. It reads no width-specific constant, so every width shares it.
+    /// </summary>
+    public static void SboxLayer(ReadOnlySpan<Fr> cells, ReadOnlySpan<Fr> coefficients, Span<Fr> y)
+    {
         Fr full = coefficients[(int)Coefficient.Qm];
         Fr.Sub(Fr.One, in full, out Fr partial);
-        Span<Fr> y = stackalloc Fr[Width];
-        for (int j = 0; j < Width; j++)
+        for (int j = 0; j < y.Length; j++)
         {
             Fr.Add(in cells[j], in coefficients[(int)Coefficient.Q0 + j], out Fr u);
             Fr.Mul(in u, in u, out Fr u2);
@@ -91,15 +110,24 @@ public sealed class PoseidonRoundGate : IWideGate
             Fr.Mul(in partial, in u, out Fr linear);
             Fr.Add(in sboxed, in linear, out y[j]);
         }
-        for (int i = 0; i < Width; i++)
+    }
+
+    /// <summary>
+    /// The MDS mix folded with the separator powers: Wⱼ = Σᵢ sⁱ·M_ij, so that Σᵢ sⁱ·residualᵢ = Σᵢ sⁱ·nextᵢ − Σⱼ Wⱼ·yⱼ
+    /// costs t products instead of t² (the prover's quotient evaluates it on every point of its extended domain).
+    /// </summary>
+    public Fr[] MixWeights(ReadOnlySpan<Fr> separatorPowers)
+    {
+        var weights = new Fr[Width];
+        for (int j = 0; j < Width; j++)
         {
             Fr sum = Fr.Zero;
-            for (int j = 0; j < Width; j++)
+            for (int i = 0; i < Width; i++)
             {
-                Fr.Mul(in mds[i * Width + j], in y[j], out Fr term);
-                Fr.Add(in sum, in term, out sum);
+                sum += separatorPowers[i] * mds[i * Width + j];
             }
-            next[i] = sum;
+            weights[j] = sum;
         }
+        return weights;
     }
 }
