@@ -36,9 +36,10 @@ public sealed partial class Api
 
     /// <summary>
     /// v2: lowers the deferred range checks with the limb width L (4 … 16, or bits) that gives the smallest domain
-    /// for max(rows + 1, 2^L), then the fewest rows. A check of n bits is k = ⌈n / L⌉ limbs, each looked up in the
-    /// table 0 … 2^L − 1 (the first in the row that recomposes them when it fits), and, when the top limb has
-    /// r &lt; L bits, its multiple by 2^(L − r) looked up too, which bounds it by 2^r.
+    /// for max(rows + 1, 2^L), then the fewest rows. A check of n bits is k = ⌈n / L⌉ limbs on lane rows, four a row
+    /// (each lane looked up in the table 0 … 2^L − 1), each row's w4 holding the value (or, past four limbs, the
+    /// row's partial sum) tied by the row's own arithmetic gate. When the top limb has r &lt; L bits, its multiple by
+    /// 2^(L − r) is looked up too (one more row, whose gate ties the two), which bounds it by 2^r.
     /// </summary>
     internal void FinishRangeChecks()
     {
@@ -51,7 +52,7 @@ public sealed partial class Api
         (int Power, int Rows) best = (int.MaxValue, int.MaxValue);
         for (int limb = 0; limb <= MaxLimbBits; limb = limb == 0 ? MinLimbBits : limb + 1)
         {
-            int rows = baseRows + pendingRanges.Sum(p => RowsFor(p.Bits, p.Value.TermCount, limb));
+            int rows = baseRows + pendingRanges.Sum(p => RowsFor(p.Bits, p.Value, limb));
             int size = Math.Max(rows + 1, limb == 0 ? 0 : 1 << limb);
             int power = size <= 1 ? 0 : BitOperations.Log2((uint)(size - 1)) + 1;
             if (power < best.Power || (power == best.Power && rows <= best.Rows))
@@ -74,74 +75,152 @@ public sealed partial class Api
         }
     }
 
-    /// <summary>The rows a check of <paramref name="bits"/> bits of a value of <paramref name="terms"/> terms takes (limb 0: bits).</summary>
-    private static int RowsFor(int bits, int terms, int limb)
+    /// <summary>The rows a check of <paramref name="bits"/> bits of <paramref name="value"/> takes (limb 0: bits).</summary>
+    private static int RowsFor(int bits, Variable value, int limb)
     {
         const int width = WideLayout.Width;
+        int terms = value.TermCount;
         if (limb == 0)
         {
             int sum = bits + terms;
             return (bits + width - 1) / width + (sum <= width ? 1 : 1 + (sum - 2) / (width - 2));
         }
+        var (k, _, shift) = Limbs(bits, limb);
+        int tie = shift > 0 ? 1 : 0;
+        if (k == 1 && value.IsSingleWire(out _))
+        {
+            return 1; // the value is its own limb: one lane row, or the tie row that looks both up
+        }
+        if (k == 1 && terms < width)
+        {
+            return 1 + tie; // limb − value = 0 in one row, the limb looked up in w0
+        }
+        int groups = (k + WideLayout.LaneCount - 1) / WideLayout.LaneCount;
+        if (groups == 1)
+        {
+            // A value of several terms is first summed into one wire: a row of four terms, then three a row.
+            int materialise = terms <= 1 ? 0 : 1 + Math.Max(0, (terms - 4 + 2) / 3);
+            return materialise + 1 + tie;
+        }
+        // Each lane row's partial sum, then Σ 2^(4gL)·partial_g − value = 0 (five terms a row, folding three more a row).
+        int sumTerms = groups + terms;
+        return groups + (sumTerms <= width ? 1 : 1 + (sumTerms - width + 2) / 3) + tie;
+    }
+
+    /// <summary>k limbs of <paramref name="limb"/> bits for <paramref name="bits"/>, the top one of <c>top</c> bits, and the shift L − top that bounds it (0 when full).</summary>
+    private static (int Count, int Top, int Shift) Limbs(int bits, int limb)
+    {
         int k = (bits + limb - 1) / limb;
         int top = bits - (k - 1) * limb;
-        int sumTerms = k + terms;
-        int recomposition = sumTerms <= width ? 1 : 1 + (sumTerms - 2) / (width - 2);
-        return recomposition + (sumTerms <= width ? k - 1 : k) + (top < limb ? 1 : 0);
+        return (k, top, limb - top);
     }
 
     private void RangeCheckInLimbs(Variable a, int bits, int limb, Site site)
     {
-        int k = (bits + limb - 1) / limb;
-        int top = bits - (k - 1) * limb;
+        var (k, _, shift) = Limbs(bits, limb);
         byte tag = builder.TableTag(RangeTable(limb));
-        var limbs = HintCore($"{limb}-bit limbs", [a], k, (inputs, outputs) =>
+        int groups = (k + WideLayout.LaneCount - 1) / WideLayout.LaneCount;
+        int[] limbWires;
+        if (k == 1 && a.IsSingleWire(out int plain))
         {
-            var v = inputs[0].ToBigInteger();
-            var mask = (BigInteger.One << limb) - 1;
-            for (int i = 0; i < outputs.Length; i++)
+            limbWires = [plain];
+            if (shift == 0)
             {
-                outputs[i] = Fr.FromBigInteger(i == outputs.Length - 1 ? v : v & mask);
-                v >>= limb;
+                var row = new WideRow { Lookup = tag, Lanes = true };
+                row.Wires[0] = (uint)plain;
+                builder.AddRow(row, site.Index);
             }
-        }, site);
-        var wires = limbs.Select(l => l.IsSingleWire(out int w) ? w : throw new InvalidOperationException("a hint output is one wire")).ToArray();
-
-        // Σ 2^(iL)·limbᵢ − a = 0, limb 0 first so that its row's w0 is limb 0.
-        var terms = new List<Term>(k + a.TermCount);
-        Fr weight = Fr.One, step = Fr.FromBigInteger(BigInteger.One << limb);
-        foreach (int w in wires)
-        {
-            terms.Add(new Term(w, weight));
-            weight *= step;
-        }
-        foreach (var t in a.Terms)
-        {
-            terms.Add(new Term(t.Wire, -t.Coefficient));
-        }
-        int first = 0;
-        if (terms.Count <= WideLayout.Width)
-        {
-            builder.SetLookup(builder.AddSumRow([.. terms], -a.Constant, site.Index), tag);
-            first = 1;
         }
         else
         {
-            AssertZero(FromTerms(terms, -a.Constant), site);
+            // The limbs, then (past four limbs) each lane row's partial sum Σⱼ 2^(jL)·limb_(4g+j).
+            int partials = groups > 1 ? groups : 0;
+            var outputs = HintCore($"{limb}-bit limbs", [a], k + partials, (inputs, outputs) =>
+            {
+                var v = inputs[0].ToBigInteger();
+                var mask = (BigInteger.One << limb) - 1;
+                var limbs = new BigInteger[k];
+                for (int i = 0; i < k; i++)
+                {
+                    limbs[i] = i == k - 1 ? v : v & mask;
+                    v >>= limb;
+                }
+                for (int i = 0; i < k; i++)
+                {
+                    outputs[i] = Fr.FromBigInteger(limbs[i]);
+                }
+                for (int g = 0; g < partials; g++)
+                {
+                    BigInteger partial = BigInteger.Zero;
+                    for (int j = Math.Min(k, 4 * g + WideLayout.LaneCount) - 1; j >= 4 * g; j--)
+                    {
+                        partial = (partial << limb) + limbs[j];
+                    }
+                    outputs[k + g] = Fr.FromBigInteger(partial);
+                }
+            }, site);
+            var wires = outputs.Select(l => l.IsSingleWire(out int w) ? w : throw new InvalidOperationException("a hint output is one wire")).ToArray();
+            limbWires = wires[..k];
+            if (k == 1 && a.TermCount < WideLayout.Width)
+            {
+                // One limb: limb − a = 0 in one row that looks its w0 (the limb) up, as cheap as a lane row and
+                // without first summing a's terms into one wire.
+                var terms = new List<Term>(1 + a.TermCount) { new(limbWires[0], Fr.One) };
+                foreach (var t in a.Terms)
+                {
+                    terms.Add(new Term(t.Wire, -t.Coefficient));
+                }
+                builder.SetLookup(builder.AddSumRow([.. terms], -a.Constant, site.Index), tag);
+            }
+            else if (groups == 1)
+            {
+                // One lane row: the limbs in w0..w(k−1), and Σ 2^(jL)·limbⱼ − (α·w + c) = 0 with w in w4.
+                var (wire, alpha, constant) = Affine(a, site);
+                AddLaneRow(limbWires, limb, wire, alpha, constant, tag, site);
+            }
+            else
+            {
+                var sum = new List<Term>(groups + a.TermCount);
+                Fr weight = Fr.One, step = Fr.FromBigInteger(BigInteger.One << (WideLayout.LaneCount * limb));
+                for (int g = 0; g < groups; g++, weight *= step)
+                {
+                    int partial = wires[k + g];
+                    AddLaneRow(limbWires[(WideLayout.LaneCount * g)..Math.Min(k, WideLayout.LaneCount * (g + 1))], limb, partial, Fr.One, Fr.Zero, tag, site);
+                    sum.Add(new Term(partial, weight));
+                }
+                foreach (var t in a.Terms)
+                {
+                    sum.Add(new Term(t.Wire, -t.Coefficient));
+                }
+                AssertZero(FromTerms(sum, -a.Constant), site);
+            }
         }
-        for (int i = first; i < k; i++)
+        if (shift > 0)
         {
-            var row = new WideRow();
-            row.Wires[0] = (uint)wires[i];
-            row.Lookup = tag;
-            builder.AddRow(row, site.Index);
+            // limb·2^(L − r) < 2^L, with limb < 2^L, bounds the top limb by 2^r: the row w0 = 2^(L − r)·limb, w1 = limb
+            // looks both up in its lanes (w2, w3 hold the constant one).
+            var (_, scaledRow) = builder.DefineFirstCellWire([new Term(limbWires[^1], Fr.FromBigInteger(BigInteger.One << shift))], Fr.Zero, site.Index);
+            builder.SetLaneLookup(scaledRow, tag);
         }
-        if (top < limb)
+    }
+
+    /// <summary>
+    /// A lane row: <paramref name="limbs"/> (at most four) in the lanes w0.., the constant one in the unused lanes, and
+    /// Σⱼ 2^(jL)·limbⱼ − α·w − c = 0 with w in w4.
+    /// </summary>
+    private void AddLaneRow(ReadOnlySpan<int> limbs, int limb, int wire, Fr alpha, Fr constant, byte tag, Site site)
+    {
+        var row = new WideRow { Gate = GateKind.Arithmetic, Lookup = tag, Lanes = true };
+        Fr weight = Fr.One, step = Fr.FromBigInteger(BigInteger.One << limb);
+        for (int j = 0; j < limbs.Length; j++, weight *= step)
         {
-            // limb·2^(L − r) < 2^L, with limb < 2^L looked up above, bounds the top limb by 2^r.
-            var (_, scaledRow) = builder.DefineFirstCellWire([new Term(wires[^1], Fr.FromBigInteger(BigInteger.One << (limb - top)))], Fr.Zero, site.Index);
-            builder.SetLookup(scaledRow, tag);
+            row.Wires[j] = (uint)limbs[j];
+            row.Coefficients[(int)Coefficient.Q0 + j] = weight;
         }
+        row.Wires[WideLayout.LaneCount] = (uint)wire;
+        row.Coefficients[(int)Coefficient.Q4] = -alpha;
+        row.Coefficients[(int)Coefficient.Qc] = -constant;
+        builder.AddRow(row, site.Index);
     }
 
     private static Variable FromTerms(List<Term> terms, Fr constant)

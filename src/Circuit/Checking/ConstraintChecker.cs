@@ -66,14 +66,9 @@ public static class ConstraintChecker
         {
             var row = wide.Rows[r];
             string? problem = null;
-            if (row.Lookup != 0)
+            if (wide.LookupMiss(r, witness) is var (value, _))
             {
-                var table = wide.Tables[row.Lookup - 1];
-                Fr value = witness[(int)row.Wires[0]];
-                if (table.IndexOf(value) < 0)
-                {
-                    problem = $"lookup: {FieldText.Signed(value)} is not in table {table.Name}";
-                }
+                problem = $"lookup: {FieldText.Signed(value)} is not in table {wide.Tables[row.Lookup - 1].Name}";
             }
             if (problem is null && !wide.RowHolds(r, witness, cells, next, coefficients, residuals))
             {

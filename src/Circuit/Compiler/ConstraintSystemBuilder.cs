@@ -157,6 +157,15 @@ internal sealed class ConstraintSystemBuilder
         Rows[row] = r;
     }
 
+    /// <summary>Sets row <paramref name="row"/>'s lookup of each of its lanes w0..w3 into the table with <paramref name="tag"/>.</summary>
+    public void SetLaneLookup(int row, byte tag)
+    {
+        var r = Rows[row];
+        r.Lookup = tag;
+        r.Lanes = true;
+        Rows[row] = r;
+    }
+
     /// <summary>v2: the row Σ cᵢ·wᵢ + qC = 0 over up to five terms.</summary>
     public int AddSumRow(ReadOnlySpan<Term> terms, Fr qc, int origin) => AddRow(SumRow(terms, qc), origin);
 

@@ -6,7 +6,8 @@ namespace ZkOptions.Constraints.V2;
 /// <summary>
 /// A fixed table a v2 circuit declares for logUp lookups (eprint 2022/1530), of one to <see cref="MaxArity"/>
 /// columns: a row whose <see cref="WideRow.Lookup"/> names the table asserts that its first <see cref="Arity"/>
-/// cells (w0, then w1, w2) are one of the table's entries. The tables of a circuit sit in fixed columns on the same
+/// cells (w0, then w1, w2) are one of the table's entries, or, with <see cref="WideRow.Lanes"/> (one-column tables),
+/// that each of its lanes w0..w3 is. The tables of a circuit sit in fixed columns on the same
 /// domain as the rows, each entry tagged with its table, so the domain must hold max(rows, total table size).
 /// </summary>
 public sealed class LookupTable

@@ -5,7 +5,7 @@ namespace ZkOptions.Constraints.V2;
 
 public sealed partial class WideCircuit
 {
-    /// <summary>A circuit that also declares lookup tables; a row's <see cref="WideRow.Lookup"/> = t + 1 looks its first cells up in <paramref name="tables"/>[t].</summary>
+    /// <summary>A circuit that also declares lookup tables; a row's <see cref="WideRow.Lookup"/> = t + 1 looks its first cells (or its lanes) up in <paramref name="tables"/>[t].</summary>
     public WideCircuit(IReadOnlyList<WideRow> rows, int wireCount, int publicCount, IReadOnlyList<LookupTable> tables)
         : this(rows, wireCount, publicCount)
     {
@@ -22,23 +22,52 @@ public sealed partial class WideCircuit
     public IReadOnlyList<int> FailingLookups(ReadOnlySpan<Fr> witness, int max = 100)
     {
         var failing = new List<int>();
-        Span<Fr> cells = stackalloc Fr[LookupTable.MaxArity];
         for (int r = 0; r < Rows.Count && failing.Count < max; r++)
         {
-            int lookup = Rows[r].Lookup;
-            if (lookup == 0)
-            {
-                continue;
-            }
-            for (int c = 0; c < cells.Length; c++)
-            {
-                cells[c] = witness[(int)Rows[r].Wires[c]];
-            }
-            if (lookup > Tables.Count || Tables[lookup - 1].IndexOf(cells) < 0)
+            if (LookupMiss(r, witness) is not null)
             {
                 failing.Add(r);
             }
         }
         return failing;
+    }
+
+    /// <summary>
+    /// Null when row <paramref name="r"/> looks nothing up or its lookup holds on <paramref name="witness"/>; else the
+    /// first value (w0 of the tuple, or the lane) that its table does not hold. This is the membership the logUp
+    /// argument proves: the tuple of the first cells, or with <see cref="WideRow.Lanes"/> each of the lanes
+    /// w0 … w(<see cref="WideLayout.LaneCount"/> − 1) alone.
+    /// </summary>
+    public (Fr Value, int Cell)? LookupMiss(int r, ReadOnlySpan<Fr> witness)
+    {
+        var row = Rows[r];
+        if (row.Lookup == 0)
+        {
+            return null;
+        }
+        if (row.Lookup > Tables.Count)
+        {
+            return (witness[(int)row.Wires[0]], 0);
+        }
+        var table = Tables[row.Lookup - 1];
+        Span<Fr> cells = stackalloc Fr[LookupTable.MaxArity];
+        if (row.Lanes)
+        {
+            for (int lane = 0; lane < WideLayout.LaneCount; lane++)
+            {
+                cells.Clear();
+                cells[0] = witness[(int)row.Wires[lane]];
+                if (table.IndexOf(cells) < 0)
+                {
+                    return (cells[0], lane);
+                }
+            }
+            return null;
+        }
+        for (int c = 0; c < cells.Length; c++)
+        {
+            cells[c] = witness[(int)row.Wires[c]];
+        }
+        return table.IndexOf(cells) < 0 ? (cells[0], 0) : null;
     }
 }

@@ -15,6 +15,12 @@ public static class WideLayout
 
     /// <summary>Fixed coefficient cells per row.</summary>
     public const int CoefficientCount = 8;
+
+    /// <summary>
+    /// The lanes of a row that looks up lanes (<see cref="WideRow.Lanes"/>): the cells w0..w3, each looked up alone in
+    /// the row's one-column table, so that four 16-bit limbs fit one row and w4 can hold the value they recompose.
+    /// </summary>
+    public const int LaneCount = 4;
 }
 
 /// <summary>Where each coefficient sits in <see cref="RowCoefficients"/>.</summary>

@@ -15,8 +15,18 @@ public struct WideRow
     /// <summary>The fixed coefficient cells (see <see cref="Coefficient"/>).</summary>
     public RowCoefficients Coefficients;
 
-    /// <summary>0, or t + 1 when this row's first cells (w0, then w1, w2 for a table of more columns) must be an entry of <see cref="WideCircuit.Tables"/>[t] (a logUp lookup).</summary>
+    /// <summary>
+    /// 0, or t + 1 when this row looks up in <see cref="WideCircuit.Tables"/>[t] (a logUp lookup): its first cells
+    /// (w0, then w1, w2 for a table of more columns) must be one entry, or, with <see cref="Lanes"/>, each lane must be.
+    /// </summary>
     public byte Lookup;
+
+    /// <summary>
+    /// With <see cref="Lookup"/> ≠ 0: each of the cells w0 … w(<see cref="WideLayout.LaneCount"/> − 1) is looked up
+    /// alone in the row's table (which has one column), instead of the first cells as one tuple. An unused lane holds
+    /// a value of the table (the constant-one wire 0 for a range table).
+    /// </summary>
+    public bool Lanes;
 
     /// <summary>
     /// An arithmetic row qM·w0·w1 + Σ qᵢ·wᵢ + qC + qNext·w0(next) = 0 on up to five wires (missing wires and

@@ -10,7 +10,7 @@ public enum LookupColumns
     /// <summary>G: the table tag of each entry (t + 1 for table t, 0 on padding).</summary>
     TableTag = 1,
 
-    /// <summary>Q: the table tag each row looks up in (0 when it looks nothing up).</summary>
+    /// <summary>Q: the table tag each row looks up in, its first cells or its lanes (0 when it looks nothing up).</summary>
     RowTag = 2,
 
     /// <summary>qL: 1 on rows that look up, 0 elsewhere.</summary>
@@ -27,4 +27,7 @@ public enum LookupColumns
 
     /// <summary>1 on rows that look up in a table of three columns (w2 is read).</summary>
     RowReadsW2 = 7,
+
+    /// <summary>qR: 1 on rows that look up each lane w0..w3 alone in the table tagged Q (qL is 0 there).</summary>
+    LaneSelector = 8,
 }

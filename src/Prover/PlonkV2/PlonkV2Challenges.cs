@@ -40,13 +40,20 @@ internal static class PlonkV2Challenges
             : (beta, gamma, transcript.Challenge("lookup compression"), transcript.Challenge("lookup"));
     }
 
-    /// <summary>α and the gate separator after z and (with lookups) the helper φ.</summary>
-    public static (Fr Alpha, Fr Separator) AfterPermutation(PlonkV2Transcript transcript, in G1Affine z, G1Affine? helper)
+    /// <summary>
+    /// α and the gate separator after z and (with lookups) the running sum φ and the lane helper h, which depend on
+    /// θ and βL and must be fixed before α combines their identities with the others.
+    /// </summary>
+    public static (Fr Alpha, Fr Separator) AfterPermutation(PlonkV2Transcript transcript, in G1Affine z, G1Affine? helper, G1Affine? laneHelper)
     {
         transcript.AbsorbPoint("z", z);
-        if (helper is { } h)
+        if (helper is { } phi)
         {
-            transcript.AbsorbPoint("lookup helper", h);
+            transcript.AbsorbPoint("lookup helper", phi);
+        }
+        if (laneHelper is { } h)
+        {
+            transcript.AbsorbPoint("lane helper", h);
         }
         return (transcript.Challenge("alpha"), transcript.Challenge("gate separator"));
     }

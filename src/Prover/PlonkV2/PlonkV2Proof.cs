@@ -15,7 +15,7 @@ namespace ZkOptions.Prover.PlonkV2;
 public sealed class PlonkV2Proof
 {
     /// <summary>The format version written and read.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>[w0]..[w4] (round 1).</summary>
     public required G1Affine[] Wires { get; init; }
@@ -62,13 +62,14 @@ public sealed class PlonkV2Proof
     /// <summary>Every G1 element, in transcript order (for checks and tests).</summary>
     public IEnumerable<G1Affine> Points() =>
         Wires.Append(Z).Concat(Quotient).Append(OpeningAtZeta).Append(OpeningAtZetaOmega)
-            .Concat(Lookup is null ? [] : [Lookup.Multiplicities, Lookup.Helper]);
+            .Concat(Lookup is null ? [] : [Lookup.Multiplicities, Lookup.Helper, Lookup.LaneHelper]);
 
     /// <summary>Every scalar, in transcript order.</summary>
     public IEnumerable<Fr> Scalars() =>
         WiresAtZeta.Concat(WiresAtZetaOmega).Append(ZAtZeta).Append(ZAtZetaOmega).Concat(CoefficientsAtZeta)
             .Concat(SelectorsAtZeta).Concat(SigmasAtZeta).Append(QuotientAtZeta)
-            .Concat(Lookup is null ? [] : [Lookup.MultiplicitiesAtZeta, Lookup.HelperAtZeta, Lookup.HelperAtZetaOmega, .. Lookup.ColumnsAtZeta]);
+            .Concat(Lookup is null ? [] : [Lookup.MultiplicitiesAtZeta, Lookup.HelperAtZeta, Lookup.HelperAtZetaOmega, Lookup.LaneHelperAtZeta,
+                                           .. Lookup.ColumnsAtZeta]);
 
     /// <summary>
     /// Reads and validates a proof: the counts must be those of <paramref name="key"/> (the chunk count of its gate
@@ -108,15 +109,17 @@ public sealed class PlonkV2Proof
         {
             throw new InputFileException(path, "lookup must be an object");
         }
-        var points = PlonkV2Json.G1Array(path, lookup, "commitments", 2, infinityAllowed: false, "lookup.commitments");
-        var evaluations = PlonkV2Json.ScalarArray(path, lookup, "evaluations", 3, "lookup.evaluations");
+        var points = PlonkV2Json.G1Array(path, lookup, "commitments", 3, infinityAllowed: false, "lookup.commitments");
+        var evaluations = PlonkV2Json.ScalarArray(path, lookup, "evaluations", 4, "lookup.evaluations");
         return new PlonkV2LookupProof
         {
             Multiplicities = points[0],
             Helper = points[1],
+            LaneHelper = points[2],
             MultiplicitiesAtZeta = evaluations[0],
             HelperAtZeta = evaluations[1],
             HelperAtZetaOmega = evaluations[2],
+            LaneHelperAtZeta = evaluations[3],
             ColumnsAtZeta = PlonkV2Json.ScalarArray(path, lookup, "columnsAtZeta", PlonkV2LookupProof.ColumnCount, "lookup.columnsAtZeta"),
         };
     }
@@ -129,8 +132,8 @@ public sealed class PlonkV2Proof
         {
             json["lookup"] = new JsonObject
             {
-                ["commitments"] = PlonkV2Json.Points([l.Multiplicities, l.Helper]),
-                ["evaluations"] = PlonkV2Json.Scalars([l.MultiplicitiesAtZeta, l.HelperAtZeta, l.HelperAtZetaOmega]),
+                ["commitments"] = PlonkV2Json.Points([l.Multiplicities, l.Helper, l.LaneHelper]),
+                ["evaluations"] = PlonkV2Json.Scalars([l.MultiplicitiesAtZeta, l.HelperAtZeta, l.HelperAtZetaOmega, l.LaneHelperAtZeta]),
                 ["columnsAtZeta"] = PlonkV2Json.Scalars(l.ColumnsAtZeta),
             };
         }

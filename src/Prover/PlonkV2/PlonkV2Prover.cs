@@ -50,12 +50,17 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
     /// <summary>
     /// The rounds on cell values given directly (5 columns of n). With <paramref name="check"/> false nothing is
     /// checked and a proof comes out whatever the cells: tests use it to show that the verifier, not the prover's
-    /// checks, refuses a broken witness.
+    /// checks, refuses a broken witness. <paramref name="editLaneHelper"/> (tests only) changes the lane helper h on H
+    /// before it is committed, to show that the lane identity pins it.
     /// </summary>
     internal PlonkV2Proof ProveCells(PlonkV2ProvingKey key, Fr[][] cells, Fr[] publicInputs, BlindingSource blinding, bool check,
-                                     Action<string>? log = null)
+                                     Action<string>? log = null, Action<Fr[]>? editLaneHelper = null)
     {
-        var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash) { CheckLookups = check };
+        var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash)
+        {
+            CheckLookups = check,
+            EditLaneHelper = editLaneHelper,
+        };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Step(string name, Action round)
         {

@@ -40,6 +40,8 @@ internal sealed class PlonkV2ProverSession
     private G1Affine zCommitment;
     private Fr[]? helper;
     private G1Affine helperCommitment;
+    private Fr[]? laneHelper;
+    private G1Affine laneHelperCommitment;
 
     // Round 3
     private Fr alpha, separator;
@@ -145,8 +147,9 @@ internal sealed class PlonkV2ProverSession
 
     /// <summary>
     /// m on H: for each row that looks up, one more at the first entry of its table equal to its tuple (w0, and w1,
-    /// w2 where the table has those columns). With the prover's checks off, a tuple in no table is counted at an
-    /// entry that matches its w0 (or skipped), and the verifier refuses the proof.
+    /// w2 where the table has those columns), or, on a lane row, one more per lane w0..w3 at the entry equal to the
+    /// lane. With the prover's checks off, a tuple in no table is counted at an entry that matches its w0 (or
+    /// skipped), a lane at an entry of any table that holds it (or skipped), and the verifier refuses the proof.
     /// </summary>
     private Fr[] MultiplicitiesOnH()
     {
@@ -154,6 +157,7 @@ internal sealed class PlonkV2ProverSession
         var c = lookupOnH;
         var position = new Dictionary<(Fr, Fr, Fr, Fr), int>();
         var firstColumn = new Dictionary<(Fr, Fr), int>();
+        var anyTable = new Dictionary<Fr, int>();
         for (int p = 0; p < n; p++)
         {
             if (!c[(int)LookupColumns.TableTag][p].IsZero)
@@ -161,11 +165,33 @@ internal sealed class PlonkV2ProverSession
                 position.TryAdd((c[(int)LookupColumns.TableTag][p], c[(int)LookupColumns.TableValue][p],
                                  c[(int)LookupColumns.TableValue1][p], c[(int)LookupColumns.TableValue2][p]), p);
                 firstColumn.TryAdd((c[(int)LookupColumns.TableTag][p], c[(int)LookupColumns.TableValue][p]), p);
+                anyTable.TryAdd(c[(int)LookupColumns.TableValue][p], p);
             }
         }
         var m = new Fr[n];
         for (int i = 0; i < n; i++)
         {
+            if (!c[(int)LookupColumns.LaneSelector][i].IsZero)
+            {
+                for (int lane = 0; lane < WideLayout.LaneCount; lane++)
+                {
+                    var entry = (c[(int)LookupColumns.RowTag][i], cellsOnH[lane][i], Fr.Zero, Fr.Zero);
+                    if (position.TryGetValue(entry, out int at))
+                    {
+                        m[at] += Fr.One;
+                    }
+                    else if (CheckLookups)
+                    {
+                        throw new InvalidWitnessException($"row {i} looks up lane {lane} = {entry.Item2} in table {entry.Item1}, which does not hold it");
+                    }
+                    else if (anyTable.TryGetValue(entry.Item2, out at))
+                    {
+                        // The soundness tests' cheat: count the lane at another table's entry, so a verifier that
+                        // ignored the tag would accept.
+                        m[at] += Fr.One;
+                    }
+                }
+            }
             if (c[(int)LookupColumns.RowSelector][i].IsZero)
             {
                 continue;
@@ -192,6 +218,9 @@ internal sealed class PlonkV2ProverSession
 
     /// <summary>Whether a lookup of a value in no table is refused in round 1 (off only for soundness tests).</summary>
     public bool CheckLookups { get; set; } = true;
+
+    /// <summary>Soundness tests only: changes h on H before it is interpolated and committed (φ then sums the changed h).</summary>
+    public Action<Fr[]>? EditLaneHelper { get; set; }
 
     private Fr[] InterpolateBlinded(Fr[] onH)
     {
@@ -263,16 +292,68 @@ internal sealed class PlonkV2ProverSession
         zCommitment = Commit(z);
         if (multiplicities is not null)
         {
-            helper = InterpolateBlinded(HelperOnH(check));
+            var laneHelperOnH = LaneHelperOnH();
+            EditLaneHelper?.Invoke(laneHelperOnH);
+            laneHelper = InterpolateBlinded(laneHelperOnH);
+            laneHelperCommitment = Commit(laneHelper);
+            helper = InterpolateBlinded(HelperOnH(laneHelperOnH, check));
             helperCommitment = Commit(helper);
         }
     }
 
     /// <summary>
-    /// φ on H: φ(ω^0) = 0, φ(ω^(i+1)) = φ(ω^i) + qL_i/(βL + f_i) − m_i/(βL + t_i) (<see cref="LookupCompression"/>). Around the whole
-    /// cycle the increments sum to 0 iff every looked-up value is counted by m (with <paramref name="check"/>, refused otherwise).
+    /// h on H: h_i = qR_i·Σ_j 1/(βL + g_(i,j)) over the lanes w0..w3 of a lane row (<see cref="LookupCompression.Lane"/>),
+    /// 0 elsewhere. A lane term of zero (βL = −g, probability 4n/r) has no inverse; the proof cannot be made.
     /// </summary>
-    private Fr[] HelperOnH(bool check)
+    private Fr[] LaneHelperOnH()
+    {
+        var laneRows = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            if (!lookupOnH[(int)LookupColumns.LaneSelector][i].IsZero)
+            {
+                laneRows.Add(i);
+            }
+        }
+        Fr theta3 = theta * theta * theta;
+        var terms = new Fr[laneRows.Count * WideLayout.LaneCount];
+        Span<Fr> columns = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
+        for (int r = 0; r < laneRows.Count; r++)
+        {
+            int i = laneRows[r];
+            for (int k = 0; k < columns.Length; k++)
+            {
+                columns[k] = lookupOnH[k][i];
+            }
+            for (int lane = 0; lane < WideLayout.LaneCount; lane++)
+            {
+                var term = LookupCompression.Lane(betaLookup, theta3, cellsOnH[lane][i], columns);
+                terms[r * WideLayout.LaneCount + lane] = term.IsZero
+                    ? throw new InvalidOperationException("the lookup challenge hit a lane's value (probability 4n/r): prove again")
+                    : term;
+            }
+        }
+        Fr.BatchInverse(terms);
+        var h = new Fr[n];
+        for (int r = 0; r < laneRows.Count; r++)
+        {
+            int i = laneRows[r];
+            Fr sum = Fr.Zero;
+            for (int lane = 0; lane < WideLayout.LaneCount; lane++)
+            {
+                sum += terms[r * WideLayout.LaneCount + lane];
+            }
+            h[i] = lookupOnH[(int)LookupColumns.LaneSelector][i] * sum;
+        }
+        return h;
+    }
+
+    /// <summary>
+    /// φ on H: φ(ω^0) = 0, φ(ω^(i+1)) = φ(ω^i) + h_i + qL_i/(βL + f_i) − m_i/(βL + t_i) (<see cref="LookupCompression"/>).
+    /// Around the whole cycle the increments sum to 0 iff every looked-up value and lane is counted by m (with
+    /// <paramref name="check"/>, refused otherwise).
+    /// </summary>
+    private Fr[] HelperOnH(Fr[] laneHelperOnH, bool check)
     {
         var m = multiplicitiesOnH;
         var inputs = new Fr[n];
@@ -295,7 +376,7 @@ internal sealed class PlonkV2ProverSession
         for (int i = 0; i < n; i++)
         {
             phi[i] = acc;
-            acc += lookupOnH[(int)LookupColumns.RowSelector][i] * inputs[i] - m[i] * entries[i];
+            acc += laneHelperOnH[i] + lookupOnH[(int)LookupColumns.RowSelector][i] * inputs[i] - m[i] * entries[i];
         }
         if (check && !acc.IsZero)
         {
@@ -308,7 +389,8 @@ internal sealed class PlonkV2ProverSession
 
     public void Round3Quotient(bool check)
     {
-        (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, zCommitment, helper is null ? null : helperCommitment);
+        (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, zCommitment, helper is null ? null : helperCommitment,
+                                                                 laneHelper is null ? null : laneHelperCommitment);
         Fr[] t = new PlonkV2Quotient(this).Compute();
         for (int i = Layout.QuotientLength; i < t.Length; i++)
         {
@@ -368,9 +450,11 @@ internal sealed class PlonkV2ProverSession
             {
                 Multiplicities = multiplicitiesCommitment,
                 Helper = helperCommitment,
+                LaneHelper = laneHelperCommitment,
                 MultiplicitiesAtZeta = PolynomialArithmetic.Evaluate(multiplicities, zeta),
                 HelperAtZeta = PolynomialArithmetic.Evaluate(helper!, zeta),
                 HelperAtZetaOmega = PolynomialArithmetic.Evaluate(helper!, zetaOmega),
+                LaneHelperAtZeta = PolynomialArithmetic.Evaluate(laneHelper!, zeta),
                 ColumnsAtZeta = [.. pk.LookupColumns.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
             },
         };
@@ -383,8 +467,8 @@ internal sealed class PlonkV2ProverSession
         var e = evaluated!;
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, e.Scalars());
         var l = e.Lookup;
-        Fr[][] lookupAtZeta = l is null ? [] : [multiplicities!, helper!, .. pk.LookupColumns];
-        Fr[] lookupValuesAtZeta = l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, .. l.ColumnsAtZeta];
+        Fr[][] lookupAtZeta = l is null ? [] : [multiplicities!, helper!, laneHelper!, .. pk.LookupColumns];
+        Fr[] lookupValuesAtZeta = l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, l.LaneHelperAtZeta, .. l.ColumnsAtZeta];
         Fr[][] atZeta = PlonkV2Openings.AtZeta(wires, z, pk.Coefficients, pk.Selectors, pk.Sigmas, lookupAtZeta, combinedQuotient);
         Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(e.WiresAtZeta, e.ZAtZeta, e.CoefficientsAtZeta, e.SelectorsAtZeta, e.SigmasAtZeta,
                                                    lookupValuesAtZeta, e.QuotientAtZeta);
@@ -431,5 +515,5 @@ internal sealed class PlonkV2ProverSession
     internal Fr[] PublicInputs => publicInputs;
     internal (Fr Beta, Fr Gamma, Fr Alpha, Fr Separator) Challenges => (beta, gamma, alpha, separator);
     internal (Fr Theta, Fr BetaLookup) LookupChallenges => (theta, betaLookup);
-    internal (Fr[] Multiplicities, Fr[] Helper)? LookupPolynomials => multiplicities is null ? null : (multiplicities, helper!);
+    internal (Fr[] Multiplicities, Fr[] Helper, Fr[] LaneHelper)? LookupPolynomials => multiplicities is null ? null : (multiplicities, helper!, laneHelper!);
 }

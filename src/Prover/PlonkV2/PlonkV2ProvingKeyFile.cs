@@ -22,7 +22,7 @@ public static class PlonkV2ProvingKeyFile
     public static ReadOnlySpan<byte> Magic => "ZKPLONK2"u8;
 
     /// <summary>The format version written and read.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const int MaxNameBytes = 1024;
 

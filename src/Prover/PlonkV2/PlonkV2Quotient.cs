@@ -9,8 +9,9 @@ namespace ZkOptions.Prover.PlonkV2;
 /// <summary>
 /// Round 3's quotient t = N / Z_H with
 /// N = Σ_g q_g·Σ_j s^j·r_(g,j) + PI + α·[z·Π_c(w_c + β·k_c·X + γ) − z(ωX)·Π_c(w_c + β·σ_c + γ)] + α²·L₀·(z − 1),
-///     [+ α³·((φ(ωX) − φ)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, <see cref="LookupCompression"/>],
+///     [+ α³·((φ(ωX) − φ − h)(βL + f)(βL + t) − qL·(βL + t) + m·(βL + f)) with lookup tables, <see cref="LookupCompression"/>],
 ///     + α⁴·L_(n−1)·(w0 − 1) (the last row is padding, all wire 0: this pins the constant one),
+///     [+ α⁵·(h·Π_j(βL + g_j) − qR·Σ_j Π_(k≠j)(βL + g_k)) with lookup tables: the lanes],
 /// where q_g is gate g's selector, r_(g,j) its residuals read through <see cref="IWideGate.Residuals"/> (so a new
 /// gate needs no change here), s the gate separator and PI = −Σᵢ xᵢ·Lᵢ the public inputs. N is evaluated
 /// pointwise on a coset g·H_m of the extended domain (m = <see cref="QuotientLayout.ExtendedSize"/> &gt; deg N, so
@@ -50,7 +51,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         bool lookups = lookupPolynomials is not null;
         var (theta, betaLookup) = s.LookupChallenges;
         Fr theta2 = theta * theta, theta3 = theta2 * theta;
-        Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha;
+        Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha, alpha5 = alpha4 * alpha;
 
         var gateTerms = new GateSum(used, separator);
         Fr[] betaShifts = [.. vk.Shifts.Select(k => beta * k)];
@@ -68,6 +69,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         var pi = new Fr[n];
         var multiplicity = lookups ? new Fr[n] : [];
         var phi = lookups ? new Fr[n] : [];
+        var laneHelper = lookups ? new Fr[n] : [];
         var lookupColumns = lookups ? Buffers(PlonkV2LookupProof.ColumnCount) : [];
         var numerator = new Fr[m];
 
@@ -98,6 +100,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             {
                 Extend(lookupPolynomials!.Value.Multiplicities, shift, multiplicity);
                 Extend(lookupPolynomials!.Value.Helper, shift, phi);
+                Extend(lookupPolynomials!.Value.LaneHelper, shift, laneHelper);
                 for (int c = 0; c < lookupColumns.Length; c++)
                 {
                     Extend(pk.LookupColumns[c], shift, lookupColumns[c]);
@@ -119,6 +122,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 Span<Fr> q = stackalloc Fr[WideLayout.CoefficientCount];
                 Span<Fr> selectorAt = stackalloc Fr[gates.Count];
                 Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
+                Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
                 var output = values.Span;
                 Fr x = shift * omegaN.Pow((ulong)start);
                 for (int i = start; i < end; i++, x *= omegaN)
@@ -154,7 +158,12 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                         }
                         Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, cells[0], cells[1], cells[2], lookupAt);
                         Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, lookupAt);
-                        total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], multiplicity[i], f, t, lookupAt);
+                        for (int lane = 0; lane < lanes.Length; lane++)
+                        {
+                            lanes[lane] = LookupCompression.Lane(betaLookup, theta3, cells[lane], lookupAt);
+                        }
+                        total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], laneHelper[i], multiplicity[i], f, t, lookupAt)
+                                 + alpha5 * LookupCompression.LaneConstraint(laneHelper[i], lanes, lookupAt);
                     }
                     output[i] = total * zhInverse;
                 }

@@ -134,8 +134,9 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
 
     /// <summary>
     /// The lookup columns on H (<see cref="LookupColumns"/> order): T0..T2 hold every table's entries one after
-    /// another and G their tags (t + 1), 0 on padding; Q holds each row's lookup tag, qL is 1 where Q is not 0, and
-    /// a1, a2 are 1 where the row's table has a second, third column. Nothing when the circuit declares no tables.
+    /// another and G their tags (t + 1), 0 on padding; Q holds each row's lookup tag; qL is 1 on rows that look up
+    /// their first cells, and a1, a2 are 1 there where the row's table has a second, third column; qR is 1 on rows
+    /// that look up their lanes. Nothing when the circuit declares no tables.
     /// </summary>
     private static Fr[][] LookupColumnsOnH(WideCircuit circuit, int n)
     {
@@ -165,7 +166,12 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         for (int i = 0; i < circuit.Rows.Count; i++)
         {
             byte lookup = circuit.Rows[i].Lookup;
-            if (lookup != 0)
+            if (lookup != 0 && circuit.Rows[i].Lanes)
+            {
+                columns[(int)PlonkV2.LookupColumns.RowTag][i] = Fr.FromUInt64(lookup);
+                columns[(int)PlonkV2.LookupColumns.LaneSelector][i] = Fr.One;
+            }
+            else if (lookup != 0)
             {
                 int arity = circuit.Tables[lookup - 1].Arity;
                 columns[(int)PlonkV2.LookupColumns.RowTag][i] = Fr.FromUInt64(lookup);
@@ -201,6 +207,10 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
             if (row.Lookup > circuit.Tables.Count)
             {
                 throw new ArgumentException($"row {i} looks up table {row.Lookup - 1}, but the circuit declares {circuit.Tables.Count} tables");
+            }
+            if (row.Lanes && (row.Lookup == 0 || circuit.Tables[row.Lookup - 1].Arity != 1))
+            {
+                throw new ArgumentException($"row {i} looks up its lanes, which needs a table of one column");
             }
             for (int c = 0; c < WideLayout.Width; c++)
             {

@@ -63,7 +63,7 @@ public static class PlonkV2Verifier
 
         var transcript = PlonkV2Challenges.Begin(key, publicInputs, transcriptHash);
         var (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, proof.Wires, proof.Lookup?.Multiplicities);
-        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z, proof.Lookup?.Helper);
+        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z, proof.Lookup?.Helper, proof.Lookup?.LaneHelper);
         Fr zeta = PlonkV2Challenges.AfterQuotient(transcript, proof.Quotient);
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, proof.Scalars());
         Fr u = PlonkV2Challenges.AfterOpenings(transcript, proof.OpeningAtZeta, proof.OpeningAtZetaOmega);
@@ -81,7 +81,14 @@ public static class PlonkV2Verifier
             var w = proof.WiresAtZeta;
             Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, w[0], w[1], w[2], l.ColumnsAtZeta);
             Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, l.ColumnsAtZeta);
-            numerator += alpha * alpha * alpha * LookupCompression.Constraint(l.HelperAtZeta, l.HelperAtZetaOmega, l.MultiplicitiesAtZeta, f, t, l.ColumnsAtZeta);
+            Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
+            for (int lane = 0; lane < lanes.Length; lane++)
+            {
+                lanes[lane] = LookupCompression.Lane(betaLookup, theta3, w[lane], l.ColumnsAtZeta);
+            }
+            Fr alpha3 = alpha * alpha * alpha;
+            numerator += alpha3 * LookupCompression.Constraint(l.HelperAtZeta, l.HelperAtZetaOmega, l.LaneHelperAtZeta, l.MultiplicitiesAtZeta, f, t, l.ColumnsAtZeta)
+                         + alpha3 * alpha * alpha * LookupCompression.LaneConstraint(l.LaneHelperAtZeta, lanes, l.ColumnsAtZeta);
         }
         if (numerator != proof.QuotientAtZeta * zh)
         {
@@ -144,9 +151,9 @@ public static class PlonkV2Verifier
 
         var l = p.Lookup;
         G1Affine[] atZeta = PlonkV2Openings.AtZeta(p.Wires, p.Z, key.Coefficients, key.Selectors, key.Sigmas,
-            l is null ? [] : [l.Multiplicities, l.Helper, .. key.LookupColumns], quotient);
+            l is null ? [] : [l.Multiplicities, l.Helper, l.LaneHelper, .. key.LookupColumns], quotient);
         Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(p.WiresAtZeta, p.ZAtZeta, p.CoefficientsAtZeta, p.SelectorsAtZeta, p.SigmasAtZeta,
-            l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, .. l.ColumnsAtZeta], p.QuotientAtZeta);
+            l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, l.LaneHelperAtZeta, .. l.ColumnsAtZeta], p.QuotientAtZeta);
         G1Affine[] atZetaOmega = PlonkV2Openings.AtZetaOmega(p.Wires, p.Z, l is null ? [] : [l.Helper]);
         Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(p.WiresAtZetaOmega, p.ZAtZetaOmega, l is null ? [] : [l.HelperAtZetaOmega]);
 

@@ -17,7 +17,7 @@ namespace ZkOptions.Prover.PlonkV2;
 public sealed class PlonkV2VerifyingKey
 {
     /// <summary>The format version written and read.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>log2 of the domain size n.</summary>
     public required int Power { get; init; }

@@ -8,7 +8,8 @@ namespace ZkOptions.Prover.PlonkV2;
 /// The degrees that size round 3, derived from the gate list alone so that a new gate needs no prover change. Wire
 /// polynomials and z are blinded with a degree-2 multiple of Z_H (each is opened at two points, ζ and ζω), so they
 /// have degree n + 2; fixed polynomials have degree ≤ n − 1 &lt; n + 2. A gate of degree d under its selector is
-/// then of degree ≤ (d + 1)(n + 2); the permutation term z·Π₅(wᵢ + βkᵢX + γ) is of degree 6(n + 2).
+/// then of degree ≤ (d + 1)(n + 2); the permutation term z·Π₅(wᵢ + βkᵢX + γ) is of degree 6(n + 2), the lanes'
+/// h·Π₄(βL + g_j) 5(n + 2), and the running sum (φ(ωX) − φ − h)·(βL + f)·(βL + t) at most 4n + 2.
 /// </summary>
 public sealed class QuotientLayout
 {
@@ -20,7 +21,7 @@ public sealed class QuotientLayout
     {
         N = 1 << log2n;
         int blindedDegree = N + BlindingTerms - 1;
-        int maxFactors = Math.Max(WideLayout.Width + 1, gates.Count == 0 ? 0 : gates.Max(g => g.Degree) + 1);
+        int maxFactors = Math.Max(Math.Max(WideLayout.Width + 1, WideLayout.LaneCount + 1), gates.Count == 0 ? 0 : gates.Max(g => g.Degree) + 1);
         NumeratorDegree = maxFactors * blindedDegree;
         QuotientLength = NumeratorDegree - N + 1;
         ChunkCount = (QuotientLength + N - 1) / N;

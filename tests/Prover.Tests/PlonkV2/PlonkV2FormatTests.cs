@@ -44,7 +44,7 @@ public sealed class PlonkV2FormatTests : IDisposable
         Assert.True(PlonkV2Verifier.Verify(vk, proof, result.PublicInputs));
         string text = File.ReadAllText(PathOf("proof.json"));
         Assert.Contains("\"protocol\": \"zkoptions-plonk-v2\"", text);
-        Assert.Contains("\"version\": 1", text);
+        Assert.Contains("\"version\": 2", text);
         Assert.Equal(lookups, text.Contains("\"lookup\""));
     }
 
@@ -75,7 +75,7 @@ public sealed class PlonkV2FormatTests : IDisposable
         Assert.Throws<InputFileException>(() => PlonkV2VerifyingKey.Read(PathOf("cut-vk.json")));
 
         AssertRefused(Edit(proofText, o => o["protocol"] = "plonk"), "protocol");
-        AssertRefused(Edit(proofText, o => o["version"] = 2), "version");
+        AssertRefused(Edit(proofText, o => o["version"] = 1), "version");
         AssertRefused(Edit(proofText, o => ((JsonArray)o["wires"]!).RemoveAt(4)), "wires has 4 elements");
         AssertRefused(Edit(proofText, o => o.Remove("z")), "\"z\" is missing");
         AssertRefused(Edit(proofText, o => o["quotientChunks"] = 1), "quotient has");
@@ -104,7 +104,7 @@ public sealed class PlonkV2FormatTests : IDisposable
         AssertRefused(Edit(text, o => ((JsonArray)o["shifts"]!)[2] = "5"), "shifts");
         AssertRefused(Edit(text, o => o["power"] = 2), "power");
         AssertRefused(Edit(text, o => ((JsonArray)o["tableSizes"]!)[0] = 1 << 20), "tableSizes[0]");
-        AssertRefused(Edit(text, o => ((JsonArray)o["lookupColumns"]!).RemoveAt(0)), "lookupColumns has 7");
+        AssertRefused(Edit(text, o => ((JsonArray)o["lookupColumns"]!).RemoveAt(0)), "lookupColumns has 8");
         AssertRefused(Edit(text, o => o["tauG2"] = SnarkjsJson.WriteG2(G2Affine.Infinity)), "tauG2");
 
         string plain = MixedKey.Value.VerifyingKey.ToJsonText();
@@ -161,7 +161,7 @@ public sealed class PlonkV2FormatTests : IDisposable
         int coefficients = rowGates + key.N;
 
         AssertRefused(b => b[0] = (byte)'X', "magic");
-        AssertRefused(b => b[8] = 2, "version is 2");
+        AssertRefused(b => b[8] = 1, "version is 1");
         AssertRefused(b => b[12] = 40, "power is 40");
         AssertRefused(b => b[8 + 20 + 4] ^= 0x20, "gates");
         AssertRefused(b => b[shifts + 31] ^= 1, "shifts");

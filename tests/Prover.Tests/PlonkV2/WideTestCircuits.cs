@@ -117,14 +117,16 @@ internal static class WideTestCircuits
 
         PlonkV2LookupProof LookupPart()
         {
-            var evaluations = Take(3);
+            var evaluations = Take(4);
             return new PlonkV2LookupProof
             {
                 Multiplicities = points[8 + chunks],
                 Helper = points[9 + chunks],
+                LaneHelper = points[10 + chunks],
                 MultiplicitiesAtZeta = evaluations[0],
                 HelperAtZeta = evaluations[1],
                 HelperAtZetaOmega = evaluations[2],
+                LaneHelperAtZeta = evaluations[3],
                 ColumnsAtZeta = Take(PlonkV2LookupProof.ColumnCount),
             };
         }
