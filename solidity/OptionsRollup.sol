@@ -7,11 +7,9 @@ interface IERC20Minimal {
     function transferFrom(address from, address to, uint256 amount) external returns (bool);
 }
 
-/// @notice The generated PLONK verifier (ZkOptions.Prover.Solidity.PlonkSolidityVerifier) of the batch circuit,
-/// which has 8 public inputs. Returns false for an invalid proof.
-interface IPlonkVerifier8 {
-    function verifyProof(uint256[24] calldata proof, uint256[8] calldata pubSignals) external view returns (bool);
-}
+/// @notice The batch circuit's generated verifier is called as verifyProof(uint256[P] proof, uint256[8] pubSignals)
+/// returns (bool): P = 24 for PLONK v1 (PlonkSolidityVerifier, snarkjs's ABI), the key's proof length for PLONK v2
+/// (PlonkV2SolidityVerifier). The rollup builds that call itself (see `_verify`), so either verifier plugs in.
 
 /// @notice circomlib's Poseidon with 2 inputs (PoseidonT3.sol).
 interface IPoseidonT3 {
@@ -70,7 +68,8 @@ contract OptionsRollup {
     /// @notice Deployment settings.
     struct Config {
         address token; // the collateral token (6 decimals)
-        address verifier; // the batch circuit's PLONK verifier
+        address verifier; // the batch circuit's PLONK verifier (v1 or v2)
+        uint256 verifierProofWords; // P in the verifier's verifyProof(uint256[P], uint256[8]): 24 for v1
         address oracleRegistrar; // the only address that may register oracle commitments
         address poseidonT3; // Poseidon(2)
         address poseidonT5; // Poseidon(4)
@@ -175,7 +174,11 @@ contract OptionsRollup {
     // ---------------------------------------------------------------- immutable settings
 
     IERC20Minimal public immutable token;
-    IPlonkVerifier8 public immutable verifier;
+    address public immutable verifier;
+    /// @notice How many words a proof has (the verifier's uint256[P]).
+    uint256 public immutable verifierProofWords;
+    /// @notice The selector of verifyProof(uint256[P],uint256[8]).
+    bytes4 public immutable verifierSelector;
     address public immutable oracleRegistrar;
     IPoseidonT3 public immutable poseidonT3;
     IPoseidonT5 public immutable poseidonT5;
@@ -238,9 +241,14 @@ contract OptionsRollup {
                 || config.poseidonT10 == address(0) || config.genesisStateRoot >= FIELD_MODULUS
                 || config.accountTreeDepth == 0 || config.accountTreeDepth > 16
                 || (config.forcedRequestFee != 0 && config.feeRecipient == address(0))
+                || config.verifierProofWords == 0 || config.verifierProofWords > 1024
         ) revert InvalidConfig();
         token = IERC20Minimal(config.token);
-        verifier = IPlonkVerifier8(config.verifier);
+        verifier = config.verifier;
+        verifierProofWords = config.verifierProofWords;
+        verifierSelector = bytes4(
+            keccak256(abi.encodePacked("verifyProof(uint256[", _decimal(config.verifierProofWords), "],uint256[8])"))
+        );
         oracleRegistrar = config.oracleRegistrar;
         poseidonT3 = IPoseidonT3(config.poseidonT3);
         poseidonT5 = IPoseidonT5(config.poseidonT5);
@@ -350,13 +358,13 @@ contract OptionsRollup {
     /// entries [queueConsumed, queueConsumedAfter). `epochs` are the oracle commitments the batch applies, in order:
     /// each must be registered, and c₀ = oracleDomain, cᵢ₊₁ = Poseidon(cᵢ, epochᵢ) must end at the epoch chain.
     /// `exits` must chain to the exit commitment; each is credited to its recipient for withdraw(). `proof` is the
-    /// verifier's 24 words.
+    /// verifier's `verifierProofWords` words (24 for PLONK v1).
     function submitBatch(
         uint256[8] calldata publicInputs,
         uint256 queueConsumedAfter,
         uint256[] calldata epochs,
         Exit[] calldata exits,
-        uint256[24] calldata proof
+        uint256[] calldata proof
     ) external {
         if (exitMode) revert ExitMode();
         for (uint256 i = 0; i < 8; i++) {
@@ -380,7 +388,7 @@ contract OptionsRollup {
 
         if (_exitChain(exits) != publicInputs[PI_EXITS]) revert ExitCommitmentMismatch();
 
-        if (!verifier.verifyProof(proof, publicInputs)) revert InvalidProof();
+        if (!_verify(proof, publicInputs)) revert InvalidProof();
 
         uint256 batchNumber = ++batchCount;
         stateRoot = publicInputs[PI_NEW_ROOT];
@@ -394,6 +402,29 @@ contract OptionsRollup {
         emit BatchSubmitted(
             batchNumber, publicInputs[PI_OLD_ROOT], publicInputs[PI_NEW_ROOT], timestamp, queueConsumedAfter, exits.length
         );
+    }
+
+    /// @dev verifyProof(proof, publicInputs) on the verifier: fixed-size arrays are their words back to back, so the
+    /// call data is the selector, the proof words and the public inputs. A proof of the wrong length is invalid; a
+    /// verifier that reverts (out of gas) makes the batch revert too, rather than read as an invalid proof.
+    function _verify(uint256[] calldata proof, uint256[8] calldata publicInputs) private view returns (bool) {
+        if (proof.length != verifierProofWords) return false;
+        (bool success, bytes memory result) =
+            verifier.staticcall(abi.encodePacked(verifierSelector, proof, publicInputs));
+        if (!success) {
+            assembly {
+                revert(add(result, 0x20), mload(result))
+            }
+        }
+        return result.length == 32 && abi.decode(result, (bool));
+    }
+
+    /// @dev The decimal digits of `value` (for the verifier's ABI signature).
+    function _decimal(uint256 value) private pure returns (bytes memory digits) {
+        if (value == 0) return "0";
+        for (uint256 v = value; v != 0; v /= 10) {
+            digits = abi.encodePacked(bytes1(uint8(48 + v % 10)), digits);
+        }
     }
 
     /// @notice Pays out everything credited to msg.sender (exits, exit-mode claims).

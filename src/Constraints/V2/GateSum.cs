@@ -54,7 +54,7 @@ public sealed class GateSum
     }
 
     /// <summary>Σ_g q_g·Σⱼ sʲ·r_(g,j) on <paramref name="row"/>, with <paramref name="selectors"/>[g] the value of q_g there.</summary>
-    public Fr Evaluate(in RowValues row, ReadOnlySpan<Fr> selectors)
+    public Fr Evaluate(in RowValues<Fr> row, ReadOnlySpan<Fr> selectors)
     {
         Fr sum = Fr.Zero;
         if (poseidonWidth > 0)

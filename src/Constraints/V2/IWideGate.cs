@@ -19,9 +19,19 @@ public interface IWideGate
     /// <summary>The largest degree of a residual in the cell and coefficient polynomials.</summary>
     int Degree { get; }
 
-    /// <summary>How many residuals <see cref="Residuals"/> writes.</summary>
+    /// <summary>How many residuals <see cref="Residuals{T}"/> writes.</summary>
     int ResidualCount { get; }
 
-    /// <summary>Writes the residuals on <paramref name="row"/>; all zero when the row satisfies the gate.</summary>
-    void Residuals(in RowValues row, Span<Fr> residuals);
+    /// <summary>
+    /// Writes the residuals on <paramref name="row"/>; all zero when the row satisfies the gate. This is the gate's
+    /// one definition: over <see cref="Fr"/> for the checker, prover and verifier, over a symbolic type for the
+    /// Solidity verifier.
+    /// </summary>
+    void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T>;
+
+    /// <summary>
+    /// <see cref="Residuals{T}"/> over Fr, called non-virtually-generic: the prover calls it on 8n points per gate,
+    /// where a generic virtual dispatch would cost a dictionary lookup each time.
+    /// </summary>
+    void Residuals(in RowValues<Fr> row, Span<Fr> residuals);
 }

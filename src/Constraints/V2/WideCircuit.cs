@@ -66,7 +66,7 @@ public sealed partial class WideCircuit(IReadOnlyList<WideRow> rows, int wireCou
         }
         var gate = WideGates.Of(row.Gate);
         var output = residuals[..gate.ResidualCount];
-        gate.Residuals(new RowValues(cells, next, coefficients), output);
+        gate.Residuals(new RowValues<Fr>(cells, next, coefficients), output);
         if (r < PublicCount)
         {
             // A public-input row reads w0 − x = 0 once the public-input polynomial −x is added.

@@ -59,17 +59,38 @@ public sealed class PlonkV2Proof
     /// <summary>The logUp argument: present iff the key declares lookup tables.</summary>
     public PlonkV2LookupProof? Lookup { get; init; }
 
-    /// <summary>Every G1 element, in transcript order (for checks and tests).</summary>
+    /// <summary>Every G1 element (for checks, tests and the Solidity calldata), in <see cref="PointOrder{T}"/>.</summary>
     public IEnumerable<G1Affine> Points() =>
-        Wires.Append(Z).Concat(Quotient).Append(OpeningAtZeta).Append(OpeningAtZetaOmega)
-            .Concat(Lookup is null ? [] : [Lookup.Multiplicities, Lookup.Helper, Lookup.LaneHelper]);
+        PointOrder(Wires, Z, Quotient, OpeningAtZeta, OpeningAtZetaOmega,
+            Lookup is null ? [] : [Lookup.Multiplicities, Lookup.Helper, Lookup.LaneHelper]);
 
-    /// <summary>Every scalar, in transcript order.</summary>
-    public IEnumerable<Fr> Scalars() =>
-        WiresAtZeta.Concat(WiresAtZetaOmega).Append(ZAtZeta).Append(ZAtZetaOmega).Concat(CoefficientsAtZeta)
-            .Concat(SelectorsAtZeta).Concat(SigmasAtZeta).Append(QuotientAtZeta)
-            .Concat(Lookup is null ? [] : [Lookup.MultiplicitiesAtZeta, Lookup.HelperAtZeta, Lookup.HelperAtZetaOmega, Lookup.LaneHelperAtZeta,
-                                           .. Lookup.ColumnsAtZeta]);
+    /// <summary>
+    /// The order of a proof's points, for any representation of them (the Solidity generator lays out its calldata
+    /// with it): the wires, z, the quotient chunks, the two opening proofs, then m, φ and h with lookups.
+    /// </summary>
+    internal static T[] PointOrder<T>(T[] wires, T z, T[] quotient, T atZeta, T atZetaOmega, T[] lookup) =>
+        [.. wires, z, .. quotient, atZeta, atZetaOmega, .. lookup];
+
+    /// <summary>Every scalar, in transcript order (<see cref="PlonkV2OpenedValues{T}.InTranscriptOrder"/>).</summary>
+    public IEnumerable<Fr> Scalars() => Opened().InTranscriptOrder();
+
+    /// <summary>The evaluations as the identities read them.</summary>
+    internal PlonkV2OpenedValues<Fr> Opened() => new()
+    {
+        WiresAtZeta = WiresAtZeta,
+        WiresAtZetaOmega = WiresAtZetaOmega,
+        ZAtZeta = ZAtZeta,
+        ZAtZetaOmega = ZAtZetaOmega,
+        CoefficientsAtZeta = CoefficientsAtZeta,
+        SelectorsAtZeta = SelectorsAtZeta,
+        SigmasAtZeta = SigmasAtZeta,
+        QuotientAtZeta = QuotientAtZeta,
+        MultiplicitiesAtZeta = Lookup?.MultiplicitiesAtZeta ?? default,
+        HelperAtZeta = Lookup?.HelperAtZeta ?? default,
+        HelperAtZetaOmega = Lookup?.HelperAtZetaOmega ?? default,
+        LaneHelperAtZeta = Lookup?.LaneHelperAtZeta ?? default,
+        LookupColumnsAtZeta = Lookup?.ColumnsAtZeta ?? [],
+    };
 
     /// <summary>
     /// Reads and validates a proof: the counts must be those of <paramref name="key"/> (the chunk count of its gate

@@ -106,7 +106,7 @@ internal sealed class PlonkV2ProverSession
             }
             var gate = WideGates.Of(pk.RowGates[i]);
             var output = residuals[..gate.ResidualCount];
-            gate.Residuals(new RowValues(cells, next, coefficients), output);
+            gate.Residuals(new RowValues<Fr>(cells, next, coefficients), output);
             if (i < publicInputs.Length)
             {
                 output[0] -= publicInputs[i];
@@ -255,7 +255,7 @@ internal sealed class PlonkV2ProverSession
     public void Round2Permutation(bool check)
     {
         (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, wireCommitments,
-            multiplicities is null ? null : multiplicitiesCommitment);
+            multiplicities is null ? [] : [multiplicitiesCommitment]);
         var sigmaOnH = pk.Sigmas.Select(s => Values(s)).ToArray();
         var numerators = new Fr[n];
         var denominators = new Fr[n];
@@ -389,8 +389,8 @@ internal sealed class PlonkV2ProverSession
 
     public void Round3Quotient(bool check)
     {
-        (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, zCommitment, helper is null ? null : helperCommitment,
-                                                                 laneHelper is null ? null : laneHelperCommitment);
+        (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, zCommitment, helper is null ? [] : [helperCommitment],
+                                                                 laneHelper is null ? [] : [laneHelperCommitment]);
         Fr[] t = new PlonkV2Quotient(this).Compute();
         for (int i = Layout.QuotientLength; i < t.Length; i++)
         {

@@ -141,7 +141,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     {
                         selectorAt[g] = used[g] ? selectors[g][i] : Fr.Zero;
                     }
-                    Fr gateSum = pi[i] + gateTerms.Evaluate(new RowValues(cells, next, q), selectorAt);
+                    Fr gateSum = pi[i] + gateTerms.Evaluate(new RowValues<Fr>(cells, next, q), selectorAt);
                     Fr identity = z[i], permuted = z[iNext];
                     for (int c = 0; c < WideLayout.Width; c++)
                     {

@@ -14,7 +14,7 @@ namespace ZkOptions.Prover.PlonkV2;
 /// (512 bits) reduced mod r, so its bias is below 2⁻²⁵⁰; the challenge is then absorbed, so every later challenge
 /// depends on every earlier one.
 /// </summary>
-public sealed class PlonkV2Transcript
+public sealed class PlonkV2Transcript : IPlonkV2Transcript<G1Affine, Fr>
 {
     /// <summary>The protocol label the transcript starts with.</summary>
     public const string Label = "zkoptions-plonk-v2";

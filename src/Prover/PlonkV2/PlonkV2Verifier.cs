@@ -9,7 +9,8 @@ namespace ZkOptions.Prover.PlonkV2;
 
 /// <summary>
 /// The PLONK v2 verifier: checks the shapes, the curve points and the public inputs, recomputes the challenges,
-/// evaluates every gate identity at ζ through <see cref="IWideGate.Residuals"/> from the opened evaluations, checks
+/// evaluates every identity at ζ (<see cref="PlonkV2Identities"/>, the gates through <see cref="IWideGate.Residuals{T}"/>)
+/// from the opened evaluations, checks
 /// N(ζ) = t(ζ)·Z_H(ζ), and checks both batched KZG openings with one pairing product:
 /// e(W_ζ + u·W_ζω, [τ]₂) = e(ζ·W_ζ + uζω·W_ζω + F − E·G₁, G₂).
 /// </summary>
@@ -62,8 +63,10 @@ public static class PlonkV2Verifier
         Fr omega = EvaluationDomain.Get(key.Power).Generator;
 
         var transcript = PlonkV2Challenges.Begin(key, publicInputs, transcriptHash);
-        var (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, proof.Wires, proof.Lookup?.Multiplicities);
-        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z, proof.Lookup?.Helper, proof.Lookup?.LaneHelper);
+        var (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, proof.Wires,
+            proof.Lookup is { } m ? [m.Multiplicities] : []);
+        var (alpha, separator) = PlonkV2Challenges.AfterPermutation(transcript, proof.Z, proof.Lookup is { } phi ? [phi.Helper] : [],
+            proof.Lookup is { } h ? [h.LaneHelper] : []);
         Fr zeta = PlonkV2Challenges.AfterQuotient(transcript, proof.Quotient);
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, proof.Scalars());
         Fr u = PlonkV2Challenges.AfterOpenings(transcript, proof.OpeningAtZeta, proof.OpeningAtZetaOmega);
@@ -74,67 +77,22 @@ public static class PlonkV2Verifier
         {
             return false; // ζ in H: the Lagrange formulas divide by zero (probability n/r)
         }
-        Fr numerator = GateNumerator(key, proof, publicInputs, omega, zeta, zh, beta, gamma, alpha, separator);
-        if (proof.Lookup is { } l)
+        Fr[] lagrange = PlonkVerifier.LagrangeAt(zeta, zh, omega, n, Math.Max(1, publicInputs.Length));
+        Fr publicSum = Fr.Zero;
+        for (int i = 0; i < publicInputs.Length; i++)
         {
-            Fr theta2 = theta * theta, theta3 = theta2 * theta;
-            var w = proof.WiresAtZeta;
-            Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, w[0], w[1], w[2], l.ColumnsAtZeta);
-            Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, l.ColumnsAtZeta);
-            Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
-            for (int lane = 0; lane < lanes.Length; lane++)
-            {
-                lanes[lane] = LookupCompression.Lane(betaLookup, theta3, w[lane], l.ColumnsAtZeta);
-            }
-            Fr alpha3 = alpha * alpha * alpha;
-            numerator += alpha3 * LookupCompression.Constraint(l.HelperAtZeta, l.HelperAtZetaOmega, l.LaneHelperAtZeta, l.MultiplicitiesAtZeta, f, t, l.ColumnsAtZeta)
-                         + alpha3 * alpha * alpha * LookupCompression.LaneConstraint(l.LaneHelperAtZeta, lanes, l.ColumnsAtZeta);
+            publicSum += publicInputs[i] * lagrange[i];
         }
+        Fr nField = Fr.FromUInt64((ulong)n);
+        Fr omegaLast = omega.Pow((ulong)(n - 1));
+        Fr numerator = PlonkV2Identities.Numerator(proof.Opened(), key.Shifts,
+            new PlonkV2Identities.Challenges<Fr>(beta, gamma, theta, betaLookup, alpha, separator, zeta), publicSum,
+            zh / (nField * (zeta - Fr.One)), omegaLast * zh / (nField * (zeta - omegaLast)));
         if (numerator != proof.QuotientAtZeta * zh)
         {
             return false;
         }
         return OpeningsHold(key, proof, v, u, zeta, zeta * omega, zetaN);
-    }
-
-    /// <summary>N(ζ) from the opened evaluations (the same identity round 3 divides by Z_H).</summary>
-    private static Fr GateNumerator(PlonkV2VerifyingKey key, PlonkV2Proof p, ReadOnlySpan<Fr> publicInputs, Fr omega, Fr zeta,
-                                    Fr zh, Fr beta, Fr gamma, Fr alpha, Fr separator)
-    {
-        var gates = WideGates.All;
-        Fr[] lagrange = PlonkVerifier.LagrangeAt(zeta, zh, omega, key.N, Math.Max(1, publicInputs.Length));
-        Fr sum = Fr.Zero;
-        for (int i = 0; i < publicInputs.Length; i++)
-        {
-            sum -= publicInputs[i] * lagrange[i];
-        }
-        var row = new RowValues(p.WiresAtZeta, p.WiresAtZetaOmega, p.CoefficientsAtZeta);
-        Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
-        for (int g = 0; g < gates.Count; g++)
-        {
-            var output = residuals[..gates[g].ResidualCount];
-            gates[g].Residuals(row, output);
-            Fr combined = Fr.Zero, power = Fr.One;
-            foreach (var r in output)
-            {
-                combined += power * r;
-                power *= separator;
-            }
-            sum += p.SelectorsAtZeta[g] * combined;
-        }
-        Fr identity = p.ZAtZeta, permuted = p.ZAtZetaOmega;
-        for (int c = 0; c < WideLayout.Width; c++)
-        {
-            identity *= p.WiresAtZeta[c] + beta * key.Shifts[c] * zeta + gamma;
-            permuted *= p.WiresAtZeta[c] + beta * p.SigmasAtZeta[c] + gamma;
-        }
-        Fr nField = Fr.FromUInt64((ulong)key.N);
-        Fr l0 = zh / (nField * (zeta - Fr.One));
-        Fr omegaLast = omega.Pow((ulong)(key.N - 1));
-        Fr lLast = omegaLast * zh / (nField * (zeta - omegaLast));
-        Fr alpha2 = alpha * alpha;
-        return sum + alpha * (identity - permuted) + alpha2 * l0 * (p.ZAtZeta - Fr.One)
-               + alpha2 * alpha2 * lLast * (p.WiresAtZeta[0] - Fr.One);
     }
 
     /// <summary>The two batched KZG openings, folded with u into one pairing product.</summary>

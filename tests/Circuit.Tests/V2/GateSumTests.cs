@@ -32,7 +32,7 @@ public sealed class GateSumTests
         {
             Fr[] cells = Values(rng, WideLayout.Width), next = Values(rng, WideLayout.Width);
             Fr[] coefficients = Values(rng, WideLayout.CoefficientCount), selectors = Values(rng, gates.Count);
-            var row = new RowValues(cells, next, coefficients);
+            var row = new RowValues<Fr>(cells, next, coefficients);
             Fr expected = Fr.Zero;
             for (int g = 0; g < gates.Count; g++)
             {
@@ -65,9 +65,9 @@ public sealed class GateSumTests
         var sum = new GateSum(only5, Fr.Random(rng));
         Fr[] cells = Values(rng, 5), next = Values(rng, 5), coefficients = Values(rng, WideLayout.CoefficientCount);
         Fr[] selectors = Values(rng, gates.Count);
-        Fr before = sum.Evaluate(new RowValues(cells, next, coefficients), selectors);
+        Fr before = sum.Evaluate(new RowValues<Fr>(cells, next, coefficients), selectors);
         next[4] += Fr.One;
-        Assert.NotEqual(before, sum.Evaluate(new RowValues(cells, next, coefficients), selectors));
+        Assert.NotEqual(before, sum.Evaluate(new RowValues<Fr>(cells, next, coefficients), selectors));
     }
 
     private static Fr[] Values(Random rng, int count) => [.. Enumerable.Range(0, count).Select(_ => Fr.Random(rng))];

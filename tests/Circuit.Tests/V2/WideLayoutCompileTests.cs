@@ -71,7 +71,7 @@ public sealed class WideLayoutCompileTests
         Fr[] next = [F(6), F(0), F(0), F(0), F(0)];
         Fr[] q = [F(2), F(3), F(5), F(7), F(11), F(13), F(17), F(19)];
         Span<Fr> residual = stackalloc Fr[1];
-        new ArithmeticGate().Residuals(new RowValues(cells, next, q), residual);
+        new ArithmeticGate().Residuals(new RowValues<Fr>(cells, next, q), residual);
         Assert.Equal(F(278), residual[0]);
 
         static Fr F(ulong v) => Fr.FromUInt64(v);

@@ -40,6 +40,9 @@ public sealed record RollupSettings
 
     /// <summary>Who is credited the forced-request fees; null for the deployer.</summary>
     public string? FeeRecipient { get; init; }
+
+    /// <summary>The words of a proof for the verifier (its verifyProof(uint256[P], uint256[8])): 24 for PLONK v1.</summary>
+    public int VerifierProofWords { get; init; } = 24;
 }
 
 /// <summary>A deposit that opened an account: the index the contract assigned and the queue entry it made.</summary>
@@ -101,7 +104,7 @@ public sealed record PoseidonDeployment(string T3, string T5, string T7, string 
 public sealed class RollupDeployment
 {
     /// <summary>submitBatch's ABI signature.</summary>
-    public const string SubmitBatchSignature = "submitBatch(uint256[8],uint256,uint256[],(uint64,address,uint96)[],uint256[24])";
+    public const string SubmitBatchSignature = "submitBatch(uint256[8],uint256,uint256[],(uint64,address,uint96)[],uint256[])";
 
     /// <summary>The topic of AccountOpened(uint64 indexed account, address indexed owner, uint256 pubKeyX, uint256 pubKeyY).</summary>
     private static readonly byte[] AccountOpenedTopic = Keccak256.Hash("AccountOpened(uint64,address,uint256,uint256)");
@@ -169,12 +172,12 @@ public sealed class RollupDeployment
         string token = (await rpc.DeployAsync(RollupContracts.Token.CreationBytecode)).Address;
         object?[] config =
         [
-            token, verifier, settings.OracleRegistrar ?? deployer, poseidon.T3, poseidon.T5, poseidon.T7, poseidon.T10,
+            token, verifier, new BigInteger(settings.VerifierProofWords), settings.OracleRegistrar ?? deployer, poseidon.T3, poseidon.T5, poseidon.T7, poseidon.T10,
             settings.GenesisStateRoot, settings.MaxBatchDelay, settings.ForcedDeadline, (byte)settings.AccountTreeDepth,
             settings.ForcedRequestFee, settings.FeeRecipient ?? deployer,
         ];
         byte[] args = AbiEncoder.Encode(
-            [AbiType.Parse("(address,address,address,address,address,address,address,uint256,uint64,uint64,uint8,uint256,address)")], [config]);
+            [AbiType.Parse("(address,address,uint256,address,address,address,address,address,uint256,uint64,uint64,uint8,uint256,address)")], [config]);
         DeploymentResult rollup = await rpc.DeployAsync(RollupContracts.Rollup.CreationBytecode, args);
         return new RollupDeployment(rpc, deployer, token, verifier, rollup.Address, poseidon, settings) { DeploymentGas = rollup.Receipt.GasUsed };
     }
@@ -233,7 +236,7 @@ public sealed class RollupDeployment
     /// <summary>
     /// submitBatch(publicInputs, queueConsumedAfter, epochs, exits, proof): the 8 public inputs in circuit order, the
     /// queue count after the batch, the oracle commitments the batch applies (chaining from oracleDomain to public
-    /// input 5), the exits (chaining to public input 7) and the verifier's 24 proof words.
+    /// input 5), the exits (chaining to public input 7) and the verifier's proof words (24 for v1).
     /// </summary>
     public Task<TransactionReceipt> SubmitBatchAsync(
         IReadOnlyList<BigInteger> publicInputs, long queueConsumedAfter, IReadOnlyList<BigInteger> epochs, IReadOnlyList<RollupExit> exits,
@@ -251,7 +254,7 @@ public sealed class RollupDeployment
         ArgumentNullException.ThrowIfNull(proof);
         return AbiEncoder.EncodeCall(SubmitBatchSignature,
             publicInputs.ToArray(), new BigInteger(queueConsumedAfter), epochs.Select(e => (object?)e).ToArray(),
-            exits.Select(e => (object?)e.Abi()).ToArray(), proof.ToArray());
+            exits.Select(e => (object?)e.Abi()).ToArray(), proof.Select(w => (object?)w).ToArray());
     }
 
     /// <summary>The epoch chain c₀ = <paramref name="domain"/>, cᵢ₊₁ = Poseidon(cᵢ, epochᵢ) (public input 5).</summary>

@@ -20,19 +20,18 @@ public sealed class ArithmeticGate : IWideGate
     public int ResidualCount => 1;
 
     /// <inheritdoc/>
-    public void Residuals(in RowValues row, Span<Fr> residuals)
+    public void Residuals(in RowValues<Fr> row, Span<Fr> residuals) => Residuals<Fr>(row, residuals);
+
+    /// <inheritdoc/>
+    public void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T>
     {
         var w = row.Cells;
         var q = row.Coefficients;
-        Fr.Mul(in w[0], in w[1], out Fr product);
-        Fr.Mul(in product, in q[(int)Coefficient.Qm], out Fr sum);
+        T sum = w[0] * w[1] * q[(int)Coefficient.Qm];
         for (int i = 0; i < WideLayout.Width; i++)
         {
-            Fr.Mul(in w[i], in q[(int)Coefficient.Q0 + i], out Fr term);
-            Fr.Add(in sum, in term, out sum);
+            sum += w[i] * q[(int)Coefficient.Q0 + i];
         }
-        Fr.Add(in sum, in q[(int)Coefficient.Qc], out sum);
-        Fr.Mul(in row.Next[0], in q[(int)Coefficient.Qnext], out Fr next);
-        Fr.Add(in sum, in next, out residuals[0]);
+        residuals[0] = sum + q[(int)Coefficient.Qc] + row.Next[0] * q[(int)Coefficient.Qnext];
     }
 }

@@ -22,11 +22,14 @@ public sealed class BooleansGate : IWideGate
     public int ResidualCount => WideLayout.Width;
 
     /// <inheritdoc/>
-    public void Residuals(in RowValues row, Span<Fr> residuals)
+    public void Residuals(in RowValues<Fr> row, Span<Fr> residuals) => Residuals<Fr>(row, residuals);
+
+    /// <inheritdoc/>
+    public void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T>
     {
         for (int k = 0; k < WideLayout.Width; k++)
         {
-            residuals[k] = row.Cells[k] * (row.Cells[k] - Fr.One);
+            residuals[k] = row.Cells[k] * (row.Cells[k] - T.One);
         }
     }
 }

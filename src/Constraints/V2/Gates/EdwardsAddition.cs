@@ -24,12 +24,12 @@ public static class EdwardsAddition
     }
 
     /// <summary>The two residuals of (x3, y3) = (x1, y1) + (x2, y2), zero when the sum is right.</summary>
-    public static (Fr X, Fr Y) Residuals(in Fr x1, in Fr y1, in Fr x2, in Fr y2, in Fr x3, in Fr y3)
+    public static (T X, T Y) Residuals<T>(in T x1, in T y1, in T x2, in T y2, in T x3, in T y3) where T : IFieldArithmetic<T>
     {
-        Fr tau = x1 * x2 * y1 * y2;
-        Fr dTau = Jubjub.D * tau;
-        Fr rx = x3 * (Fr.One + dTau) - (x1 * y2 + y1 * x2);
-        Fr ry = y3 * (Fr.One - dTau) - (y1 * y2 - Jubjub.A * x1 * x2);
+        T tau = x1 * x2 * y1 * y2;
+        T dTau = T.Constant(Jubjub.D) * tau;
+        T rx = x3 * (T.One + dTau) - (x1 * y2 + y1 * x2);
+        T ry = y3 * (T.One - dTau) - (y1 * y2 - T.Constant(Jubjub.A) * x1 * x2);
         return (rx, ry);
     }
 
@@ -37,10 +37,11 @@ public static class EdwardsAddition
     /// The residuals of acc' = acc + bit·q for a bit that is 0 or 1, degree one more than the sum's:
     /// bit·(sum residual) + (1 − bit)·(acc' − acc).
     /// </summary>
-    public static (Fr X, Fr Y) ConditionalResiduals(in Fr bit, in Fr accX, in Fr accY, in Fr qx, in Fr qy, in Fr nextX, in Fr nextY)
+    public static (T X, T Y) ConditionalResiduals<T>(in T bit, in T accX, in T accY, in T qx, in T qy, in T nextX, in T nextY)
+        where T : IFieldArithmetic<T>
     {
         var (sx, sy) = Residuals(accX, accY, qx, qy, nextX, nextY);
-        Fr keep = Fr.One - bit;
+        T keep = T.One - bit;
         return (bit * sx + keep * (nextX - accX), bit * sy + keep * (nextY - accY));
     }
 }

@@ -23,12 +23,15 @@ public sealed class EdwardsFixedBaseStepGate : IWideGate
     public int ResidualCount => 3;
 
     /// <inheritdoc/>
-    public void Residuals(in RowValues row, Span<Fr> residuals)
+    public void Residuals(in RowValues<Fr> row, Span<Fr> residuals) => Residuals<Fr>(row, residuals);
+
+    /// <inheritdoc/>
+    public void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T>
     {
         var w = row.Cells;
         var n = row.Next;
-        Fr bit = w[2];
-        residuals[0] = bit * (Fr.One - bit);
+        T bit = w[2];
+        residuals[0] = bit * (T.One - bit);
         (residuals[1], residuals[2]) = EdwardsAddition.ConditionalResiduals(
             bit, w[0], w[1], row[Coefficient.Q0], row[Coefficient.Q1], n[0], n[1]);
     }

@@ -24,12 +24,15 @@ public sealed class EdwardsLadderStepGate : IWideGate
     public int ResidualCount => 5;
 
     /// <inheritdoc/>
-    public void Residuals(in RowValues row, Span<Fr> residuals)
+    public void Residuals(in RowValues<Fr> row, Span<Fr> residuals) => Residuals<Fr>(row, residuals);
+
+    /// <inheritdoc/>
+    public void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T>
     {
         var w = row.Cells;
         var n = row.Next;
-        Fr bit = w[4];
-        residuals[0] = bit * (Fr.One - bit);
+        T bit = w[4];
+        residuals[0] = bit * (T.One - bit);
         (residuals[1], residuals[2]) = EdwardsAddition.Residuals(w[0], w[1], w[0], w[1], n[0], n[1]);
         (residuals[3], residuals[4]) = EdwardsAddition.ConditionalResiduals(bit, w[2], w[3], w[0], w[1], n[2], n[3]);
     }

@@ -27,7 +27,10 @@ public sealed class PoseidonLanesGate : IWideGate
     public int ResidualCount => 4;
 
     /// <inheritdoc/>
-    public void Residuals(in RowValues row, Span<Fr> residuals)
+    public void Residuals(in RowValues<Fr> row, Span<Fr> residuals) => Residuals<Fr>(row, residuals);
+
+    /// <inheritdoc/>
+    public void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T>
     {
         for (int k = 1; k <= 4; k++)
         {
@@ -36,7 +39,7 @@ public sealed class PoseidonLanesGate : IWideGate
     }
 
     /// <summary>Lane <paramref name="k"/> (1 … 4) one round later: what the next row's wₖ must hold (the solver's step).</summary>
-    public static Fr Lane(ReadOnlySpan<Fr> cells, ReadOnlySpan<Fr> coefficients, int k) =>
+    public static T Lane<T>(ReadOnlySpan<T> cells, ReadOnlySpan<T> coefficients, int k) where T : IFieldArithmetic<T> =>
         cells[k] + coefficients[(int)Coefficient.Q0 + k] * cells[0] + coefficients[(int)Offsets[k - 1]];
 
     /// <summary>Writes lane <paramref name="k"/>'s multiplier and offset into a row's coefficients.</summary>

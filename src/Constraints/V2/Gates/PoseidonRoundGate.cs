@@ -57,13 +57,17 @@ public sealed class PoseidonRoundGate : IWideGate
     public int ResidualCount => Width;
 
     /// <inheritdoc/>
-    public void Residuals(in RowValues row, Span<Fr> residuals)
+    public void Residuals(in RowValues<Fr> row, Span<Fr> residuals) => Residuals<Fr>(row, residuals);
+
+    /// <inheritdoc/>
+    public void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T>
     {
-        Span<Fr> next = stackalloc Fr[Width];
+        var buffer = new CellBuffer<T>();
+        Span<T> next = ((Span<T>)buffer)[..Width];
         Round(row.Cells, row.Coefficients, next);
         for (int i = 0; i < Width; i++)
         {
-            Fr.Sub(in row.Next[i], in next[i], out residuals[i]);
+            residuals[i] = row.Next[i] - next[i];
         }
     }
 
@@ -71,17 +75,17 @@ public sealed class PoseidonRoundGate : IWideGate
     /// The state after the round on <paramref name="cells"/> with the row's <paramref name="coefficients"/>: what the
     /// next row must hold. The witness solver calls it to fill that row, the residuals compare against it.
     /// </summary>
-    public void Round(ReadOnlySpan<Fr> cells, ReadOnlySpan<Fr> coefficients, Span<Fr> next)
+    public void Round<T>(ReadOnlySpan<T> cells, ReadOnlySpan<T> coefficients, Span<T> next) where T : IFieldArithmetic<T>
     {
-        Span<Fr> y = stackalloc Fr[Width];
-        SboxLayer(cells, coefficients, y);
+        var buffer = new CellBuffer<T>();
+        Span<T> y = ((Span<T>)buffer)[..Width];
+        SboxLayer<T>(cells, coefficients, y);
         for (int i = 0; i < Width; i++)
         {
-            Fr sum = Fr.Zero;
-            for (int j = 0; j < Width; j++)
+            T sum = T.Constant(mds[i * Width]) * y[0];
+            for (int j = 1; j < Width; j++)
             {
-                Fr.Mul(in mds[i * Width + j], in y[j], out Fr term);
-                Fr.Add(in sum, in term, out sum);
+                sum += T.Constant(mds[i * Width + j]) * y[j];
             }
             next[i] = sum;
         }
@@ -91,24 +95,16 @@ public sealed class PoseidonRoundGate : IWideGate
     /// The round's S-box layer on the first <c>y.Length</c> lanes: yⱼ = uⱼ⁵ for j = 0, f·uⱼ⁵ + (1 − f)·uⱼ otherwise,
     /// with uⱼ = sⱼ + cⱼ and f the full-round flag. It reads no width-specific constant, so every width shares it.
     /// </summary>
-    public static void SboxLayer(ReadOnlySpan<Fr> cells, ReadOnlySpan<Fr> coefficients, Span<Fr> y)
+    public static void SboxLayer<T>(ReadOnlySpan<T> cells, ReadOnlySpan<T> coefficients, Span<T> y) where T : IFieldArithmetic<T>
     {
-        Fr full = coefficients[(int)Coefficient.Qm];
-        Fr.Sub(Fr.One, in full, out Fr partial);
+        T full = coefficients[(int)Coefficient.Qm];
+        T partial = T.One - full;
         for (int j = 0; j < y.Length; j++)
         {
-            Fr.Add(in cells[j], in coefficients[(int)Coefficient.Q0 + j], out Fr u);
-            Fr.Mul(in u, in u, out Fr u2);
-            Fr.Mul(in u2, in u2, out Fr u4);
-            Fr.Mul(in u4, in u, out Fr u5);
-            if (j == 0)
-            {
-                y[0] = u5;
-                continue;
-            }
-            Fr.Mul(in full, in u5, out Fr sboxed);
-            Fr.Mul(in partial, in u, out Fr linear);
-            Fr.Add(in sboxed, in linear, out y[j]);
+            T u = cells[j] + coefficients[(int)Coefficient.Q0 + j];
+            T u2 = u * u;
+            T u5 = u2 * u2 * u;
+            y[j] = j == 0 ? u5 : full * u5 + partial * u;
         }
     }
 

@@ -22,14 +22,17 @@ public sealed class PoseidonSboxGate : IWideGate
     public int ResidualCount => 1;
 
     /// <inheritdoc/>
-    public void Residuals(in RowValues row, Span<Fr> residuals) =>
+    public void Residuals(in RowValues<Fr> row, Span<Fr> residuals) => Residuals<Fr>(row, residuals);
+
+    /// <inheritdoc/>
+    public void Residuals<T>(in RowValues<T> row, Span<T> residuals) where T : IFieldArithmetic<T> =>
         residuals[0] = row.Cells[1] - Output(row.Cells[0], row[Coefficient.Q0]);
 
     /// <summary>(x + c)⁵, what w1 must hold (the solver's step).</summary>
-    public static Fr Output(in Fr x, in Fr c)
+    public static T Output<T>(in T x, in T c) where T : IFieldArithmetic<T>
     {
-        Fr u = x + c;
-        Fr u2 = u * u;
+        T u = x + c;
+        T u2 = u * u;
         return u2 * u2 * u;
     }
 }

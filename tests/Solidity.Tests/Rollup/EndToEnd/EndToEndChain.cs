@@ -37,7 +37,7 @@ public sealed class EndToEndChain : IDisposable
     public RollupDeployment Rollup { get; }
 
     /// <summary>
-    /// Where <see cref="StartAsync"/> deploys the rollup on its fresh anvil: anvil's account 0 sends the verifier, the
+    /// Where StartAsync deploys the rollup on its fresh anvil: anvil's account 0 sends the verifier, the
     /// Poseidon tables and hashers and the token first. Batches must be simulated with parameters naming this address
     /// (the oracle domain is Poseidon(chainid, address)), before the verifier, which depends on them, exists.
     /// </summary>
@@ -54,19 +54,28 @@ public sealed class EndToEndChain : IDisposable
     /// Starts anvil at <paramref name="genesisTimestamp"/> and deploys the verifier of <paramref name="key"/> and a
     /// rollup whose genesis root is the empty state of <paramref name="parameters"/>.
     /// </summary>
-    public static async Task<EndToEndChain> StartAsync(PlonkVerificationKey key, ExchangeParameters parameters, ulong genesisTimestamp)
+    public static Task<EndToEndChain> StartAsync(PlonkVerificationKey key, ExchangeParameters parameters, ulong genesisTimestamp) =>
+        StartAsync(rpc => RollupDeployment.DeployVerifierAsync(rpc, key), 24, parameters, genesisTimestamp);
+
+    /// <summary>As above, with the verifier <paramref name="prover"/>'s proofs are checked by (PLONK v1 or v2).</summary>
+    public static Task<EndToEndChain> StartAsync(IBatchProver prover, ExchangeParameters parameters, ulong genesisTimestamp) =>
+        StartAsync(prover.DeployVerifierAsync, prover.ProofWords, parameters, genesisTimestamp);
+
+    private static async Task<EndToEndChain> StartAsync(Func<EthRpcClient, Task<string>> deployVerifier, int proofWords,
+                                                        ExchangeParameters parameters, ulong genesisTimestamp)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var node = AnvilNode.Start(new AnvilOptions { GenesisTimestamp = genesisTimestamp });
         try
         {
-            string verifier = await RollupDeployment.DeployVerifierAsync(node.Rpc, key);
+            string verifier = await deployVerifier(node.Rpc);
             var settings = new RollupSettings
             {
                 GenesisStateRoot = new RollupState(parameters).Root.ToBigInteger(),
                 AccountTreeDepth = parameters.AccountTreeDepth,
                 // Proving takes minutes of wall time while anvil's clock runs on; a week keeps every batch in the window.
                 MaxBatchDelay = 7 * 86_400,
+                VerifierProofWords = proofWords,
             };
             RollupDeployment rollup = await RollupDeployment.DeployAsync(node.Rpc, verifier, settings);
             if (!string.Equals(rollup.Rollup, PredictedRollupAddress, StringComparison.OrdinalIgnoreCase))

@@ -16,17 +16,17 @@ public sealed record BatchRecord(long Number, long Timestamp, int Transactions, 
 }
 
 /// <summary>
-/// Proves engine batches with <see cref="SettlementBatchProver"/> and settles them on <see cref="EndToEndChain"/>,
+/// Proves engine batches with an <see cref="IBatchProver"/> (v1 or v2) and settles them on <see cref="EndToEndChain"/>,
 /// one at a time: the L1 queue entries the batch consumes are sent first, the proof is made, the chain is prepared
 /// (epoch registered, clock moved), an optional check runs against the unsubmitted proof, the batch is submitted, the
 /// on-chain root and queue count must be the engine's, and every exit is withdrawn and paid.
 /// </summary>
-public sealed class EndToEndRun(SettlementBatchProver prover, EndToEndChain chain, Action<string> log)
+public sealed class EndToEndRun(IBatchProver prover, EndToEndChain chain, Action<string> log)
 {
     /// <summary>The batches settled so far.</summary>
     public List<BatchRecord> Records { get; } = [];
 
-    public SettlementBatchProver Prover { get; } = prover;
+    public IBatchProver Prover { get; } = prover;
 
     public EndToEndChain Chain { get; } = chain;
 

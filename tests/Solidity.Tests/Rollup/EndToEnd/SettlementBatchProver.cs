@@ -5,6 +5,7 @@ using ZkOptions.Constraints.V1;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Witness;
+using ZkOptions.Evm.Harness;
 using ZkOptions.Field;
 using ZkOptions.Prover.Engines.Cpu;
 using ZkOptions.Prover.Formats;
@@ -15,7 +16,7 @@ using ZkOptions.Settlement.Parameters;
 
 namespace ZkOptions.Solidity.Tests.Rollup.EndToEnd;
 
-/// <summary>A batch proof: the 8 public inputs and the verifier's 24 proof words, with the time proving took.</summary>
+/// <summary>A batch proof: the 8 public inputs and the verifier's proof words (24 on v1), with the time proving took.</summary>
 public sealed record BatchProof(BigInteger[] PublicInputs, BigInteger[] ProofWords, TimeSpan ProveTime);
 
 /// <summary>
@@ -24,7 +25,7 @@ public sealed record BatchProof(BigInteger[] PublicInputs, BigInteger[] ProofWor
 /// Every proof is checked by the C# verifier before it is returned. The key lives in a temporary folder (hundreds
 /// of MB for a 2^19 domain) that <see cref="Dispose"/> deletes.
 /// </summary>
-public sealed class SettlementBatchProver : IDisposable
+public sealed class SettlementBatchProver : IBatchProver
 {
     private readonly string directory;
     private readonly CompiledCircuit compiled;
@@ -95,6 +96,12 @@ public sealed class SettlementBatchProver : IDisposable
         }
         return new BatchProof([.. expected.Select(v => v.ToBigInteger())], PlonkCalldata.ProofWords(result.Proof), clock.Elapsed);
     }
+
+    /// <inheritdoc/>
+    public int ProofWords => 24;
+
+    /// <inheritdoc/>
+    public Task<string> DeployVerifierAsync(EthRpcClient rpc) => RollupDeployment.DeployVerifierAsync(rpc, VerificationKey);
 
     public void Dispose()
     {
