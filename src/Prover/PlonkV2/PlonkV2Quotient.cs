@@ -15,7 +15,9 @@ namespace ZkOptions.Prover.PlonkV2;
 /// where q_g is gate g's selector, r_(g,j) its residuals read through <see cref="IWideGate.Residuals"/> (so a new
 /// gate needs no change here), s the gate separator and PI = −Σᵢ xᵢ·Lᵢ the public inputs. N is evaluated
 /// pointwise on a coset g·H_m of the extended domain (m = <see cref="QuotientLayout.ExtendedSize"/> &gt; deg N, so
-/// the evaluations determine N), where Z_H takes m/n values, none zero; the quotient is interpolated back.
+/// the evaluations determine N), where Z_H takes m/n values, none zero. It goes one coset h_k·H of size n at a time
+/// (g·H_m is their union), so the round holds n-sized arrays, and the quotient's coefficients are recombined from
+/// the cosets' interpolations.
 /// </summary>
 internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
 {
@@ -28,139 +30,211 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         var pk = s.Key;
         var vk = pk.VerifyingKey;
         var gates = WideGates.All;
-        int n = layout.N, m = layout.ExtendedSize, e = m / n, mask = m - 1;
+        int n = layout.N, m = layout.ExtendedSize, cosets = m / n;
         var (beta, gamma, alpha, separator) = s.Challenges;
         Fr alpha2 = alpha * alpha;
-        Fr omegaM = EvaluationDomain.ForSize(m).Generator;
+        Fr omegaM = EvaluationDomain.ForSize(m).Generator, omegaN = EvaluationDomain.Get(vk.Power).Generator;
 
-        var wires = s.WirePolynomials.Select(Extend).ToArray();
-        var z = Extend(s.ZPolynomial);
-        var coefficients = pk.Coefficients.Select(Extend).ToArray();
         // A gate no row switches on has the zero selector: its term vanishes and is skipped (no extension, no residuals).
         bool[] used = [.. pk.Selectors.Select(q => q.Any(c => !c.IsZero))];
-        var selectors = pk.Selectors.Select((q, g) => used[g] ? Extend(q) : []).ToArray();
-        var sigmas = pk.Sigmas.Select(Extend).ToArray();
         Fr nInverse = Fr.FromUInt64((ulong)n).Inverse();
-        var l0 = Extend(Enumerable.Repeat(nInverse, n).ToArray());
+        var l0Coefficients = Enumerable.Repeat(nInverse, n).ToArray();
         // L_(n−1)(X) = (1/n)·Σ_k (ω^(−(n−1))·X)^k = (1/n)·Σ_k ω^k·X^k.
         var lastCoefficients = new Fr[n];
-        Fr omegaPower = nInverse, omegaN = EvaluationDomain.Get(vk.Power).Generator;
+        Fr omegaPower = nInverse;
         for (int k = 0; k < n; k++, omegaPower *= omegaN)
         {
             lastCoefficients[k] = omegaPower;
         }
-        var lLast = Extend(lastCoefficients);
-        var pi = PublicInputPolynomial(n);
+        var piCoefficients = PublicInputCoefficients(n);
         var lookupPolynomials = s.LookupPolynomials;
         bool lookups = lookupPolynomials is not null;
-        var multiplicity = lookups ? Extend(lookupPolynomials!.Value.Multiplicities) : [];
-        var phi = lookups ? Extend(lookupPolynomials!.Value.Helper) : [];
-        var laneHelper = lookups ? Extend(lookupPolynomials!.Value.LaneHelper) : [];
-        var lookupColumns = lookups ? pk.LookupColumns.Select(Extend).ToArray() : [];
         var (theta, betaLookup) = s.LookupChallenges;
         Fr theta2 = theta * theta, theta3 = theta2 * theta;
         Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha, alpha5 = alpha4 * alpha;
 
-        // Z_H(g·ω_m^i) = g^n·ω_e^(i mod e) − 1.
-        var zhInverse = new Fr[e];
-        Fr gn = CosetShift.Pow((ulong)n), omegaE = omegaM.Pow((ulong)n), w = Fr.One;
-        for (int k = 0; k < e; k++, w *= omegaE)
+        var gateTerms = new GateSum(used, separator);
+        Fr[] betaShifts = [.. vk.Shifts.Select(k => beta * k)];
+
+        // The extended domain g·H_m is the union of the cosets h_k·H, h_k = g·ω_m^k, k < m/n. Evaluating N one coset at
+        // a time needs each polynomial's values on n points only, so round 3 holds n-sized arrays instead of m-sized
+        // ones (m = 8n today), and ω·x, the next row of x, stays in x's coset.
+        var wires = Buffers(WideLayout.Width);
+        var coefficients = Buffers(WideLayout.CoefficientCount);
+        var selectors = pk.Selectors.Select((_, g) => used[g] ? new Fr[n] : []).ToArray();
+        var sigmas = Buffers(WideLayout.Width);
+        var z = new Fr[n];
+        var l0 = new Fr[n];
+        var lLast = new Fr[n];
+        var pi = new Fr[n];
+        var multiplicity = lookups ? new Fr[n] : [];
+        var phi = lookups ? new Fr[n] : [];
+        var laneHelper = lookups ? new Fr[n] : [];
+        var lookupColumns = lookups ? Buffers(PlonkV2LookupProof.ColumnCount) : [];
+        var numerator = new Fr[m];
+
+        for (int k = 0; k < cosets; k++)
         {
-            zhInverse[k] = gn * w - Fr.One;
-            if (zhInverse[k].IsZero)
+            Fr shift = CosetShift * omegaM.Pow((ulong)k);
+            for (int c = 0; c < WideLayout.Width; c++)
+            {
+                Extend(s.WirePolynomials[c], shift, wires[c]);
+                Extend(pk.Sigmas[c], shift, sigmas[c]);
+            }
+            for (int j = 0; j < WideLayout.CoefficientCount; j++)
+            {
+                Extend(pk.Coefficients[j], shift, coefficients[j]);
+            }
+            for (int g = 0; g < selectors.Length; g++)
+            {
+                if (used[g])
+                {
+                    Extend(pk.Selectors[g], shift, selectors[g]);
+                }
+            }
+            Extend(s.ZPolynomial, shift, z);
+            Extend(l0Coefficients, shift, l0);
+            Extend(lastCoefficients, shift, lLast);
+            Extend(piCoefficients, shift, pi);
+            if (lookups)
+            {
+                Extend(lookupPolynomials!.Value.Multiplicities, shift, multiplicity);
+                Extend(lookupPolynomials!.Value.Helper, shift, phi);
+                Extend(lookupPolynomials!.Value.LaneHelper, shift, laneHelper);
+                for (int c = 0; c < lookupColumns.Length; c++)
+                {
+                    Extend(pk.LookupColumns[c], shift, lookupColumns[c]);
+                }
+            }
+
+            // Z_H(h_k·ω^i) = h_k^n − 1, one value per coset, never zero (7^m ≠ 1).
+            Fr zh = shift.Pow((ulong)n) - Fr.One;
+            if (zh.IsZero)
             {
                 throw new InvalidOperationException("internal error: Z_H vanishes on the quotient coset");
             }
-        }
-        Fr.BatchInverse(zhInverse);
-
-        var separatorPowers = new Fr[Math.Max(1, WideGates.MaxResiduals)];
-        separatorPowers[0] = Fr.One;
-        for (int j = 1; j < separatorPowers.Length; j++)
-        {
-            separatorPowers[j] = separatorPowers[j - 1] * separator;
-        }
-        Fr[] betaShifts = [.. vk.Shifts.Select(k => beta * k)];
-
-        var numerator = new Fr[m];
-        ParallelChunks.For(m, (start, end) =>
-        {
-            Span<Fr> cells = stackalloc Fr[WideLayout.Width];
-            Span<Fr> next = stackalloc Fr[WideLayout.Width];
-            Span<Fr> q = stackalloc Fr[WideLayout.CoefficientCount];
-            Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
-            Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
-            Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
-            Fr x = CosetShift * omegaM.Pow((ulong)start);
-            for (int i = start; i < end; i++, x *= omegaM)
+            Fr zhInverse = zh.Inverse();
+            var values = numerator.AsMemory(k * n, n);
+            ParallelChunks.For(n, (start, end) =>
             {
-                int iNext = (i + e) & mask;
-                for (int c = 0; c < WideLayout.Width; c++)
+                Span<Fr> cells = stackalloc Fr[WideLayout.Width];
+                Span<Fr> next = stackalloc Fr[WideLayout.Width];
+                Span<Fr> q = stackalloc Fr[WideLayout.CoefficientCount];
+                Span<Fr> selectorAt = stackalloc Fr[gates.Count];
+                Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
+                Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
+                var output = values.Span;
+                Fr x = shift * omegaN.Pow((ulong)start);
+                for (int i = start; i < end; i++, x *= omegaN)
                 {
-                    cells[c] = wires[c][i];
-                    next[c] = wires[c][iNext];
-                }
-                for (int j = 0; j < WideLayout.CoefficientCount; j++)
-                {
-                    q[j] = coefficients[j][i];
-                }
-                var row = new RowValues<Fr>(cells, next, q);
-                Fr gateSum = pi[i];
-                for (int g = 0; g < gates.Count; g++)
-                {
-                    if (!used[g])
+                    int iNext = i + 1 == n ? 0 : i + 1;
+                    for (int c = 0; c < WideLayout.Width; c++)
                     {
-                        continue;
+                        cells[c] = wires[c][i];
+                        next[c] = wires[c][iNext];
                     }
-                    var output = residuals[..gates[g].ResidualCount];
-                    gates[g].Residuals(row, output);
-                    Fr combined = Fr.Zero;
-                    for (int j = 0; j < output.Length; j++)
+                    for (int j = 0; j < WideLayout.CoefficientCount; j++)
                     {
-                        combined += separatorPowers[j] * output[j];
+                        q[j] = coefficients[j][i];
                     }
-                    gateSum += selectors[g][i] * combined;
-                }
-                Fr identity = z[i], permuted = z[iNext];
-                for (int c = 0; c < WideLayout.Width; c++)
-                {
-                    identity *= cells[c] + betaShifts[c] * x + gamma;
-                    permuted *= cells[c] + beta * sigmas[c][i] + gamma;
-                }
-                Fr total = gateSum + alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One)
-                           + alpha4 * lLast[i] * (cells[0] - Fr.One);
-                if (lookups)
-                {
-                    for (int k = 0; k < lookupAt.Length; k++)
+                    for (int g = 0; g < selectorAt.Length; g++)
                     {
-                        lookupAt[k] = lookupColumns[k][i];
+                        selectorAt[g] = used[g] ? selectors[g][i] : Fr.Zero;
                     }
-                    Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, cells[0], cells[1], cells[2], lookupAt);
-                    Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, lookupAt);
-                    for (int lane = 0; lane < lanes.Length; lane++)
+                    Fr gateSum = pi[i] + gateTerms.Evaluate(new RowValues<Fr>(cells, next, q), selectorAt);
+                    Fr identity = z[i], permuted = z[iNext];
+                    for (int c = 0; c < WideLayout.Width; c++)
                     {
-                        lanes[lane] = LookupCompression.Lane(betaLookup, theta3, cells[lane], lookupAt);
+                        identity *= cells[c] + betaShifts[c] * x + gamma;
+                        permuted *= cells[c] + beta * sigmas[c][i] + gamma;
                     }
-                    total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], laneHelper[i], multiplicity[i], f, t, lookupAt)
-                             + alpha5 * LookupCompression.LaneConstraint(laneHelper[i], lanes, lookupAt);
+                    Fr total = gateSum + alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One)
+                               + alpha4 * lLast[i] * (cells[0] - Fr.One);
+                    if (lookups)
+                    {
+                        for (int c = 0; c < lookupAt.Length; c++)
+                        {
+                            lookupAt[c] = lookupColumns[c][i];
+                        }
+                        Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, cells[0], cells[1], cells[2], lookupAt);
+                        Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, lookupAt);
+                        for (int lane = 0; lane < lanes.Length; lane++)
+                        {
+                            lanes[lane] = LookupCompression.Lane(betaLookup, theta3, cells[lane], lookupAt);
+                        }
+                        total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], laneHelper[i], multiplicity[i], f, t, lookupAt)
+                                 + alpha5 * LookupCompression.LaneConstraint(laneHelper[i], lanes, lookupAt);
+                    }
+                    output[i] = total * zhInverse;
                 }
-                numerator[i] = total * zhInverse[i % e];
-            }
-        });
-        s.Ntt.InverseCoset(numerator, CosetShift);
+            });
+            s.Ntt.InverseCoset(values, shift);
+        }
+        Recombine(numerator, n, cosets, omegaM);
         return numerator;
 
-        Fr[] Extend(Fr[] polynomial)
+        Fr[][] Buffers(int count) => [.. Enumerable.Range(0, count).Select(_ => new Fr[n])];
+
+        // The values of p on h·H: fold p's coefficients mod n (X^n = h^n there after the shift), then one size-n NTT.
+        void Extend(Fr[] polynomial, Fr shift, Fr[] into)
         {
-            var values = new Fr[m];
-            polynomial.CopyTo(values, 0);
-            s.Ntt.ForwardCoset(values, CosetShift);
-            return values;
+            Array.Clear(into);
+            Fr shiftN = shift.Pow((ulong)n), fold = Fr.One;
+            for (int start = 0; start < polynomial.Length; start += n, fold *= shiftN)
+            {
+                int length = Math.Min(n, polynomial.Length - start);
+                for (int j = 0; j < length; j++)
+                {
+                    into[j] += fold * polynomial[start + j];
+                }
+            }
+            s.Ntt.ForwardCoset(into, shift);
         }
     }
 
-    /// <summary>PI = −Σᵢ xᵢ·Lᵢ on the coset: its values on H are −xᵢ on the first rows.</summary>
-    private Fr[] PublicInputPolynomial(int n)
+    /// <summary>
+    /// Turns the per-coset coefficients back into t's. After InverseCoset on h_k·H, slot k holds
+    /// c_k[j] = Σ_l t[j + l·n]·(h_k^n)^l with h_k^n = g^n·ω_e^k (ω_e = ω_m^n, e = m/n): for each j, (c_0 … c_(e−1)) is the
+    /// size-e DFT of a_l = t[j + l·n]·g^(n·l), so t[j + l·n] = g^(−n·l)·(1/e)·Σ_k c_k[j]·ω_e^(−k·l), in place.
+    /// </summary>
+    private static void Recombine(Fr[] values, int n, int cosets, Fr omegaM)
+    {
+        var inverse = new Fr[cosets * cosets];
+        Fr omegaEInverse = omegaM.Pow((ulong)n).Inverse(), gnInverse = CosetShift.Pow((ulong)n).Inverse();
+        Fr eInverse = Fr.FromUInt64((ulong)cosets).Inverse();
+        Fr rowScale = eInverse;
+        for (int l = 0; l < cosets; l++, rowScale *= gnInverse)
+        {
+            Fr step = omegaEInverse.Pow((ulong)l), entry = rowScale;
+            for (int k = 0; k < cosets; k++, entry *= step)
+            {
+                inverse[l * cosets + k] = entry;
+            }
+        }
+        ParallelChunks.For(n, (start, end) =>
+        {
+            Span<Fr> slot = stackalloc Fr[cosets];
+            for (int j = start; j < end; j++)
+            {
+                for (int k = 0; k < cosets; k++)
+                {
+                    slot[k] = values[k * n + j];
+                }
+                for (int l = 0; l < cosets; l++)
+                {
+                    Fr sum = Fr.Zero;
+                    for (int k = 0; k < cosets; k++)
+                    {
+                        sum += inverse[l * cosets + k] * slot[k];
+                    }
+                    values[l * n + j] = sum;
+                }
+            }
+        });
+    }
+
+    /// <summary>PI = −Σᵢ xᵢ·Lᵢ in coefficients: its values on H are −xᵢ on the first rows.</summary>
+    private Fr[] PublicInputCoefficients(int n)
     {
         var onH = new Fr[n];
         for (int i = 0; i < s.PublicInputs.Length; i++)
@@ -168,9 +242,6 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             onH[i] = -s.PublicInputs[i];
         }
         s.Ntt.Inverse(onH);
-        var values = new Fr[s.Layout.ExtendedSize];
-        onH.CopyTo(values, 0);
-        s.Ntt.ForwardCoset(values, CosetShift);
-        return values;
+        return onH;
     }
 }

@@ -22,7 +22,7 @@ public sealed class PlonkV2LaneLookupTests
     /// Row 0: public v. Row 1: lanes w0..w3 = the limbs in range8, w4 = v, tied by v = Σ 2^(8j)·limb_j.
     /// Row 2: wire 6 looked up (first cell) in wide. Row 3: lanes = limb 0 and the constant one three times, no gate.
     /// </summary>
-    private static WideCircuit Lanes()
+    internal static WideCircuit Lanes()
     {
         var recompose = WideRow.Arithmetic([2, 3, 4, 5, 1], default, [F(1), F(1 << 8), F(1 << 16), F(1 << 24), F(-1)], default);
         recompose.Lookup = Range8;
@@ -41,7 +41,7 @@ public sealed class PlonkV2LaneLookupTests
     }
 
     /// <summary>v = 0x12345678, its limbs 0x78, 0x56, 0x34, 0x12, and 1000.</summary>
-    private static Fr[] Witness() => [F(1), F(0x12345678), F(0x78), F(0x56), F(0x34), F(0x12), F(1000)];
+    internal static Fr[] Witness() => [F(1), F(0x12345678), F(0x78), F(0x56), F(0x34), F(0x12), F(1000)];
 
     [Fact]
     public void Four_lanes_in_one_row_prove_and_verify_and_count_in_the_multiplicities()

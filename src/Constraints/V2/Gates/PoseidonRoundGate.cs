@@ -77,17 +77,9 @@ public sealed class PoseidonRoundGate : IWideGate
     /// </summary>
     public void Round<T>(ReadOnlySpan<T> cells, ReadOnlySpan<T> coefficients, Span<T> next) where T : IFieldArithmetic<T>
     {
-        T full = coefficients[(int)Coefficient.Qm];
-        T partial = T.One - full;
         var buffer = new CellBuffer<T>();
         Span<T> y = ((Span<T>)buffer)[..Width];
-        for (int j = 0; j < Width; j++)
-        {
-            T u = cells[j] + coefficients[(int)Coefficient.Q0 + j];
-            T u2 = u * u;
-            T u5 = u2 * u2 * u;
-            y[j] = j == 0 ? u5 : full * u5 + partial * u;
-        }
+        SboxLayer<T>(cells, coefficients, y);
         for (int i = 0; i < Width; i++)
         {
             T sum = T.Constant(mds[i * Width]) * y[0];
@@ -97,5 +89,41 @@ public sealed class PoseidonRoundGate : IWideGate
             }
             next[i] = sum;
         }
+    }
+
+    /// <summary>
+    /// The round's S-box layer on the first <c>y.Length</c> lanes: yⱼ = uⱼ⁵ for j = 0, f·uⱼ⁵ + (1 − f)·uⱼ otherwise,
+    /// with uⱼ = sⱼ + cⱼ and f the full-round flag. It reads no width-specific constant, so every width shares it.
+    /// </summary>
+    public static void SboxLayer<T>(ReadOnlySpan<T> cells, ReadOnlySpan<T> coefficients, Span<T> y) where T : IFieldArithmetic<T>
+    {
+        T full = coefficients[(int)Coefficient.Qm];
+        T partial = T.One - full;
+        for (int j = 0; j < y.Length; j++)
+        {
+            T u = cells[j] + coefficients[(int)Coefficient.Q0 + j];
+            T u2 = u * u;
+            T u5 = u2 * u2 * u;
+            y[j] = j == 0 ? u5 : full * u5 + partial * u;
+        }
+    }
+
+    /// <summary>
+    /// The MDS mix folded with the separator powers: Wⱼ = Σᵢ sⁱ·M_ij, so that Σᵢ sⁱ·residualᵢ = Σᵢ sⁱ·nextᵢ − Σⱼ Wⱼ·yⱼ
+    /// costs t products instead of t² (the prover's quotient evaluates it on every point of its extended domain).
+    /// </summary>
+    public Fr[] MixWeights(ReadOnlySpan<Fr> separatorPowers)
+    {
+        var weights = new Fr[Width];
+        for (int j = 0; j < Width; j++)
+        {
+            Fr sum = Fr.Zero;
+            for (int i = 0; i < Width; i++)
+            {
+                sum += separatorPowers[i] * mds[i * Width + j];
+            }
+            weights[j] = sum;
+        }
+        return weights;
     }
 }
