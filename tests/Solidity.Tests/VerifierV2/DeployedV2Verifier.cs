@@ -8,6 +8,7 @@ using ZkOptions.Constraints.V2;
 using ZkOptions.Evm.Harness;
 using ZkOptions.Field;
 using ZkOptions.Prover.Engines.Cpu;
+using ZkOptions.Prover.Plonk;
 using ZkOptions.Prover.PlonkV2;
 using ZkOptions.Prover.Solidity.Abi;
 using ZkOptions.Prover.Solidity.V2;
@@ -21,20 +22,21 @@ namespace ZkOptions.Solidity.Tests.VerifierV2;
 /// </summary>
 public sealed class DeployedV2Verifier
 {
-    private DeployedV2Verifier(PlonkV2VerifyingKey key, PlonkV2Proof proof, Fr[] publicInputs, string source, string address)
+    private DeployedV2Verifier(V2Setup setup, string source, string address)
     {
-        Key = key;
-        Proof = proof;
-        PublicInputs = publicInputs;
+        Setup = setup;
         Source = source;
         Address = address;
     }
 
-    public PlonkV2VerifyingKey Key { get; }
+    /// <summary>The circuit, its witness, its key and one valid proof.</summary>
+    public V2Setup Setup { get; }
 
-    public PlonkV2Proof Proof { get; }
+    public PlonkV2VerifyingKey Key => Setup.Key.VerifyingKey;
 
-    public Fr[] PublicInputs { get; }
+    public PlonkV2Proof Proof => Setup.Proof;
+
+    public Fr[] PublicInputs => Setup.PublicInputs;
 
     public string Source { get; }
 
@@ -43,7 +45,7 @@ public sealed class DeployedV2Verifier
     public string Signature => PlonkV2Calldata.VerifyProofSignature(Key);
 
     /// <summary>Sets up <paramref name="circuitName"/> with the dev SRS of <paramref name="seed"/>, proves its example input.</summary>
-    public static (PlonkV2VerifyingKey Key, PlonkV2Proof Proof, Fr[] PublicInputs) Prove(string circuitName, int seed)
+    public static V2Setup Prove(string circuitName, int seed)
     {
         var descriptor = CircuitCatalog.Find(circuitName)!;
         var compiled = CircuitCompiler.Compile(descriptor.Create(), circuitName, ProofSystem.V2);
@@ -54,22 +56,36 @@ public sealed class DeployedV2Verifier
         var key = new PlonkV2Setup(new CpuNttEngine(), new CpuMsmEngine()).Create(circuit, srs.TauG1, srs.TauG2);
         var result = new PlonkV2Prover(new CpuNttEngine(), new CpuMsmEngine()).Prove(key, witness);
         Assert.True(PlonkV2Verifier.Verify(key.VerifyingKey, result.Proof, result.PublicInputs));
-        return (key.VerifyingKey, result.Proof, result.PublicInputs);
+        return new V2Setup(compiled, witness, key, result.Proof, result.PublicInputs);
+    }
+
+    /// <summary>
+    /// A proof of <paramref name="witness"/> made with the prover's checks off (<c>ProveCells(check: false)</c>): its
+    /// openings are honest, so only the identities can refuse a witness that breaks a gate or a lookup.
+    /// </summary>
+    public PlonkV2Proof ForcedProof(Fr[] witness)
+    {
+        var key = Setup.Key;
+        var cells = new Fr[WideLayout.Width][];
+        for (int c = 0; c < cells.Length; c++)
+        {
+            cells[c] = new Fr[key.N];
+            for (int i = 0; i < key.N; i++)
+            {
+                cells[c][i] = witness[(int)key.WireMap[c * key.N + i]];
+            }
+        }
+        return new PlonkV2Prover(new CpuNttEngine(), new CpuMsmEngine()).ProveCells(key, cells, PublicInputs, BlindingSource.Seeded(1), check: false);
     }
 
     public static async Task<DeployedV2Verifier> CreateAsync(string circuitName, EthRpcClient rpc, int seed = 7)
     {
-        var (key, proof, publicInputs) = Prove(circuitName, seed);
-        return await DeployAsync(key, proof, publicInputs, rpc);
-    }
-
-    public static async Task<DeployedV2Verifier> DeployAsync(PlonkV2VerifyingKey key, PlonkV2Proof proof, Fr[] publicInputs, EthRpcClient rpc)
-    {
-        string source = PlonkV2SolidityVerifier.Generate(key);
+        var setup = Prove(circuitName, seed);
+        string source = PlonkV2SolidityVerifier.Generate(setup.Key.VerifyingKey);
         var contract = new SolidityCompiler().Compile("PlonkV2Verifier.sol", source).Contract(PlonkV2SolidityVerifier.DefaultContractName);
         var deployment = await rpc.DeployAsync(contract.CreationBytecode);
         Assert.True(deployment.Receipt.Succeeded, "deploying the v2 verifier failed");
-        return new DeployedV2Verifier(key, proof, publicInputs, source, deployment.Address);
+        return new DeployedV2Verifier(setup, source, deployment.Address);
     }
 
     /// <summary>verifyProof's answer for raw words (which need not be a well-formed proof).</summary>
@@ -82,3 +98,6 @@ public sealed class DeployedV2Verifier
     public byte[] Calldata(IReadOnlyList<BigInteger> proofWords, IReadOnlyList<BigInteger> publicWords) =>
         AbiEncoder.EncodeCall(Signature, proofWords.ToArray(), publicWords.ToArray());
 }
+
+/// <summary>A v2 circuit compiled, its example witness, its key (dev SRS), and one valid proof with its public inputs.</summary>
+public sealed record V2Setup(CompiledCircuit Compiled, Fr[] Witness, PlonkV2ProvingKey Key, PlonkV2Proof Proof, Fr[] PublicInputs);

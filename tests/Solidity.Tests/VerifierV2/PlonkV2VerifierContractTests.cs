@@ -87,10 +87,36 @@ public sealed class PlonkV2VerifierContractTests(V2VerifierFixture fixture) : IC
     public async Task RejectsAProofForAnotherVerifyingKey()
     {
         var v = fixture["poseidon-2"];
-        var (otherKey, otherProof, otherInputs) = DeployedV2Verifier.Prove("poseidon-2", seed: 8);
-        Assert.Equal(v.PublicInputs, otherInputs);
-        Assert.True(PlonkV2Verifier.Verify(otherKey, otherProof, otherInputs));
-        Assert.False(await v.VerifyAsync(fixture.Rpc, PlonkV2Calldata.ProofWords(otherProof), PlonkCalldata.PublicWords(otherInputs)));
+        var other = DeployedV2Verifier.Prove("poseidon-2", seed: 8);
+        Assert.Equal(v.PublicInputs, other.PublicInputs);
+        Assert.True(PlonkV2Verifier.Verify(other.Key.VerifyingKey, other.Proof, other.PublicInputs));
+        Assert.False(await v.VerifyAsync(fixture.Rpc, PlonkV2Calldata.ProofWords(other.Proof), PlonkCalldata.PublicWords(other.PublicInputs)));
+    }
+
+    /// <summary>
+    /// The mutations above are all caught by the openings as well. Here the openings are honest and the witness is
+    /// wrong: one private wire changed (in a Poseidon round, a lane row, a lookup), the proof forced without the
+    /// prover's checks. The C# verifier refuses it through an identity at ζ, and so must the contract.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(V2VerifierFixture.Circuits), MemberType = typeof(V2VerifierFixture))]
+    public async Task RejectsAForcedProofOfAWitnessThatBreaksAnIdentity(string circuit)
+    {
+        var v = fixture[circuit];
+        var witness = v.Setup.Witness;
+        int publicEnd = 1 + v.Setup.Compiled.PublicCount;
+        var refused = new List<int>();
+        foreach (int wire in new[] { publicEnd, (publicEnd + witness.Length) / 2, witness.Length - 1 }.Distinct())
+        {
+            var broken = (Fr[])witness.Clone();
+            broken[wire] += Fr.One;
+            var proof = v.ForcedProof(broken);
+            Assert.False(PlonkV2Verifier.Verify(v.Key, proof, v.PublicInputs), $"{circuit}: wire {wire} + 1 is not refused in C#, so it tests nothing");
+            Assert.False(await v.VerifyAsync(fixture.Rpc, PlonkV2Calldata.ProofWords(proof), PlonkCalldata.PublicWords(v.PublicInputs)),
+                $"{circuit}: the contract accepts a forced proof with wire {wire} + 1, which the C# verifier refuses");
+            refused.Add(wire);
+        }
+        Assert.NotEmpty(refused);
     }
 
     [Theory]
