@@ -23,8 +23,9 @@ public sealed class RunningSequencer : IAsyncDisposable
     private readonly bool ownsDirectory;
     private SequencerHost? host;
 
-    private RunningSequencer(string directory, bool ownsDirectory, int maxBatch)
+    private RunningSequencer(string directory, bool ownsDirectory, int maxBatch, TimeSpan maxBatchAge)
     {
+        MaxBatchAge = maxBatchAge;
         Directory = directory;
         this.ownsDirectory = ownsDirectory;
         MaxBatch = maxBatch;
@@ -35,6 +36,8 @@ public sealed class RunningSequencer : IAsyncDisposable
 
     public int MaxBatch { get; }
 
+    public TimeSpan MaxBatchAge { get; }
+
     /// <summary>The clock the service reads (unix seconds).</summary>
     public long Now { get; set; } = Start;
 
@@ -44,9 +47,11 @@ public sealed class RunningSequencer : IAsyncDisposable
 
     public SequencerHost Host => host!;
 
-    public static async Task<RunningSequencer> StartAsync(string? directory = null, int maxBatch = 256)
+    /// <summary>Starts a sequencer; <paramref name="maxBatchAgeMs"/> is the age cut (default: long enough that only the test's clock cuts).</summary>
+    public static async Task<RunningSequencer> StartAsync(string? directory = null, int maxBatch = 256, int maxBatchAgeMs = 3_600_000)
     {
-        var s = new RunningSequencer(directory ?? Path.Combine(Path.GetTempPath(), "zko-seq-" + Guid.NewGuid().ToString("N")), directory is null, maxBatch);
+        var s = new RunningSequencer(directory ?? Path.Combine(Path.GetTempPath(), "zko-seq-" + Guid.NewGuid().ToString("N")), directory is null, maxBatch,
+            TimeSpan.FromMilliseconds(maxBatchAgeMs));
         await s.StartServiceAsync();
         return s;
     }
@@ -67,6 +72,7 @@ public sealed class RunningSequencer : IAsyncDisposable
             Parameters = DevelopmentOracle.Parameters,
             OperatorToken = Token,
             MaxBatchTransactions = MaxBatch,
+            MaxBatchAge = MaxBatchAge,
             Clock = () => Now,
         };
         host = SequencerHost.Create(options, ["http://127.0.0.1:0"]);

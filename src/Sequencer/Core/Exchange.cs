@@ -424,7 +424,10 @@ public sealed class Exchange
         }
         catch (TransactionRejectedException ex)
         {
-            return Outcome.Refused(Refusal.Unprocessable(ex.Rule == Rule.OracleSignature ? "signature" : "id", ex.Message));
+            string field = ex.Rule == Rule.OracleSignature ? "signature"
+                : ex.Rule == Rule.OracleForward && ex.Detail.Contains("does not follow", StringComparison.Ordinal) ? "id"
+                : ex.Rule == Rule.OracleConsistent ? "series" : "timestamp";
+            return Outcome.Refused(Refusal.Unprocessable(field, ex.Message));
         }
     }
 

@@ -32,7 +32,7 @@ public static class ProblemResponses
     private static string? FieldOf(string problem)
     {
         int space = problem.IndexOf(' ', StringComparison.Ordinal);
-        string first = space < 0 ? problem : problem[..space];
+        string first = (space < 0 ? problem : problem[..space]).TrimEnd(':');
         bool pathLike = first.Length > 0 && (char.IsLetter(first[0]) || first[0] == '_') && first.All(c => char.IsLetterOrDigit(c) || c is '.' or '[' or ']' or '_');
         return pathLike && first is not ("not" or "the") ? first : null;
     }

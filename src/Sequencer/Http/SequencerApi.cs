@@ -118,6 +118,13 @@ public static class SequencerApi
             {
                 return ProblemResponses.Of(ProblemResponses.FromInput(ex), c);
             }
+            // The oracle's signature is checked here, on the request pool, like an order's; the engine checks it again
+            // (an epoch is rare) together with the rules that need the state (id and time moving forward).
+            if (!epoch.IsSignedBy(service.Parameters.OraclePublicKey, service.Parameters.OracleDomain))
+            {
+                return ProblemResponses.Of(new Refusal(422, "refused by the exchange's rules", "signature",
+                    $"epoch {epoch.Id} is not signed by this deployment's oracle key"), c);
+            }
             return Answer(c, await service.Submit(new PublishEpoch(epoch)));
         })));
 
