@@ -242,7 +242,18 @@ public sealed class SequencerService : IDisposable
             }
             Cut(now); // an epoch dated after the open batch's time needs a batch at its time or later
         }
+        else if (Exchange.OpenTransactions == 0 && options.Clock() is var idleNow && idleNow > Exchange.BatchTimestamp)
+        {
+            // An idle sequencer's empty batch is moved to the present when work arrives (not on every tick, which
+            // would journal a row a second while nothing happens), so validity and expiry are judged at today's time.
+            Cut(idleNow);
+        }
+        bool wasEmpty = Exchange.OpenTransactions == 0;
         Enter(item.Input, item.Done);
+        if (wasEmpty && Exchange.OpenTransactions > 0)
+        {
+            batchAge.Restart(); // the age limit counts from the batch's oldest transaction
+        }
         if (Exchange.OpenTransactions >= options.MaxBatchTransactions)
         {
             Cut(options.Clock());
@@ -252,7 +263,7 @@ public sealed class SequencerService : IDisposable
     private void CutIfDue()
     {
         long now = options.Clock();
-        if (Exchange.OpenTransactions > 0 ? batchAge.Elapsed >= options.MaxBatchAge : now > Exchange.BatchTimestamp)
+        if (Exchange.OpenTransactions > 0 && batchAge.Elapsed >= options.MaxBatchAge)
         {
             Cut(now);
         }

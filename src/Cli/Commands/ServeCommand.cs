@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ZkOptions.Cli.Output;
+using ZkOptions.Sequencer.Hosting;
+using ZkOptions.Settlement.Parameters;
+
+namespace ZkOptions.Cli.Commands;
+
+/// <summary>
+/// <c>zkoptions serve --data DIR [--urls URL] [--parameters F] [--max-batch N] [--batch-age-ms MS]</c>: the sequencer
+/// service (docs/sequencer.md). Recovers from the journal in DIR, then serves the API until SIGINT or SIGTERM.
+/// </summary>
+internal static class ServeCommand
+{
+    /// <summary>The environment variable holding the operator's bearer token.</summary>
+    public const string TokenVariable = "ZKOPTIONS_OPERATOR_TOKEN";
+
+    public static Command Build()
+    {
+        var data = new Option<string>("--data") { Description = "The data directory: the SQLite journal (journal.db), batch files (batches/), the lock. Created if missing.", Required = true, HelpName = "DIR" };
+        var urls = new Option<string>("--urls") { Description = "Where to listen (semicolon-separated).", DefaultValueFactory = _ => "http://127.0.0.1:8080", HelpName = "URL" };
+        var parametersFile = new Option<string>("--parameters")
+        {
+            Description = "The deployment's exchange parameters (parameters.json). Default: the defaults with the well-known development oracle key (anyone can sign epochs: for development only). A journal keeps the parameters it started with.",
+        };
+        var maxBatch = new Option<int>("--max-batch") { Description = "Cut a batch at N transactions (the N of the batch-N circuit that proves it).", DefaultValueFactory = _ => 256, HelpName = "N" };
+        var age = new Option<int>("--batch-age-ms") { Description = "Cut a batch once its oldest transaction is this old.", DefaultValueFactory = _ => 1_000, HelpName = "MS" };
+        var command = new Command("serve",
+            $"Run the sequencer service: REST API and journal (docs/sequencer.md). Operator endpoints take the bearer token in ${TokenVariable}; when it is unset, a random token is written to DIR/operator-token.")
+        {
+            data, urls, parametersFile, maxBatch, age,
+        };
+        command.SetAction(parse =>
+        {
+            string dir = Path.GetFullPath(parse.GetValue(data)!);
+            int n = parse.GetValue(maxBatch);
+            if (n is < 1 or > CircuitOptions.MaxBatchSlots)
+            {
+                throw new UsageException($"--max-batch: {n} is outside 1 to {CircuitOptions.MaxBatchSlots}");
+            }
+            int ms = parse.GetValue(age);
+            if (ms < 1)
+            {
+                throw new UsageException($"--batch-age-ms: {ms} must be positive");
+            }
+            ExchangeParameters parameters = parse.GetValue(parametersFile) is null ? DevelopmentOracle.Parameters : CircuitOptions.Parameters(parse, parametersFile);
+            var run = CommandRun.Of(parse);
+            Directory.CreateDirectory(dir);
+            string token = OperatorToken(dir, run);
+            var options = new ServiceOptions
+            {
+                DataDirectory = dir,
+                Parameters = parameters,
+                OperatorToken = token,
+                MaxBatchTransactions = n,
+                MaxBatchAge = TimeSpan.FromMilliseconds(ms),
+            };
+            string[] listen = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            SequencerHost host;
+            try
+            {
+                host = SequencerHost.Create(options, listen, logLevel: LogLevel.Warning);
+            }
+            catch (RecoveryException e)
+            {
+                throw new UsageException($"recovery failed: {e.Message}");
+            }
+            host.App.StartAsync().GetAwaiter().GetResult();
+            if (parse.GetValue(parametersFile) is null)
+            {
+                run.Err.WriteLine("zkoptions serve: using the development oracle key (anyone can sign epochs); pass --parameters for a deployment");
+            }
+            run.Out.WriteLine($"zkoptions serve: listening on {string.Join(", ", host.App.Urls)}; journal {Path.Combine(dir, "journal.db")} ({host.Service.Replayed} entries replayed); batches in {host.Service.BatchDirectory}");
+            run.Out.Flush();
+            host.App.WaitForShutdownAsync().GetAwaiter().GetResult();
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            run.Result.Succeeded(new JsonObject { ["data"] = dir, ["sequence"] = host.Service.Sequence });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    // The token from the environment, else the one in DIR/operator-token, else a new random one written there (0600).
+    private static string OperatorToken(string dir, CommandRun run)
+    {
+        if (Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+        string path = Path.Combine(dir, "operator-token");
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        string token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        File.WriteAllText(path, token + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        run.Err.WriteLine($"zkoptions serve: {TokenVariable} is not set; the operator token is in {path}");
+        return token;
+    }
+}
