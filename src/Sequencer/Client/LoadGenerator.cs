@@ -2,8 +2,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ZkOptions.Field.BabyJubjub;
@@ -71,9 +69,17 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
                     }
                     idle.Busy = true;
                     int seed = rng.Next();
-                    inFlight.Add(Task.Run(() => Act(client, idle, new Random(seed), cancel), cancel));
+                    // Not cancelled with the run: a request sent is followed to its answer, so none is lost in the count.
+                    inFlight.Add(Task.Run(() => Act(client, idle, new Random(seed), CancellationToken.None), CancellationToken.None));
                 }
-                await Task.Delay(1, cancel);
+                try
+                {
+                    await Task.Delay(1, cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
             await Task.WhenAll(inFlight);
             double seconds = clock.Elapsed.TotalSeconds;
@@ -85,7 +91,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
         {
             if (ackedWriter is not null)
             {
-                await ackedWriter.FlushAsync(cancel);
+                await ackedWriter.FlushAsync(CancellationToken.None);
                 await ackedWriter.DisposeAsync();
             }
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ZkOptions.Field.BabyJubjub;
@@ -61,9 +62,8 @@ public sealed class SequencerService : IDisposable
     /// </summary>
     public static SequencerService Start(ServiceOptions options, IJournalStore store)
     {
-        string wanted = ExchangeParametersJson.Write(options.Parameters).ToJsonString();
         ExchangeParameters parameters = options.Parameters;
-        if (store.ReadParameters() is { } recorded)
+        if (store.ReadMeta("parameters") is { } recorded)
         {
             var json = new JsonFields("the journal's parameters");
             parameters = ExchangeParametersJson.Read(json.ParseObject(recorded), json);
@@ -75,7 +75,21 @@ public sealed class SequencerService : IDisposable
         }
         else
         {
-            store.WriteParameters(wanted);
+            store.WriteMeta("parameters", ExchangeParametersJson.Write(options.Parameters).ToJsonString());
+        }
+        // The cap decides where a batch splits, so a replay needs the one the journal was written with.
+        string cap = options.MaxBatchTransactions.ToString(CultureInfo.InvariantCulture);
+        if (store.ReadMeta("maxBatchTransactions") is { } recordedCap)
+        {
+            if (recordedCap != cap)
+            {
+                throw new RecoveryException(
+                    $"the journal in {options.DataDirectory} was written with batches of at most {recordedCap} transactions, not {cap}: start it with --max-batch {recordedCap}");
+            }
+        }
+        else
+        {
+            store.WriteMeta("maxBatchTransactions", cap);
         }
         return new SequencerService(options, store, parameters, [.. store.ReadAll()]);
     }

@@ -7,11 +7,14 @@ namespace ZkOptions.Sequencer.Journal;
 /// </summary>
 public interface IJournalStore : IDisposable
 {
-    /// <summary>The exchange parameters' JSON the journal was started with, or null for a new journal.</summary>
-    string? ReadParameters();
+    /// <summary>
+    /// A setting the journal was started with (its replay depends on it: "parameters", the exchange parameters' JSON;
+    /// "maxBatchTransactions"), or null for a new journal.
+    /// </summary>
+    string? ReadMeta(string key);
 
-    /// <summary>Records the parameters of a new journal.</summary>
-    void WriteParameters(string json);
+    /// <summary>Records a setting of a new journal.</summary>
+    void WriteMeta(string key, string value);
 
     /// <summary>Every entry, in sequence.</summary>
     IEnumerable<JournalEntry> ReadAll();

@@ -24,22 +24,24 @@ public sealed class SqliteJournalStore : IJournalStore
     }
 
     /// <inheritdoc/>
-    public string? ReadParameters()
+    public string? ReadMeta(string key)
     {
         lock (gate)
         {
-            using SqliteCommand c = Command("SELECT value FROM meta WHERE key = 'parameters'");
+            using SqliteCommand c = Command("SELECT value FROM meta WHERE key = $k");
+            c.Parameters.AddWithValue("$k", key);
             return c.ExecuteScalar() as string;
         }
     }
 
     /// <inheritdoc/>
-    public void WriteParameters(string json)
+    public void WriteMeta(string key, string value)
     {
         lock (gate)
         {
-            using SqliteCommand c = Command("INSERT INTO meta (key, value) VALUES ('parameters', $v)");
-            c.Parameters.AddWithValue("$v", json);
+            using SqliteCommand c = Command("INSERT INTO meta (key, value) VALUES ($k, $v)");
+            c.Parameters.AddWithValue("$k", key);
+            c.Parameters.AddWithValue("$v", value);
             c.ExecuteNonQuery();
         }
     }
