@@ -29,6 +29,10 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
     private const int QuotesPerMaker = 4;
     private const int MaxInFlight = 512;
 
+    // The share of requests that are taker orders: on busy option names quotes and cancels outnumber trades by orders
+    // of magnitude (research/exchange-operations.md), so most requests move quotes.
+    private const double TakerShare = 0.03;
+
     private readonly ConcurrentBag<double> latencies = [];
     private readonly Lock ackedGate = new();
     private long orders, replaces, cancels, fills, refused, retried, skipped;
@@ -61,7 +65,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
                 for (; issued < due; issued++)
                 {
                     inFlight.RemoveAll(t => t.IsCompleted);
-                    Trader? idle = PickIdle(traders, rng);
+                    Trader? idle = PickIdle(traders, rng, maker: rng.NextDouble() >= TakerShare);
                     if (idle is null || inFlight.Count >= MaxInFlight)
                     {
                         Interlocked.Increment(ref skipped);
@@ -131,13 +135,13 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
 
     private (SeriesKey Series, long Micros)[] Quoted { get; set; } = [];
 
-    private static Trader? PickIdle(Trader[] traders, Random rng)
+    private static Trader? PickIdle(Trader[] traders, Random rng, bool maker)
     {
         int start = rng.Next(traders.Length);
         for (int i = 0; i < traders.Length; i++)
         {
             Trader t = traders[(start + i) % traders.Length];
-            if (!t.Busy)
+            if (!t.Busy && t.Maker == maker)
             {
                 return t;
             }

@@ -32,7 +32,7 @@ public sealed class Exchange
     private readonly Dictionary<long, SortedSet<long>> openByAccount = [];
     private readonly Queue<JsonObject> recentTrades = new();
     private readonly Action<long, BabyJubjubPoint> accountOpened;
-    private readonly Action<SignedOrder> orderClosed;
+    private readonly Action<SubmitOrder> orderClosed;
 
     /// <summary>
     /// An exchange at genesis for <paramref name="parameters"/>; batches hold at most <paramref name="maxBatchTransactions"/>;
@@ -41,7 +41,7 @@ public sealed class Exchange
     /// <paramref name="orderClosed"/> hears of each order that leaves the book for good (its verified signature can be forgotten).
     /// </summary>
     public Exchange(ExchangeParameters parameters, int maxBatchTransactions, SignatureCheck signatures,
-        Action<long, BabyJubjubPoint> accountOpened, Action<SignedOrder> orderClosed)
+        Action<long, BabyJubjubPoint> accountOpened, Action<SubmitOrder> orderClosed)
     {
         this.orderClosed = orderClosed;
         Parameters = parameters;
@@ -531,7 +531,13 @@ public sealed class Exchange
         };
     }
 
-    private JsonObject BookEvent(SeriesKey series) => BookView(series, 10);
+    // The top of the book after a change (O(log n): the depth is a GET away; a full depth per order would cost O(n)).
+    private JsonObject BookEvent(SeriesKey series)
+    {
+        OrderBook book = Matcher.Book(series);
+        static JsonObject? Top(RestingOrder? r) => r is null ? null : new JsonObject { ["price"] = r.Order.LimitPrice.ToString(), ["amount"] = r.Remaining.ToString() };
+        return new JsonObject { ["series"] = series.ToString(), ["bestBid"] = Top(book.BestFacing(Side.Sell)), ["bestAsk"] = Top(book.BestFacing(Side.Buy)), ["orders"] = book.Count };
+    }
 
     private static JsonObject Event(string kind, OrderRecord record)
     {
@@ -544,7 +550,7 @@ public sealed class Exchange
     {
         record.Status = status;
         record.Reason = reason;
-        orderClosed(record.Submitted.Order);
+        orderClosed(record.Submitted);
         if (openByAccount.TryGetValue(record.Order.Account, out var open))
         {
             open.Remove(record.Order.StorageId);

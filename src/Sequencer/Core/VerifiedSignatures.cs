@@ -2,6 +2,7 @@
 using System.Collections.Concurrent;
 using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
+using ZkOptions.Sequencer.Inputs;
 using ZkOptions.Settlement.Orders;
 
 namespace ZkOptions.Sequencer.Core;
@@ -15,10 +16,9 @@ public sealed class VerifiedSignatures
 {
     private readonly ConcurrentDictionary<(Fr Message, EddsaSignature Signature), BabyJubjubPoint> verified = new();
 
-    /// <summary>Verifies <paramref name="order"/> against <paramref name="publicKey"/> and remembers it when valid.</summary>
-    public bool Verify(BabyJubjubPoint publicKey, SignedOrder order)
+    /// <summary>Verifies <paramref name="order"/> (whose message is <paramref name="message"/>) against <paramref name="publicKey"/> and remembers it when valid.</summary>
+    public bool Verify(BabyJubjubPoint publicKey, SignedOrder order, Fr message)
     {
-        Fr message = order.Order.Hash();
         if (!EddsaPoseidon.Verify(publicKey, message, order.Signature))
         {
             return false;
@@ -33,7 +33,7 @@ public sealed class VerifiedSignatures
         || EddsaPoseidon.Verify(publicKey, message, signature);
 
     /// <summary>Forgets an order that can no longer trade.</summary>
-    public void Forget(SignedOrder order) => verified.TryRemove((order.Order.Hash(), order.Signature), out _);
+    public void Forget(SubmitOrder order) => verified.TryRemove((order.Hash, order.Order.Signature), out _);
 
     /// <summary>Signatures remembered.</summary>
     public int Count => verified.Count;

@@ -128,7 +128,8 @@ public sealed class SequencerService : IDisposable
     public async Task<Outcome> Submit(SequencerInput input)
     {
         var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!work.Writer.TryWrite(new WorkItem(input, null, done)))
+        // The journal payload is written here, on the caller's (request pool) thread, not on the sequencing thread.
+        if (!work.Writer.TryWrite(new WorkItem(input, null, done) { Payload = InputJson.Write(input, Parameters) }))
         {
             throw new InvalidOperationException("the sequencer has stopped");
         }
@@ -159,7 +160,7 @@ public sealed class SequencerService : IDisposable
             };
             if (KeyFromDeposits(journal, o.Order.Order.Account) is { } key)
             {
-                Verified.Verify(key, o.Order);
+                Verified.Verify(key, o.Order, o.Hash);
             }
         });
         foreach (JournalEntry e in journal)
@@ -263,7 +264,7 @@ public sealed class SequencerService : IDisposable
             Cut(idleNow);
         }
         bool wasEmpty = Exchange.OpenTransactions == 0;
-        Enter(item.Input, item.Done);
+        Enter(item.Input, item.Done, item.Payload);
         if (wasEmpty && Exchange.OpenTransactions > 0)
         {
             batchAge.Restart(); // the age limit counts from the batch's oldest transaction
@@ -289,7 +290,7 @@ public sealed class SequencerService : IDisposable
         batchAge.Restart();
     }
 
-    private void Enter(SequencerInput input, TaskCompletionSource<object?>? done)
+    private void Enter(SequencerInput input, TaskCompletionSource<object?>? done, string? payload = null)
     {
         Outcome outcome = Exchange.Apply(input);
         Task durable;
@@ -298,7 +299,7 @@ public sealed class SequencerService : IDisposable
             long seq = ++sequence;
             BatchRow[] sealedRows = [.. outcome.Sealed.Select(b => new BatchRow(b.Number, b.Timestamp, b.Transactions.Count, b.OldRoot.ToString(), b.NewRoot.ToString(), "sealed"))];
             string? root = input is CutBatch ? Exchange.State.Root.ToString() : null;
-            durable = writer.Append(new JournalEntry(seq, input.Kind, InputJson.Write(input, Parameters), root, sealedRows));
+            durable = writer.Append(new JournalEntry(seq, input.Kind, payload ?? InputJson.Write(input, Parameters), root, sealedRows));
         }
         else
         {
@@ -361,6 +362,8 @@ public sealed class SequencerService : IDisposable
 
     private sealed record WorkItem(SequencerInput? Input, Func<Exchange, object?>? Read, TaskCompletionSource<object?>? Done)
     {
+        public string? Payload { get; init; }
+
         public static readonly WorkItem Tick = new(null, null, null);
     }
 }

@@ -261,9 +261,9 @@ public static class SequencerApi
         {
             return Refusal.Unprocessable("account", $"account {account} is not open (accounts open with a deposit)");
         }
-        return service.Verified.Verify(key, order.Order)
+        return service.Verified.Verify(key, order.Order, order.Hash)
             ? null
-            : new Refusal(401, "bad signature", "signature", $"the signature is not account {account}'s over the order's fields (hash {order.Order.Order.Hash()})");
+            : new Refusal(401, "bad signature", "signature", $"the signature is not account {account}'s over the order's fields (hash {order.Hash})");
     }
 
     private static Refusal? VerifyMessage(SequencerService service, JsonObject body, long account, ZkOptions.Field.Fr message, string field)

@@ -99,7 +99,7 @@ public static class InputJson
 
     private static JsonObject Order(SubmitOrder o)
     {
-        JsonObject j = SignedOrderJson.Write(o.Order);
+        JsonObject j = SignedOrderJson.Write(o.Order, o.Hash);
         j["timeInForce"] = Name(o.TimeInForce);
         j["reduceOnly"] = o.ReduceOnly;
         return j;

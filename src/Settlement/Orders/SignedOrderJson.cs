@@ -17,8 +17,8 @@ namespace ZkOptions.Settlement.Orders;
 /// </summary>
 public static class SignedOrderJson
 {
-    /// <summary>The order's JSON.</summary>
-    public static JsonObject Write(SignedOrder o) => new()
+    /// <summary>The order's JSON; <paramref name="hash"/> is the order's hash when the caller has it already.</summary>
+    public static JsonObject Write(SignedOrder o, Fr? hash = null) => new()
     {
         ["account"] = S(o.Order.Account),
         ["series"] = o.Order.Series.ToString(),
@@ -29,7 +29,7 @@ public static class SignedOrderJson
         ["validUntil"] = S(o.Order.ValidUntil),
         ["maxFee"] = o.Order.MaxFee.ToString(),
         ["chainId"] = S(o.Order.ChainId),
-        ["hash"] = o.Order.Hash().ToString(),
+        ["hash"] = (hash ?? o.Order.Hash()).ToString(),
         ["signature"] = Signature(o.Signature),
     };
 
