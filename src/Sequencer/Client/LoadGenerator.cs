@@ -31,7 +31,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
 
     // The share of requests that are taker orders: on busy option names quotes and cancels outnumber trades by orders
     // of magnitude (research/exchange-operations.md), so most requests move quotes.
-    private const double TakerShare = 0.03;
+    private const double TakerShare = 0.01;
 
     private readonly ConcurrentBag<double> latencies = [];
     private readonly Lock ackedGate = new();
@@ -157,8 +157,9 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
             {
                 var (series, mark) = Quoted[rng.Next(Quoted.Length)];
                 Side side = rng.Next(2) == 0 ? Side.Buy : Side.Sell;
-                long price = Tick(side == Side.Buy ? mark * 106 / 100 : mark * 94 / 100);
-                Order o = NewOrder(client, t, series, side, price, 1_000L * rng.Next(1, 4));
+                // Crosses the tightest quotes (makers quote 1 to 5 % off the mark) for a small size: about one fill.
+                long price = Tick(side == Side.Buy ? mark * 102 / 100 : mark * 98 / 100);
+                Order o = NewOrder(client, t, series, side, price, 1_000L);
                 await Send(client, "/orders", SequencerClient.OrderBody(o.SignWith(t.Key), TimeInForce.ImmediateOrCancel), o, isReplace: false, cancel);
                 return;
             }

@@ -38,6 +38,7 @@ public sealed class SequencerService : IDisposable
     private readonly Task answerer;
     private readonly Stopwatch batchAge = new();
     private long sequence;
+    private long busyTicks, inputs;
 
     private SequencerService(ServiceOptions options, IJournalStore store, ExchangeParameters parameters, IReadOnlyList<JournalEntry> journal)
     {
@@ -236,6 +237,33 @@ public sealed class SequencerService : IDisposable
     }
 
     private void Process(WorkItem item)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            ProcessTimed(item);
+        }
+        finally
+        {
+            Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Increment(ref inputs);
+        }
+    }
+
+    /// <summary>
+    /// Figures for operators: work items the sequencing thread handled, the seconds it was busy, journal group commits
+    /// and entries, and the seconds the journal writer spent committing.
+    /// </summary>
+    public JsonObject Metrics() => new()
+    {
+        ["workItems"] = Interlocked.Read(ref inputs),
+        ["sequencerBusySeconds"] = Math.Round(Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks)).TotalSeconds, 3),
+        ["journalCommits"] = writer.Commits,
+        ["journalEntries"] = Sequence,
+        ["journalSeconds"] = Math.Round(writer.BusySeconds, 3),
+    };
+
+    private void ProcessTimed(WorkItem item)
     {
         if (item.Read is { } read)
         {

@@ -29,6 +29,7 @@ public static class SequencerApi
     public static void Map(IEndpointRouteBuilder app, SequencerService service)
     {
         app.MapGet("/health", () => Results.Text(new JsonObject { ["status"] = "ok", ["sequence"] = service.Sequence }.ToJsonString(), "application/json"));
+        app.MapGet("/metrics", () => Json(service.Metrics()));
         app.MapGet("/status", async () => Json(await service.Query(e => new JsonObject
         {
             ["sequence"] = service.Sequence,

@@ -29,6 +29,9 @@ public sealed class GroupCommitWriter : IDisposable
     /// <summary>Commits so far (groups), for the figures.</summary>
     public long Commits { get; private set; }
 
+    /// <summary>Seconds spent appending (the fsyncs included), for the figures.</summary>
+    public double BusySeconds { get; private set; }
+
     /// <summary>The error that stopped the writer, or null.</summary>
     public Exception? Failure { get; private set; }
 
@@ -73,7 +76,9 @@ public sealed class GroupCommitWriter : IDisposable
             {
                 if (entries.Count > 0)
                 {
+                    long started = System.Diagnostics.Stopwatch.GetTimestamp();
                     store.Append(entries);
+                    BusySeconds += System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
                     Commits++;
                 }
             }
