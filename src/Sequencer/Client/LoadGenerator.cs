@@ -29,9 +29,6 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
     private const int QuotesPerMaker = 4;
     private const int MaxInFlight = 512;
 
-    // The share of requests that are taker orders: on busy option names quotes and cancels outnumber trades by orders
-    // of magnitude (research/exchange-operations.md), so most requests move quotes.
-    private const double TakerShare = 0.01;
 
     private readonly ConcurrentBag<double> latencies = [];
     private readonly Lock ackedGate = new();
@@ -65,7 +62,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
                 for (; issued < due; issued++)
                 {
                     inFlight.RemoveAll(t => t.IsCompleted);
-                    Trader? idle = PickIdle(traders, rng, maker: rng.NextDouble() >= TakerShare);
+                    Trader? idle = PickIdle(traders, rng, maker: rng.NextDouble() >= options.TakerShare);
                     if (idle is null || inFlight.Count >= MaxInFlight)
                     {
                         Interlocked.Increment(ref skipped);

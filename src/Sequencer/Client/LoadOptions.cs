@@ -30,6 +30,12 @@ public sealed record LoadOptions
     /// <summary>How long to keep retrying a request while the service is down (a restart).</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The share of requests that are taker orders. On busy option names quotes and cancels outnumber trades by orders
+    /// of magnitude (research/exchange-operations.md), so by default 1 % of requests take and the rest move quotes.
+    /// </summary>
+    public double TakerShare { get; init; } = 0.01;
+
     /// <summary>The seed of the flow (and of the accounts' keys).</summary>
     public int Seed { get; init; } = Environment.TickCount;
 }
