@@ -9,7 +9,7 @@ using ZkOptions.Sequencer.Hosting;
 namespace ZkOptions.Cli.Commands;
 
 /// <summary>
-/// <c>zkoptions loadgen --url URL --accounts K --rate R --duration S [--acked FILE] [--oracle-key-file F] [--json]</c>:
+/// <c>zkoptions loadgen --url URL --accounts K --rate R --duration S [--acked FILE] [--oracle-key-file F] [--taker-share F] [--json]</c>:
 /// signed order flow against a running <c>zkoptions serve</c>; prints throughput and acknowledgement latency.
 /// </summary>
 internal static class LoadgenCommand
@@ -25,11 +25,12 @@ internal static class LoadgenCommand
         {
             Description = "Sign the set-up epoch with the key in this file (`eddsa keygen --out` JSON or 64 hex digits). Default: the development oracle key `zkoptions serve` trusts without --parameters.",
         };
+        var takers = new Option<double>("--taker-share") { Description = "The share of requests that are taker IOC orders (the rest quote, replace and cancel).", DefaultValueFactory = _ => 0.01, HelpName = "F" };
         var seed = new Option<int?>("--seed") { Description = "Seed of the flow and the accounts' keys (default: random).", HelpName = "N" };
         var command = new Command("loadgen",
             $"Send signed order flow to a sequencer (accounts funded through the operator endpoint with ${ServeCommand.TokenVariable}, a signed epoch, makers quoting and replacing, takers crossing); retries across a restart; prints orders/s and ack latency percentiles.")
         {
-            url, accounts, rate, duration, acked, oracleKey, seed,
+            url, accounts, rate, duration, acked, oracleKey, takers, seed,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +48,11 @@ internal static class LoadgenCommand
             {
                 throw new UsageException("--rate and --duration must be positive");
             }
+            double share = parse.GetValue(takers);
+            if (!(share is >= 0 and <= 1))
+            {
+                throw new UsageException($"--taker-share: {share} is outside 0 to 1");
+            }
             string token = Environment.GetEnvironmentVariable(ServeCommand.TokenVariable) is { Length: > 0 } t ? t
                 : throw new UsageException($"loadgen funds its accounts through the operator endpoint: set {ServeCommand.TokenVariable} to the service's operator token");
             EddsaPrivateKey key = parse.GetValue(oracleKey) is { } file ? PrivateKeyInput.FromFile(file, "--oracle-key-file") : DevelopmentOracle.Key;
@@ -61,6 +67,7 @@ internal static class LoadgenCommand
                 OracleKey = key,
                 AckedFile = parse.GetValue(acked) is { } a ? Path.GetFullPath(a) : null,
                 Seed = parse.GetValue(seed) ?? Environment.TickCount,
+                TakerShare = share,
             };
             LoadReport report = new LoadGenerator(options, run.Err).RunAsync().GetAwaiter().GetResult();
             run.Result.Succeeded(report.ToJson());
