@@ -21,8 +21,28 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const int Cycles = 20;
 
     [Fact]
-    public async Task Twenty_sigkills_under_load_on_sqlite_lose_no_acknowledged_order_and_replay_to_the_same_root_and_batch_files()
+    public Task Twenty_sigkills_under_load_on_sqlite_lose_no_acknowledged_order_and_replay_to_the_same_root_and_batch_files() => Run(null);
+
+    /// <summary>The same on PostgreSQL: a server the test starts (initdb, postgres on a loopback port) and stops.</summary>
+    [Fact]
+    public async Task Twenty_sigkills_under_load_on_postgresql_lose_no_acknowledged_order_and_replay_to_the_same_root_and_batch_files()
     {
+        var pg = new TestPostgres();
+        await pg.InitializeAsync();
+        try
+        {
+            await Run(pg);
+        }
+        finally
+        {
+            await pg.DisposeAsync();
+        }
+    }
+
+    private async Task Run(TestPostgres? pg)
+    {
+        string? connection = pg?.NewDatabase();
+        string[] store = connection is null ? [] : ["--postgres", connection];
         string dir = Path.Combine(Path.GetTempPath(), "zko-crash-" + Guid.NewGuid().ToString("N"));
         string replayDir = dir + "-replay";
         const string token = "crash-test-token";
@@ -31,7 +51,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             int port = ServeProcess.FreePort();
             var rng = new Random(20261205);
             var total = Stopwatch.StartNew();
-            ServeProcess serve = ServeProcess.Start(dir, port, token, "--batch-age-ms", "200", "--max-batch", "64");
+            ServeProcess serve = ServeProcess.Start(dir, port, token, ["--batch-age-ms", "200", "--max-batch", "64", .. store]);
             using var stopLoad = new CancellationTokenSource();
             string acked = Path.Combine(Path.GetTempPath(), "zko-crash-acked-" + Guid.NewGuid().ToString("N"));
             var load = new LoadGenerator(new LoadOptions
@@ -53,7 +73,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 Assert.False(running.IsFaulted, running.Exception?.ToString());
                 serve.Kill();
                 serve.Dispose();
-                serve = ServeProcess.Start(dir, port, token, "--batch-age-ms", "200", "--max-batch", "64");
+                serve = ServeProcess.Start(dir, port, token, ["--batch-age-ms", "200", "--max-batch", "64", .. store]);
             }
             await Task.Delay(1_000);
             stopLoad.Cancel();
@@ -69,15 +89,19 @@ public sealed class CrashTests(ITestOutputHelper output)
 
             // Every acknowledged order is in the journal.
             string[] ackedIds = [.. File.ReadAllLines(acked).Where(l => l.Length > 0)];
-            HashSet<string> journaled = JournaledOrderIds(Path.Combine(dir, "journal.db"));
+            HashSet<string> journaled = connection is null ? JournaledOrderIds(Path.Combine(dir, "journal.db")) : JournaledOrderIdsIn(connection);
             Assert.True(ackedIds.Length > 100, $"only {ackedIds.Length} orders were acknowledged");
             string[] lost = [.. ackedIds.Where(id => !journaled.Contains(id))];
             Assert.True(lost.Length == 0, $"{lost.Length} acknowledged orders are not in the journal: {string.Join(", ", lost.Take(10))}");
 
             // An uninterrupted replay of the same journal from genesis reaches the same root and writes the same batches.
+            // (SQLite: a copy of the file; PostgreSQL: the same database, now that the service has let go of it.)
             Directory.CreateDirectory(replayDir);
-            File.Copy(Path.Combine(dir, "journal.db"), Path.Combine(replayDir, "journal.db"));
-            await using (RunningSequencer replay = await RunningSequencer.StartAsync(replayDir, maxBatch: 64))
+            if (connection is null)
+            {
+                File.Copy(Path.Combine(dir, "journal.db"), Path.Combine(replayDir, "journal.db"));
+            }
+            await using (RunningSequencer replay = await RunningSequencer.StartAsync(replayDir, maxBatch: 64, postgres: connection))
             {
                 Assert.Equal(recoveredRoot, (string)(await replay.Client.Get("/status")).Body["stateRoot"]!);
             }
@@ -104,14 +128,28 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
     }
 
+    private static HashSet<string> JournaledOrderIdsIn(string connection)
+    {
+        using var db = new Npgsql.NpgsqlConnection(connection);
+        db.Open();
+        using var c = new Npgsql.NpgsqlCommand("SELECT kind, payload FROM journal WHERE kind IN ('order', 'replace') ORDER BY seq", db);
+        using Npgsql.NpgsqlDataReader r = c.ExecuteReader();
+        return Ids(r);
+    }
+
     private static HashSet<string> JournaledOrderIds(string path)
     {
-        var ids = new HashSet<string>();
         using var db = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=false");
         db.Open();
         using SqliteCommand c = db.CreateCommand();
         c.CommandText = "SELECT kind, payload FROM journal WHERE kind IN ('order', 'replace') ORDER BY seq";
         using SqliteDataReader r = c.ExecuteReader();
+        return Ids(r);
+    }
+
+    private static HashSet<string> Ids(System.Data.Common.DbDataReader r)
+    {
+        var ids = new HashSet<string>();
         while (r.Read())
         {
             SubmitOrder o = InputJson.Read(r.GetString(0), r.GetString(1), DevelopmentOracle.Parameters, "journal") switch

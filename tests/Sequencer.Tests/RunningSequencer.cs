@@ -38,6 +38,9 @@ public sealed class RunningSequencer : IAsyncDisposable
 
     public TimeSpan MaxBatchAge { get; }
 
+    /// <summary>The PostgreSQL connection string of the journal, or null for SQLite in the directory.</summary>
+    public string? Postgres { get; private init; }
+
     /// <summary>The clock the service reads (unix seconds).</summary>
     public long Now { get; set; } = Start;
 
@@ -48,10 +51,11 @@ public sealed class RunningSequencer : IAsyncDisposable
     public SequencerHost Host => host!;
 
     /// <summary>Starts a sequencer; <paramref name="maxBatchAgeMs"/> is the age cut (default: long enough that only the test's clock cuts).</summary>
-    public static async Task<RunningSequencer> StartAsync(string? directory = null, int maxBatch = 256, int maxBatchAgeMs = 3_600_000)
+    /// <paramref name="postgres"/>: keep the journal in this PostgreSQL database instead of SQLite.
+    public static async Task<RunningSequencer> StartAsync(string? directory = null, int maxBatch = 256, int maxBatchAgeMs = 3_600_000, string? postgres = null)
     {
         var s = new RunningSequencer(directory ?? Path.Combine(Path.GetTempPath(), "zko-seq-" + Guid.NewGuid().ToString("N")), directory is null, maxBatch,
-            TimeSpan.FromMilliseconds(maxBatchAgeMs));
+            TimeSpan.FromMilliseconds(maxBatchAgeMs)) { Postgres = postgres };
         await s.StartServiceAsync();
         return s;
     }
@@ -75,7 +79,7 @@ public sealed class RunningSequencer : IAsyncDisposable
             MaxBatchAge = MaxBatchAge,
             Clock = () => Now,
         };
-        host = SequencerHost.Create(options, ["http://127.0.0.1:0"]);
+        host = SequencerHost.Create(options, ["http://127.0.0.1:0"], Postgres is { } pg ? () => new Journal.PostgresJournalStore(pg) : null);
         await host.App.StartAsync();
         string url = host.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new SequencerClient(new HttpClient { BaseAddress = new Uri(url) }, host.Service.Parameters, Token);

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ZkOptions.Cli.Output;
 using ZkOptions.Sequencer.Hosting;
+using ZkOptions.Sequencer.Journal;
 using ZkOptions.Settlement.Parameters;
 
 namespace ZkOptions.Cli.Commands;
 
 /// <summary>
-/// <c>zkoptions serve --data DIR [--urls URL] [--parameters F] [--max-batch N] [--batch-age-ms MS]</c>: the sequencer
+/// <c>zkoptions serve --data DIR [--urls URL] [--postgres CONNECTION] [--parameters F] [--max-batch N] [--batch-age-ms MS]</c>: the sequencer
 /// service (docs/sequencer.md). Recovers from the journal in DIR, then serves the API until SIGINT or SIGTERM.
 /// </summary>
 internal static class ServeCommand
@@ -28,11 +29,16 @@ internal static class ServeCommand
             Description = "The deployment's exchange parameters (parameters.json). Default: the defaults with the well-known development oracle key (anyone can sign epochs: for development only). A journal keeps the parameters it started with.",
         };
         var maxBatch = new Option<int>("--max-batch") { Description = "Cut a batch at N transactions (the N of the batch-N circuit that proves it).", DefaultValueFactory = _ => 256, HelpName = "N" };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "Keep the journal in PostgreSQL instead of DIR/journal.db: an Npgsql connection string (Host=…;Database=…;Username=…). An advisory lock keeps a second sequencer off it. Batch files still go to DIR/batches.",
+            HelpName = "CONNECTION",
+        };
         var age = new Option<int>("--batch-age-ms") { Description = "Cut a batch once its oldest transaction is this old.", DefaultValueFactory = _ => 1_000, HelpName = "MS" };
         var command = new Command("serve",
             $"Run the sequencer service: REST API and journal (docs/sequencer.md). Operator endpoints take the bearer token in ${TokenVariable}; when it is unset, a random token is written to DIR/operator-token.")
         {
-            data, urls, parametersFile, maxBatch, age,
+            data, urls, postgres, parametersFile, maxBatch, age,
         };
         command.SetAction(parse =>
         {
@@ -63,18 +69,24 @@ internal static class ServeCommand
             SequencerHost host;
             try
             {
-                host = SequencerHost.Create(options, listen, logLevel: LogLevel.Warning);
+                Func<IJournalStore>? store = parse.GetValue(postgres) is { } connection ? () => new PostgresJournalStore(connection) : null;
+                host = SequencerHost.Create(options, listen, store, LogLevel.Warning);
             }
             catch (RecoveryException e)
             {
                 throw new UsageException($"recovery failed: {e.Message}");
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                throw new UsageException($"--postgres: {e.Message}");
             }
             host.App.StartAsync().GetAwaiter().GetResult();
             if (parse.GetValue(parametersFile) is null)
             {
                 run.Err.WriteLine("zkoptions serve: using the development oracle key (anyone can sign epochs); pass --parameters for a deployment");
             }
-            run.Out.WriteLine($"zkoptions serve: listening on {string.Join(", ", host.App.Urls)}; journal {Path.Combine(dir, "journal.db")} ({host.Service.Replayed} entries replayed); batches in {host.Service.BatchDirectory}");
+            string journal = parse.GetValue(postgres) is null ? Path.Combine(dir, "journal.db") : "in PostgreSQL";
+            run.Out.WriteLine($"zkoptions serve: listening on {string.Join(", ", host.App.Urls)}; journal {journal} ({host.Service.Replayed} entries replayed); batches in {host.Service.BatchDirectory}");
             run.Out.Flush();
             host.App.WaitForShutdownAsync().GetAwaiter().GetResult();
             host.DisposeAsync().AsTask().GetAwaiter().GetResult();
