@@ -68,6 +68,13 @@ public sealed class SequencerHost : IAsyncDisposable
                     ["detail"] = ex?.Message,
                 }.ToJsonString());
             }));
+            app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            var streams = new StreamHub(service);
+            app.Map("/ws/trades", (HttpContext c) => streams.Serve(c, "trades"));
+            app.Map("/ws/batches", (HttpContext c) => streams.Serve(c, "batches"));
+            app.Map("/ws/epochs", (HttpContext c) => streams.Serve(c, "epochs"));
+            app.Map("/ws/books/{series}", (HttpContext c, string series) => streams.Serve(c, "book:" + series));
+            app.Map("/ws/accounts/{account}", (HttpContext c, string account) => streams.Serve(c, "account:" + account));
             app.MapGet("/parameters", () => Results.Text(ExchangeParametersJson.Write(service.Parameters).ToJsonString(), "application/json"));
             SequencerApi.Map(app, service);
             app.Lifetime.ApplicationStopped.Register(service.Dispose);
