@@ -38,6 +38,9 @@ public sealed class RunningSequencer : IAsyncDisposable
 
     public TimeSpan MaxBatchAge { get; }
 
+    /// <summary>Orders per second per account (0: no limit).</summary>
+    public int OrderRateLimit { get; set; } = 1_000;
+
     /// <summary>The PostgreSQL connection string of the journal, or null for SQLite in the directory.</summary>
     public string? Postgres { get; private init; }
 
@@ -77,6 +80,7 @@ public sealed class RunningSequencer : IAsyncDisposable
             OperatorToken = Token,
             MaxBatchTransactions = MaxBatch,
             MaxBatchAge = MaxBatchAge,
+            OrdersPerSecondPerAccount = OrderRateLimit,
             Clock = () => Now,
         };
         host = SequencerHost.Create(options, ["http://127.0.0.1:0"], Postgres is { } pg ? () => new Journal.PostgresJournalStore(pg) : null);

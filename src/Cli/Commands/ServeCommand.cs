@@ -34,11 +34,12 @@ internal static class ServeCommand
             Description = "Keep the journal in PostgreSQL instead of DIR/journal.db: an Npgsql connection string (Host=…;Database=…;Username=…). An advisory lock keeps a second sequencer off it. Batch files still go to DIR/batches.",
             HelpName = "CONNECTION",
         };
+        var rateLimit = new Option<int>("--order-rate-limit") { Description = "Orders (new and replacements) an account may send per second, bursts of twice as many; 0 for no limit. Cancels are never limited.", DefaultValueFactory = _ => 1_000, HelpName = "N" };
         var age = new Option<int>("--batch-age-ms") { Description = "Cut a batch once its oldest transaction is this old.", DefaultValueFactory = _ => 1_000, HelpName = "MS" };
         var command = new Command("serve",
             $"Run the sequencer service: REST API and journal (docs/sequencer.md). Operator endpoints take the bearer token in ${TokenVariable}; when it is unset, a random token is written to DIR/operator-token.")
         {
-            data, urls, postgres, parametersFile, maxBatch, age,
+            data, urls, postgres, parametersFile, maxBatch, age, rateLimit,
         };
         command.SetAction(parse =>
         {
@@ -64,6 +65,7 @@ internal static class ServeCommand
                 OperatorToken = token,
                 MaxBatchTransactions = n,
                 MaxBatchAge = TimeSpan.FromMilliseconds(ms),
+                OrdersPerSecondPerAccount = parse.GetValue(rateLimit) is int limit and >= 0 ? limit : throw new UsageException("--order-rate-limit must be 0 or more"),
             };
             string[] listen = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             SequencerHost host;

@@ -116,6 +116,9 @@ public sealed class SequencerService : IDisposable
     /// <summary>Where batch files go.</summary>
     public string BatchDirectory => files.Directory;
 
+    /// <summary>How the service runs.</summary>
+    public ServiceOptions Options => options;
+
     /// <summary>The operator's bearer token.</summary>
     public string OperatorToken => options.OperatorToken;
 

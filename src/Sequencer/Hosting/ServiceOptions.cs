@@ -21,6 +21,12 @@ public sealed record ServiceOptions
     /// <summary>The clock (unix seconds); read only on the sequencing thread, and journaled in every cut.</summary>
     public Func<long> Clock { get; init; } = () => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
+    /// <summary>
+    /// Orders (new and replacements) one account may send per second, with bursts of twice as many (a token bucket);
+    /// 0 for no limit. Cancels are never limited: a venue must never refuse a market maker's way out.
+    /// </summary>
+    public int OrdersPerSecondPerAccount { get; init; } = 1_000;
+
     /// <summary>The bearer token of the operator endpoints.</summary>
     public required string OperatorToken { get; init; }
 }

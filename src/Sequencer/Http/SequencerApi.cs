@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +29,7 @@ public static class SequencerApi
     /// <summary>Maps the endpoints of <paramref name="service"/>.</summary>
     public static void Map(IEndpointRouteBuilder app, SequencerService service)
     {
+        PartitionedRateLimiter<long>? orderLimit = OrderLimiter(service.Options.OrdersPerSecondPerAccount);
         app.MapGet("/health", () => Results.Text(new JsonObject { ["status"] = "ok", ["sequence"] = service.Sequence }.ToJsonString(), "application/json"));
         app.MapGet("/metrics", () => Json(service.Metrics()));
         app.MapGet("/status", async () => Json(await service.Query(e => new JsonObject
@@ -43,7 +45,7 @@ public static class SequencerApi
             ["chainId"] = e.Parameters.ChainId.ToString(CultureInfo.InvariantCulture),
         })));
 
-        app.MapPost("/orders", (Func<HttpContext, Task<IResult>>)(c => WithBody(c, body => SubmitOrder(c, service, body))));
+        app.MapPost("/orders", (Func<HttpContext, Task<IResult>>)(c => WithBody(c, body => SubmitOrder(c, service, body, orderLimit))));
         app.MapGet("/orders/{id}", async (HttpContext c, string id) =>
         {
             if (OrderRecord.ParseId(id) is not { } key)
@@ -54,7 +56,7 @@ public static class SequencerApi
             return order is null ? ProblemResponses.Of(Refusal.NotFound("id", $"no order {id} was acknowledged"), c) : Json(order);
         });
         app.MapPost("/orders/{id}/cancel", (HttpContext c, string id) => WithBody(c, body => CancelOrder(c, service, id, body)));
-        app.MapPost("/orders/{id}/replace", (HttpContext c, string id) => WithBody(c, body => ReplaceOrder(c, service, id, body)));
+        app.MapPost("/orders/{id}/replace", (HttpContext c, string id) => WithBody(c, body => ReplaceOrder(c, service, id, body, orderLimit)));
         app.MapPost("/accounts/{account}/cancel-all", (HttpContext c, string account) => WithBody(c, body => CancelAll(c, service, account, body)));
 
         app.MapGet("/accounts/{account}", async (HttpContext c, string account) =>
@@ -174,7 +176,37 @@ public static class SequencerApi
         }));
     }
 
-    private static async Task<IResult> SubmitOrder(HttpContext c, SequencerService service, JsonObject body)
+    /// <summary>
+    /// The framework's rate limiter, partitioned by account: a token bucket of <paramref name="perSecond"/> orders a
+    /// second with bursts of twice as many; null for no limit.
+    /// </summary>
+    private static PartitionedRateLimiter<long>? OrderLimiter(int perSecond) => perSecond <= 0 ? null
+        : PartitionedRateLimiter.Create<long, long>(account => RateLimitPartition.GetTokenBucketLimiter(account, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 2 * perSecond,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    private static IResult? Limited(HttpContext c, PartitionedRateLimiter<long>? limiter, long account, int perSecond)
+    {
+        if (limiter is null)
+        {
+            return null;
+        }
+        using RateLimitLease lease = limiter.AttemptAcquire(account);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+        c.Response.Headers.RetryAfter = "1";
+        return ProblemResponses.Of(new Refusal(429, "rate limit", "account",
+            $"account {account} sent more than {perSecond} orders a second (bursts of {2 * perSecond}); cancels are not limited"), c);
+    }
+
+    private static async Task<IResult> SubmitOrder(HttpContext c, SequencerService service, JsonObject body, PartitionedRateLimiter<long>? limit)
     {
         SubmitOrder order;
         try
@@ -184,6 +216,10 @@ public static class SequencerApi
         catch (SettlementInputException ex)
         {
             return ProblemResponses.Of(ProblemResponses.FromInput(ex), c);
+        }
+        if (Limited(c, limit, order.Order.Order.Account, service.Options.OrdersPerSecondPerAccount) is { } tooMany)
+        {
+            return tooMany;
         }
         if (Verify(service, order) is { } refused)
         {
@@ -227,7 +263,7 @@ public static class SequencerApi
         return Answer(c, await service.Submit(new CancelAll(index, upTo)));
     }
 
-    private static async Task<IResult> ReplaceOrder(HttpContext c, SequencerService service, string id, JsonObject body)
+    private static async Task<IResult> ReplaceOrder(HttpContext c, SequencerService service, string id, JsonObject body, PartitionedRateLimiter<long>? limit)
     {
         if (OrderRecord.ParseId(id) is not { } key)
         {
@@ -246,6 +282,10 @@ public static class SequencerApi
         if (order.Order.Order.Account != key.Account)
         {
             return ProblemResponses.Of(Refusal.BadRequest("order.account", $"the replacement is account {order.Order.Order.Account}'s, the order replaced is account {key.Account}'s"), c);
+        }
+        if (Limited(c, limit, key.Account, service.Options.OrdersPerSecondPerAccount) is { } tooMany)
+        {
+            return tooMany;
         }
         if (VerifyMessage(service, body, key.Account, SignedMessages.Cancel(key.Account, key.StorageId, service.Parameters.ChainId), "signature") is { } refused
             || Verify(service, order) is { } refusedOrder && (refused = refusedOrder with { Field = "order." + refusedOrder.Field }) is not null)
