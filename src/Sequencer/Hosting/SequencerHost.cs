@@ -75,6 +75,9 @@ public sealed class SequencerHost : IAsyncDisposable
             app.Map("/ws/epochs", (HttpContext c) => streams.Serve(c, "epochs"));
             app.Map("/ws/books/{series}", (HttpContext c, string series) => streams.Serve(c, "book:" + series));
             app.Map("/ws/accounts/{account}", (HttpContext c, string account) => streams.Serve(c, "account:" + account));
+            app.MapGet("/openapi.json", () => Results.Stream(
+                typeof(SequencerHost).Assembly.GetManifestResourceStream("openapi.json") ?? throw new InvalidOperationException("the OpenAPI resource is missing"),
+                "application/json"));
             app.MapGet("/parameters", () => Results.Text(ExchangeParametersJson.Write(service.Parameters).ToJsonString(), "application/json"));
             SequencerApi.Map(app, service);
             app.Lifetime.ApplicationStopped.Register(service.Dispose);
