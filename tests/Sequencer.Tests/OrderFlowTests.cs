@@ -146,4 +146,19 @@ public sealed class OrderFlowTests
         Assert.Equal(["1-3", "1-4"], all.Body["cancelled"]!.AsArray().Select(n => (string)n!).ToArray());
         Assert.Equal("open", (string?)(await s.Client.Get("/orders/1-6")).Body["status"]); // above the bound
     }
+
+    [Fact]
+    public async Task A_forced_withdrawal_reported_by_the_operator_pays_out_of_collateral()
+    {
+        var (s, _, _) = await ListedAsync();
+        await using var _s = s;
+        var op = new Settlement.State.L1Operation(Settlement.State.L1OperationKind.ForcedWithdraw, 1, (System.Numerics.BigInteger.One << 159) + 1,
+            Settlement.Numbers.Usd.FromDollars(1_000), ZkOptions.Field.BabyJubjub.BabyJubjubPoint.Identity);
+        Reply r = await s.Client.Post("/operator/l1", Journal.InputJson.L1(op), RunningSequencer.Token);
+        Assert.Equal(200, r.Status);
+        Assert.Equal(Settlement.Numbers.Usd.FromDollars(999_000).ToString(), (string?)(await s.Client.Get("/accounts/1")).Body["collateral"]);
+        Reply unknown = await s.Client.Post("/operator/l1", Journal.InputJson.L1(op with { Account = 42 }), RunningSequencer.Token);
+        Assert.Equal(422, unknown.Status);
+        Assert.Equal("account", (string?)unknown.Body["field"]);
+    }
 }
