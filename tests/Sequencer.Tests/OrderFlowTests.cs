@@ -161,4 +161,20 @@ public sealed class OrderFlowTests
         Assert.Equal(422, unknown.Status);
         Assert.Equal("account", (string?)unknown.Body["field"]);
     }
+
+    [Fact]
+    public async Task When_a_series_expires_the_sequencer_cuts_and_its_resting_orders_expire()
+    {
+        var (s, _, _) = await ListedAsync();
+        await using var _s = s;
+        SeriesKey near = s.Market.Series[8];
+        long mark = s.Market.Epoch(1, s.Now).Find(near)!.Value.Risk.Mark.Micros;
+        var order = Orders.Make(1, near, Side.Buy, mark * 80 / 100, 1, 1) with { ValidUntil = near.Expiry + 86_400 };
+        Assert.Equal("open", (string?)(await s.Client.Submit(order, RunningSequencer.KeyFor(1))).Body["status"]);
+        s.Now = near.Expiry; // no input arrives: the tick sees the expiry pass
+        await RecoveryTests.WaitFor(async () => (string?)(await s.Client.Get("/orders/1-1")).Body["status"] == "expired");
+        Reply expired = await s.Client.Get("/orders/1-1");
+        Assert.Contains("expired at", (string?)expired.Body["reason"]);
+        Assert.True((long)(await s.Client.Get("/status")).Body["batchTimestamp"]! >= near.Expiry);
+    }
 }

@@ -73,6 +73,11 @@ public sealed class Exchange
     /// <summary>Transactions waiting in the open batch.</summary>
     public int OpenTransactions => Matcher.OpenTransactions;
 
+    /// <summary>The earliest expiry of a series in the current epoch after the open batch's time, or null.</summary>
+    public long? NextExpiry => State.Epoch is { } epoch && BatchTimestamp is long now
+        ? epoch.Series.Select(s => s.Key.Expiry).Where(e => e > now).DefaultIfEmpty().Min() is long e and > 0 ? e : null
+        : null;
+
     /// <summary>The number of the last sealed batch (0 before the first).</summary>
     public long LastSealedBatch { get; private set; }
 
@@ -128,6 +133,18 @@ public sealed class Exchange
             expired = Matcher.BeginBatch(timestamp);
         }
         var events = new List<(string, JsonObject)>();
+        // Orders in a series that has expired can no longer trade (the engine's series.live rule): off the book.
+        foreach (OrderBook book in Matcher.Books.Where(b => b.Series.Expiry <= timestamp && b.Count > 0).ToArray())
+        {
+            foreach (RestingOrder r in book.Bids.Concat(book.Asks).ToArray())
+            {
+                book.Remove(r);
+                OrderRecord record = orders[(r.Order.Account, r.Order.StorageId)];
+                Close(record, OrderStatus.Expired, $"series {book.Series.ToDisplay(Parameters.UnderlyingName)} expired at {book.Series.Expiry}");
+                events.Add(("account:" + Str(r.Order.Account), Event("expired", record)));
+            }
+            events.Add(("book:" + book.Series, BookEvent(book.Series)));
+        }
         foreach (RestingOrder r in expired)
         {
             OrderRecord record = orders[(r.Order.Account, r.Order.StorageId)];

@@ -309,7 +309,9 @@ public sealed class SequencerService : IDisposable
     private void CutIfDue()
     {
         long now = options.Clock();
-        if (Exchange.OpenTransactions > 0 && batchAge.Elapsed >= options.MaxBatchAge)
+        // An expiry passing needs a batch at or after it: orders in the expired series leave the book, and nothing
+        // more trades in it at a batch time before its expiry.
+        if (Exchange.OpenTransactions > 0 && batchAge.Elapsed >= options.MaxBatchAge || Exchange.NextExpiry is long expiry && now >= expiry)
         {
             Cut(now);
         }
