@@ -40,6 +40,9 @@ public sealed class SequencerService : IDisposable
     private long sequence;
     private long busyTicks, inputs;
 
+    // The keys deposits in the journal opened accounts with (the replay's parallel signature checks need them first).
+    private Dictionary<long, BabyJubjubPoint>? journalKeys;
+
     private SequencerService(ServiceOptions options, IJournalStore store, ExchangeParameters parameters, IReadOnlyList<JournalEntry> journal)
     {
         this.options = options;
@@ -196,9 +199,6 @@ public sealed class SequencerService : IDisposable
         }
         Replayed = journal.Count;
     }
-
-    // The key a deposit in the journal opened the account with (replay needs it before the account exists).
-    private Dictionary<long, BabyJubjubPoint>? journalKeys;
 
     private BabyJubjubPoint? KeyFromDeposits(IReadOnlyList<JournalEntry> journal, long account)
     {
