@@ -41,6 +41,8 @@ public static class CliApp
         root.Add(BatchCommand.Build());
         root.Add(MarginCommand.Build());
         root.Add(OracleCommand.Build());
+        root.Add(ServeCommand.Build());
+        root.Add(LoadgenCommand.Build());
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

@@ -96,6 +96,14 @@ public sealed class ExitCodeTests(PipelineInputs inputs) : IClassFixture<Pipelin
             string market = t.Garbage("market.json");
             return (["oracle", "epoch", "--market", market, "--out", t.inputs.Fresh("epoch.json")], market);
         },
+        ["serve: batch cap out of range"] = t => (["serve", "--data", t.inputs.Fresh("seq"), "--max-batch", "0"], "--max-batch: 0 is outside 1 to 4096"),
+        ["serve: parameters not JSON"] = t =>
+        {
+            string parameters = t.Garbage("parameters.json");
+            return (["serve", "--data", t.inputs.Fresh("seq2"), "--parameters", parameters], parameters);
+        },
+        ["loadgen: not an http URL"] = t => (["loadgen", "--url", "ftp://127.0.0.1/"], "--url: 'ftp://127.0.0.1/' is not an http(s) URL"),
+        ["loadgen: taker share out of range"] = t => (["loadgen", "--url", "http://127.0.0.1:9/", "--taker-share", "2"], "--taker-share: 2 is outside 0 to 1"),
         ["oracle epoch: output directory missing"] = t => (["oracle", "epoch", "--market", PipelineInputs.Repo("vectors", "settlement", "market-default.json"),
             "--out", t.MissingDirectory("epoch.json")], "--out: the directory"),
     };

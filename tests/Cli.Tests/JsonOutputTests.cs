@@ -64,6 +64,8 @@ public sealed class JsonOutputTests(PipelineInputs inputs) : IClassFixture<Pipel
     private static readonly Dictionary<string, string> CheckedElsewhere = new()
     {
         ["demo"] = nameof(DemoCommandTests),
+        ["serve"] = nameof(ServeAndLoadgenJsonTests),
+        ["loadgen"] = nameof(ServeAndLoadgenJsonTests),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);

@@ -271,24 +271,9 @@ public static partial class BatchJson
             }
         }
 
-        private SignedOrder Order(JsonObject o)
-        {
-            string side = json.String(o, "side");
-            Expect(side is "buy" or "sell", o, "side", $"'{side}' must be \"buy\" or \"sell\"");
-            var order = new Order(Account(o, "account"), AccountJson.ReadSeriesKey(json, o, "series"), side == "buy" ? Side.Buy : Side.Sell,
-                Amount(o, "limitPrice"), new Quantity(json.Long(o, "amount", 0, Quantity.MaxUnits)), json.Long(o, "storageId", 0),
-                json.Long(o, "validUntil", 0), new Ppm(json.Long(o, "maxFee", 0)), json.Long(o, "chainId", 0));
-            Fr hash = json.FieldElement(o, "hash");
-            Expect(hash == order.Hash(), o, "hash", $"is not the hash of the order's fields ({order.Hash()})");
-            return new SignedOrder(order, Signature(json.Object(o, "signature")));
-        }
+        private SignedOrder Order(JsonObject o) => SignedOrderJson.Read(o, json, p);
 
-        private EddsaSignature Signature(JsonObject s)
-        {
-            var sig = new EddsaSignature(new BabyJubjubPoint(json.FieldElement(s, "R8x"), json.FieldElement(s, "R8y")), json.BigInteger(s, "S"));
-            Expect(sig.S < BabyJubjub.SubgroupOrder, s, "S", "must be below the subgroup order l");
-            return sig;
-        }
+        private EddsaSignature Signature(JsonObject s) => SignedOrderJson.ReadSignature(s, json);
 
         private AccountUpdate Update(JsonObject u)
         {

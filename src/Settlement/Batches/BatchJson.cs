@@ -114,24 +114,8 @@ public static partial class BatchJson
     private static IEnumerable<(string, JsonNode?)> Fields(Transaction tx, ExchangeParameters p)
     {
         static JsonNode S(long v) => JsonValue.Create(v.ToString(CultureInfo.InvariantCulture));
-        static JsonObject Sig(ZkOptions.Field.BabyJubjub.EddsaSignature s) => new()
-        {
-            ["R8x"] = s.R8.X.ToString(), ["R8y"] = s.R8.Y.ToString(), ["S"] = s.S.ToString(CultureInfo.InvariantCulture),
-        };
-        static JsonObject Order(Orders.SignedOrder o) => new()
-        {
-            ["account"] = S(o.Order.Account),
-            ["series"] = o.Order.Series.ToString(),
-            ["side"] = o.Order.Side == Orders.Side.Buy ? "buy" : "sell",
-            ["limitPrice"] = o.Order.LimitPrice.ToString(),
-            ["amount"] = o.Order.Amount.ToString(),
-            ["storageId"] = S(o.Order.StorageId),
-            ["validUntil"] = S(o.Order.ValidUntil),
-            ["maxFee"] = o.Order.MaxFee.ToString(),
-            ["chainId"] = S(o.Order.ChainId),
-            ["hash"] = o.Order.Hash().ToString(),
-            ["signature"] = Sig(o.Signature),
-        };
+        static JsonObject Sig(ZkOptions.Field.BabyJubjub.EddsaSignature s) => Orders.SignedOrderJson.Signature(s);
+        static JsonObject Order(Orders.SignedOrder o) => Orders.SignedOrderJson.Write(o);
         switch (tx)
         {
             case DepositTx d:

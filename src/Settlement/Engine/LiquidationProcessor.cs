@@ -45,7 +45,7 @@ internal static class LiquidationProcessor
             () => $"fraction {tx.Fraction} is outside 1 … {LiquidationBidTx.FractionScale} (1e-4 of the portfolio)");
         Require(tx.Price.Micros >= 0, Rule.AmountPositive, () => "a bid price is ≥ 0");
         Require(tx.Nonce == liquidator.Nonce, Rule.NonceMatches, () => $"nonce {tx.Nonce} given, liquidator expects {liquidator.Nonce}");
-        TransactionContext.RequireSignature(liquidator,
+        ctx.RequireSignature(liquidator,
             SignedMessages.LiquidationBid(tx.Liquidator, tx.Victim, tx.Fraction, tx.Price, tx.Nonce, p.ChainId), tx.Signature, "the bid");
         OracleEpoch epoch = ctx.FreshEpoch();
         TransactionContext.RequireCurrentCache(victim, epoch);

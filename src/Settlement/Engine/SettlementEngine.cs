@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Field;
+using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Settlement.State;
 using ZkOptions.Settlement.Transactions;
 
@@ -18,13 +19,20 @@ public sealed class SettlementEngine(RollupState state, L1Queue queue)
     /// <summary>The L1 queue deposits and forced withdrawals come from.</summary>
     public L1Queue Queue { get; } = queue;
 
+    /// <summary>
+    /// How account signatures are checked: EdDSA-Poseidon verification by default. A service that has already
+    /// verified a signed order on its intake pool passes a check that remembers those (and verifies anything else),
+    /// so each order is verified once; the rule itself is unchanged.
+    /// </summary>
+    public SignatureCheck Signatures { get; init; } = EddsaPoseidon.Verify;
+
     /// <summary>Applies <paramref name="tx"/> at batch time <paramref name="timestamp"/>.</summary>
     public TransactionResult Apply(Transaction tx, long timestamp)
     {
         ArgumentNullException.ThrowIfNull(tx);
         TransactionRejectedException.Require(timestamp >= State.Timestamp, Rule.TimestampForward,
             () => $"batch time {timestamp} is before the previous batch's {State.Timestamp}");
-        var ctx = new TransactionContext(State, Queue, timestamp);
+        var ctx = new TransactionContext(State, Queue, timestamp, Signatures);
         Fr rootBefore = State.TrackRoots ? State.Root : Fr.Zero;
         Dispatch(ctx, tx);
         State.BeginRecording();

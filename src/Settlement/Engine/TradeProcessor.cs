@@ -46,8 +46,8 @@ internal static class TradeProcessor
 
         Account makerAccount = ctx.Load(maker.Account, "maker");
         Account takerAccount = ctx.Load(taker.Account, "taker");
-        TransactionContext.RequireSignature(makerAccount, maker.Hash(), tx.Maker.Signature, "the maker order");
-        TransactionContext.RequireSignature(takerAccount, taker.Hash(), tx.Taker.Signature, "the taker order");
+        ctx.RequireSignature(makerAccount, maker.Hash(), tx.Maker.Signature, "the maker order");
+        ctx.RequireSignature(takerAccount, taker.Hash(), tx.Taker.Signature, "the taker order");
         Require(!makerAccount.IsLiquidating, Rule.NotLiquidating, maker.Account, () => $"maker account {maker.Account} is in liquidation");
         Require(!takerAccount.IsLiquidating, Rule.NotLiquidating, taker.Account, () => $"taker account {taker.Account} is in liquidation");
         TransactionContext.RequireCurrentCache(makerAccount, epoch);

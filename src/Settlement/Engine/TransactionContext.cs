@@ -17,7 +17,7 @@ namespace ZkOptions.Settlement.Engine;
 /// loaded), what it read and emitted, and the guards every rule family shares. Nothing reaches the state until
 /// <see cref="Commit"/>, so a rejection leaves the state as it was.
 /// </summary>
-internal sealed class TransactionContext(RollupState state, L1Queue queue, long timestamp)
+internal sealed class TransactionContext(RollupState state, L1Queue queue, long timestamp, SignatureCheck signatures)
 {
     private readonly List<Account> loaded = [];
 
@@ -115,8 +115,8 @@ internal sealed class TransactionContext(RollupState state, L1Queue queue, long 
     }
 
     /// <summary>Rejects unless <paramref name="signature"/> is the account's over <paramref name="message"/>.</summary>
-    public static void RequireSignature(Account account, Fr message, EddsaSignature signature, string what) =>
-        Require(EddsaPoseidon.Verify(account.PublicKey, message, signature), Rule.SignatureValid, account.Index,
+    public void RequireSignature(Account account, Fr message, EddsaSignature signature, string what) =>
+        Require(signatures(account.PublicKey, message, signature), Rule.SignatureValid, account.Index,
             () => $"{what} is not signed by account {account.Index}'s key");
 
     /// <summary>

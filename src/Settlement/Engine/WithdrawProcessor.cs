@@ -20,7 +20,7 @@ internal static class WithdrawProcessor
         Require(tx.Recipient.Sign >= 0 && tx.Recipient < BigInteger.One << 160, Rule.AmountPositive,
             () => "the recipient is not a 160-bit L1 address");
         Require(tx.Nonce == account.Nonce, Rule.NonceMatches, () => $"nonce {tx.Nonce} given, account {tx.Account} expects {account.Nonce}");
-        TransactionContext.RequireSignature(account,
+        ctx.RequireSignature(account,
             SignedMessages.Withdraw(tx.Account, tx.Amount, tx.Recipient, tx.Nonce, ctx.Parameters.ChainId), tx.Signature, "the withdrawal");
         Require(!account.IsLiquidating, Rule.NotLiquidating, () => $"account {tx.Account} is in liquidation");
         Require(tx.Amount <= account.Collateral, Rule.CollateralSufficient,

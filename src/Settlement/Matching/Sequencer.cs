@@ -11,7 +11,14 @@ using ZkOptions.Settlement.Transactions;
 namespace ZkOptions.Settlement.Matching;
 
 /// <summary>What became of a submitted order.</summary>
-public sealed record SubmitOutcome(IReadOnlyList<TransactionResult> Fills, Quantity Rested, IReadOnlyList<string> Rejections);
+public sealed record SubmitOutcome(IReadOnlyList<TransactionResult> Fills, Quantity Rested, IReadOnlyList<string> Rejections)
+{
+    /// <summary>Resting orders taken off the book because the engine refused a fill against them (their account's fault).</summary>
+    public IReadOnlyList<RestingOrder> RemovedMakers { get; init; } = [];
+
+    /// <summary>Whether matching stopped because the engine refused a fill for the incoming order's fault.</summary>
+    public bool TakerRejected { get; init; }
+}
 
 /// <summary>
 /// The sequencer: order books per series, the batch being built, and the housekeeping a batch needs — risk
@@ -56,19 +63,48 @@ public sealed class Sequencer(SettlementEngine engine)
     /// <summary>The book of <paramref name="series"/>.</summary>
     public OrderBook Book(SeriesKey series) => books.TryGetValue(series, out OrderBook? b) ? b : books[series] = new OrderBook(series);
 
-    /// <summary>Opens the next batch at <paramref name="timestamp"/> and drops expired orders from every book.</summary>
-    public void BeginBatch(long timestamp)
+    /// <summary>
+    /// Opens the next batch at <paramref name="timestamp"/> and drops expired orders from every book; returns those
+    /// orders (books in the order they were opened).
+    /// </summary>
+    public IReadOnlyList<RestingOrder> BeginBatch(long timestamp)
     {
         if (batch is not null)
         {
             throw new InvalidOperationException("a batch is already open");
         }
         batch = new BatchBuilder(Engine, ++batchNumber, timestamp);
+        var expired = new List<RestingOrder>();
         foreach (OrderBook b in books.Values)
         {
-            b.RemoveExpired(timestamp);
+            expired.AddRange(b.RemoveExpired(timestamp));
         }
+        return expired;
     }
+
+    /// <summary>
+    /// Moves the open batch to <paramref name="timestamp"/> while it holds no transaction (an idle sequencer keeps
+    /// its batch time current without sealing empty batches) and drops the orders expired by then; returns them.
+    /// </summary>
+    public IReadOnlyList<RestingOrder> RetimeEmptyBatch(long timestamp)
+    {
+        if (Batch.Count > 0 || splitOff.Count > 0)
+        {
+            throw new InvalidOperationException("the open batch holds transactions: seal it instead");
+        }
+        batch = null;
+        batchNumber--;
+        return BeginBatch(timestamp);
+    }
+
+    /// <summary>Transactions in the open batch and those split off it (0 when none is open).</summary>
+    public int OpenTransactions => (batch?.Count ?? 0) + splitOff.Sum(b => b.Transactions.Count);
+
+    /// <summary>Whether a batch is open.</summary>
+    public bool HasOpenBatch => batch is not null;
+
+    /// <summary>The books opened so far (a series' book opens at its first order).</summary>
+    public IReadOnlyCollection<OrderBook> Books => books.Values;
 
     /// <summary>Applies a transaction in the open batch, refreshing the accounts it needs first.</summary>
     public TransactionResult Apply(Transaction tx)
@@ -105,6 +141,7 @@ public sealed class Sequencer(SettlementEngine engine)
         OrderBook book = Book(order.Order.Series);
         var fills = new List<TransactionResult>();
         var rejections = new List<string>();
+        var removed = new List<RestingOrder>();
         Quantity remaining = order.Order.Amount - Engine.State.Find(order.Order.Account)?.Fill(order.Order.StorageId % Engine.State.Parameters.OrderSlotCapacity) switch
         {
             { } f when f.StorageId == order.Order.StorageId => f.Filled,
@@ -139,6 +176,7 @@ public sealed class Sequencer(SettlementEngine engine)
                     break;
                 }
                 book.Remove(maker);
+                removed.Add(maker);
             }
         }
         Quantity rested = Quantity.Zero;
@@ -147,11 +185,15 @@ public sealed class Sequencer(SettlementEngine engine)
             book.Add(new RestingOrder(order, nextSequence++, remaining));
             rested = remaining;
         }
-        return new SubmitOutcome(fills, rested, rejections);
+        return new SubmitOutcome(fills, rested, rejections) { RemovedMakers = removed, TakerRejected = takerRejected };
     }
 
-    /// <summary>Rests an order without matching it (a maker quote known not to cross), in arrival order.</summary>
-    public void Rest(SignedOrder order) => Book(order.Order.Series).Add(new RestingOrder(order, nextSequence++, order.Order.Amount));
+    /// <summary>
+    /// Rests an order without matching it (a maker quote known not to cross, or what is left of an order matched
+    /// with <c>immediateOrCancel</c>), in arrival order, for <paramref name="remaining"/> (default: the whole amount).
+    /// </summary>
+    public void Rest(SignedOrder order, Quantity? remaining = null) =>
+        Book(order.Order.Series).Add(new RestingOrder(order, nextSequence++, remaining ?? order.Order.Amount));
 
     /// <summary>Removes a resting order (an off-chain cancel; the signed order stays valid until its valid-until).</summary>
     public bool Cancel(SeriesKey series, long account, long storageId) => Book(series).Cancel(account, storageId);

@@ -19,6 +19,26 @@ public static class SignedMessages
     /// <summary>Tag of a liquidation bid.</summary>
     public const long LiquidationBidTag = 2;
 
+    /// <summary>Tag of an off-chain cancel (the sequencer's; no circuit reads it).</summary>
+    public const long CancelTag = 3;
+
+    /// <summary>Tag of an off-chain cancel of every order up to a storage id (the sequencer's; no circuit reads it).</summary>
+    public const long CancelAllTag = 4;
+
+    /// <summary>
+    /// Poseidon(3, account, storageId, chainId): takes the resting order off the book. Replaying it is harmless: a
+    /// storage id names one order, which cannot rest again.
+    /// </summary>
+    public static Fr Cancel(long account, long storageId, long chainId) => Poseidon.Hash(
+        FieldCodec.Unsigned(CancelTag), FieldCodec.Unsigned(account), FieldCodec.Unsigned(storageId), FieldCodec.Unsigned(chainId));
+
+    /// <summary>
+    /// Poseidon(4, account, upToStorageId, chainId): takes every resting order of the account with a storage id up to
+    /// <paramref name="upToStorageId"/> off the book. The bound keeps a replayed cancel-all from touching later orders.
+    /// </summary>
+    public static Fr CancelAll(long account, long upToStorageId, long chainId) => Poseidon.Hash(
+        FieldCodec.Unsigned(CancelAllTag), FieldCodec.Unsigned(account), FieldCodec.Unsigned(upToStorageId), FieldCodec.Unsigned(chainId));
+
     /// <summary>Poseidon(1, account, amount, recipient, nonce, chainId).</summary>
     public static Fr Withdraw(long account, Usd amount, BigInteger recipient, long nonce, long chainId) => Poseidon.Hash(
         FieldCodec.Unsigned(WithdrawTag), FieldCodec.Unsigned(account), FieldCodec.Unsigned(amount.Micros),

@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: MIT
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using ZkOptions.Field.BabyJubjub;
+using ZkOptions.Sequencer.Core;
+using ZkOptions.Sequencer.Inputs;
+using ZkOptions.Sequencer.Journal;
+using ZkOptions.Settlement.Batches;
+using ZkOptions.Settlement.Orders;
+using ZkOptions.Settlement.Parameters;
+using ZkOptions.Settlement.Serialization;
+
+namespace ZkOptions.Sequencer.Hosting;
+
+/// <summary>
+/// The sequencer: recovers the exchange from the journal, then runs it on one sequencing thread fed by a channel.
+/// Each input is applied, handed to the group-commit writer, and answered once durable; inputs that change nothing
+/// are answered once everything before them is durable. Reads run on the same thread (they see a consistent state);
+/// batch cuts are decided here from the clock and journaled like any input; sealed batches are written as files.
+/// </summary>
+public sealed class SequencerService : IDisposable
+{
+    private readonly ServiceOptions options;
+    private readonly IJournalStore store;
+    private readonly GroupCommitWriter writer;
+    private readonly Channel<WorkItem> work = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<long, BabyJubjubPoint> keys = new();
+    private readonly Thread thread;
+    private readonly Timer ticker;
+    private readonly BatchFiles files;
+    private readonly Channel<Batch> fileQueue = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Task fileWriter;
+    private readonly Channel<(Task Durable, Outcome Outcome, TaskCompletionSource<object?>? Done)> acks =
+        Channel.CreateUnbounded<(Task, Outcome, TaskCompletionSource<object?>?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Task answerer;
+    private readonly Stopwatch batchAge = new();
+    private long sequence;
+    private long busyTicks, inputs;
+
+    // The keys deposits in the journal opened accounts with (the replay's parallel signature checks need them first).
+    private Dictionary<long, BabyJubjubPoint>? journalKeys;
+
+    private SequencerService(ServiceOptions options, IJournalStore store, ExchangeParameters parameters, IReadOnlyList<JournalEntry> journal)
+    {
+        this.options = options;
+        this.store = store;
+        Parameters = parameters;
+        Exchange = new Exchange(parameters, options.MaxBatchTransactions, Verified.Check, (a, k) => keys[a] = k, Verified.Forget);
+        files = new BatchFiles(Path.Combine(options.DataDirectory, "batches"), parameters);
+        files.Initialise();
+        Replay(journal);
+        writer = new GroupCommitWriter(store);
+        fileWriter = Task.Run(WriteFilesAsync);
+        answerer = Task.Run(AnswerAsync);
+        thread = new Thread(Run) { Name = "sequencer", IsBackground = true };
+        thread.Start();
+        ticker = new Timer(_ => work.Writer.TryWrite(WorkItem.Tick), null, 50, 50);
+    }
+
+    /// <summary>
+    /// Opens the store, checks the parameters, replays the journal (checking every recorded state root), and starts.
+    /// Throws <see cref="RecoveryException"/> when the journal does not reproduce its recorded state.
+    /// </summary>
+    public static SequencerService Start(ServiceOptions options, IJournalStore store)
+    {
+        ExchangeParameters parameters = options.Parameters;
+        if (store.ReadMeta("parameters") is { } recorded)
+        {
+            var json = new JsonFields("the journal's parameters");
+            parameters = ExchangeParametersJson.Read(json.ParseObject(recorded), json);
+            if (parameters.Hash() != options.Parameters.Hash())
+            {
+                throw new RecoveryException(
+                    $"the journal in {options.DataDirectory} was started with other exchange parameters (hash {parameters.Hash()}) than the ones given ({options.Parameters.Hash()}); start it with the same parameters, or use a new data directory");
+            }
+        }
+        else
+        {
+            store.WriteMeta("parameters", ExchangeParametersJson.Write(options.Parameters).ToJsonString());
+        }
+        // The cap decides where a batch splits, so a replay needs the one the journal was written with.
+        string cap = options.MaxBatchTransactions.ToString(CultureInfo.InvariantCulture);
+        if (store.ReadMeta("maxBatchTransactions") is { } recordedCap)
+        {
+            if (recordedCap != cap)
+            {
+                throw new RecoveryException(
+                    $"the journal in {options.DataDirectory} was written with batches of at most {recordedCap} transactions, not {cap}: start it with --max-batch {recordedCap}");
+            }
+        }
+        else
+        {
+            store.WriteMeta("maxBatchTransactions", cap);
+        }
+        return new SequencerService(options, store, parameters, [.. store.ReadAll()]);
+    }
+
+    /// <summary>The exchange parameters.</summary>
+    public ExchangeParameters Parameters { get; }
+
+    /// <summary>The exchange (touch it only on the sequencing thread: through <see cref="Query{T}"/>).</summary>
+    internal Exchange Exchange { get; }
+
+    /// <summary>Signatures verified at intake.</summary>
+    public VerifiedSignatures Verified { get; } = new();
+
+    /// <summary>The store.</summary>
+    public IJournalStore Store => store;
+
+    /// <summary>Journal entries replayed at start.</summary>
+    public long Replayed { get; private set; }
+
+    /// <summary>The last journaled sequence number.</summary>
+    public long Sequence => Interlocked.Read(ref sequence);
+
+    /// <summary>Where batch files go.</summary>
+    public string BatchDirectory => files.Directory;
+
+    /// <summary>How the service runs.</summary>
+    public ServiceOptions Options => options;
+
+    /// <summary>The operator's bearer token.</summary>
+    public string OperatorToken => options.OperatorToken;
+
+    /// <summary>Events for the streams: (channel, payload), published after the input they follow is durable.</summary>
+    public event Action<string, JsonObject>? Published;
+
+    /// <summary>The public key of an open account, or null (safe off the sequencing thread).</summary>
+    public BabyJubjubPoint? KeyOf(long account) => keys.TryGetValue(account, out BabyJubjubPoint k) ? k : null;
+
+    /// <summary>Sequences <paramref name="input"/>; the task completes with its outcome once the input is durable.</summary>
+    public async Task<Outcome> Submit(SequencerInput input)
+    {
+        var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The journal payload is written here, on the caller's (request pool) thread, not on the sequencing thread.
+        if (!work.Writer.TryWrite(new WorkItem(input, null, done) { Payload = InputJson.Write(input, Parameters) }))
+        {
+            throw new InvalidOperationException("the sequencer has stopped");
+        }
+        return (Outcome)(await done.Task)!;
+    }
+
+    /// <summary>Runs <paramref name="read"/> on the sequencing thread (a consistent view).</summary>
+    public async Task<T> Query<T>(Func<Exchange, T> read)
+    {
+        var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!work.Writer.TryWrite(new WorkItem(null, e => read(e), done)))
+        {
+            throw new InvalidOperationException("the sequencer has stopped");
+        }
+        return (T)(await done.Task)!;
+    }
+
+    private void Replay(IReadOnlyList<JournalEntry> journal)
+    {
+        // Verify the journal's order signatures in parallel first, so the replay does not verify them one by one.
+        Parallel.ForEach(journal.Where(e => e.Kind is "order" or "replace"), e =>
+        {
+            SubmitOrder o = InputJson.Read(e.Kind, e.Payload, Parameters, "journal") switch
+            {
+                SubmitOrder s => s,
+                ReplaceOrder r => r.Replacement,
+                _ => throw new InvalidOperationException(),
+            };
+            if (KeyFromDeposits(journal, o.Order.Order.Account) is { } key)
+            {
+                Verified.Verify(key, o.Order, o.Hash);
+            }
+        });
+        foreach (JournalEntry e in journal)
+        {
+            if (e.Sequence != sequence + 1)
+            {
+                throw new RecoveryException($"journal entry {sequence + 1} is missing (the next one is {e.Sequence})");
+            }
+            SequencerInput input = InputJson.Read(e.Kind, e.Payload, Parameters, $"journal entry {e.Sequence}");
+            Outcome outcome = Exchange.Apply(input);
+            if (!outcome.Changed)
+            {
+                throw new RecoveryException(
+                    $"journal entry {e.Sequence} ({e.Kind}) is refused on replay ({outcome.Refusal?.Detail}), but it was accepted when journaled: the journal does not reproduce its state");
+            }
+            if (e.StateRoot is { } recorded && Exchange.State.Root.ToString() != recorded)
+            {
+                throw new RecoveryException(
+                    $"state root mismatch after journal entry {e.Sequence} ({e.Kind}): the replay reached {Exchange.State.Root}, the journal recorded {recorded}; refusing to start on a journal that does not reproduce its state");
+            }
+            foreach (Batch b in outcome.Sealed)
+            {
+                if (!File.Exists(files.PathOf(b.Number)))
+                {
+                    files.Write(b);
+                }
+            }
+            sequence = e.Sequence;
+        }
+        Replayed = journal.Count;
+    }
+
+    private BabyJubjubPoint? KeyFromDeposits(IReadOnlyList<JournalEntry> journal, long account)
+    {
+        if (journalKeys is null)
+        {
+            lock (journal)
+            {
+                journalKeys ??= journal.Where(e => e.Kind == "l1")
+                    .Select(e => ((L1Event)InputJson.Read(e.Kind, e.Payload, Parameters, "journal")).Operation)
+                    .Where(op => op.Kind == Settlement.State.L1OperationKind.Deposit)
+                    .GroupBy(op => op.Account).ToDictionary(g => g.Key, g => g.First().PublicKey);
+            }
+        }
+        return journalKeys.TryGetValue(account, out BabyJubjubPoint k) ? k : null;
+    }
+
+    private void Run()
+    {
+        ChannelReader<WorkItem> reader = work.Reader;
+        if (!Exchange.HasOpenBatch)
+        {
+            Enter(new CutBatch(options.Clock()), null);
+        }
+        batchAge.Restart();
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out WorkItem? item))
+            {
+                try
+                {
+                    Process(item);
+                }
+                catch (Exception ex)
+                {
+                    item.Done?.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private void Process(WorkItem item)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            ProcessTimed(item);
+        }
+        finally
+        {
+            Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Increment(ref inputs);
+        }
+    }
+
+    /// <summary>
+    /// Figures for operators: work items the sequencing thread handled, the seconds it was busy, journal group commits
+    /// and entries, and the seconds the journal writer spent committing.
+    /// </summary>
+    public JsonObject Metrics() => new()
+    {
+        ["workItems"] = Interlocked.Read(ref inputs),
+        ["sequencerBusySeconds"] = Math.Round(Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks)).TotalSeconds, 3),
+        ["journalCommits"] = writer.Commits,
+        ["journalEntries"] = Sequence,
+        ["journalSeconds"] = Math.Round(writer.BusySeconds, 3),
+    };
+
+    private void ProcessTimed(WorkItem item)
+    {
+        if (item.Read is { } read)
+        {
+            item.Done!.SetResult(read(Exchange));
+            return;
+        }
+        if (item.Input is null)
+        {
+            CutIfDue();
+            return;
+        }
+        if (item.Input is PublishEpoch e && e.Epoch.Timestamp > Exchange.BatchTimestamp)
+        {
+            long now = options.Clock();
+            if (e.Epoch.Timestamp > now)
+            {
+                item.Done!.SetResult(Outcome.Refused(Refusal.Unprocessable("timestamp", $"epoch {e.Epoch.Id} is dated {e.Epoch.Timestamp}, after the sequencer's clock {now}")));
+                return;
+            }
+            Cut(now); // an epoch dated after the open batch's time needs a batch at its time or later
+        }
+        else if (Exchange.OpenTransactions == 0 && options.Clock() is var idleNow && idleNow > Exchange.BatchTimestamp)
+        {
+            // An idle sequencer's empty batch is moved to the present when work arrives (not on every tick, which
+            // would journal a row a second while nothing happens), so validity and expiry are judged at today's time.
+            Cut(idleNow);
+        }
+        bool wasEmpty = Exchange.OpenTransactions == 0;
+        Enter(item.Input, item.Done, item.Payload);
+        if (wasEmpty && Exchange.OpenTransactions > 0)
+        {
+            batchAge.Restart(); // the age limit counts from the batch's oldest transaction
+        }
+        if (Exchange.OpenTransactions >= options.MaxBatchTransactions)
+        {
+            Cut(options.Clock());
+        }
+    }
+
+    private void CutIfDue()
+    {
+        long now = options.Clock();
+        // An expiry passing needs a batch at or after it: orders in the expired series leave the book, and nothing
+        // more trades in it at a batch time before its expiry.
+        if (Exchange.OpenTransactions > 0 && batchAge.Elapsed >= options.MaxBatchAge || Exchange.NextExpiry is long expiry && now >= expiry)
+        {
+            Cut(now);
+        }
+    }
+
+    private void Cut(long now)
+    {
+        Enter(new CutBatch(Math.Max(now, Math.Max(Exchange.BatchTimestamp ?? 0, Exchange.State.Timestamp))), null);
+        batchAge.Restart();
+    }
+
+    private void Enter(SequencerInput input, TaskCompletionSource<object?>? done, string? payload = null)
+    {
+        Outcome outcome = Exchange.Apply(input);
+        Task durable;
+        if (outcome.Changed)
+        {
+            long seq = ++sequence;
+            BatchRow[] sealedRows = [.. outcome.Sealed.Select(b => new BatchRow(b.Number, b.Timestamp, b.Transactions.Count, b.OldRoot.ToString(), b.NewRoot.ToString(), "sealed"))];
+            string? root = input is CutBatch ? Exchange.State.Root.ToString() : null;
+            durable = writer.Append(new JournalEntry(seq, input.Kind, payload ?? InputJson.Write(input, Parameters), root, sealedRows));
+        }
+        else
+        {
+            durable = writer.Barrier();
+        }
+        acks.Writer.TryWrite((durable, outcome, done));
+    }
+
+    // Answers, batch files and stream events leave in sequence, each once its input is durable: a batch file never
+    // exists for a cut the journal might lose, and a stream never shows what a crash could undo.
+    private async Task AnswerAsync()
+    {
+        await foreach (var (durable, outcome, done) in acks.Reader.ReadAllAsync())
+        {
+            try
+            {
+                await durable;
+            }
+            catch (Exception ex)
+            {
+                done?.TrySetException(ex);
+                continue;
+            }
+            foreach (Batch b in outcome.Sealed)
+            {
+                fileQueue.Writer.TryWrite(b);
+            }
+            done?.TrySetResult(outcome);
+            if (Published is { } publish)
+            {
+                foreach (var (channel, payload) in outcome.Events)
+                {
+                    publish(channel, payload);
+                }
+            }
+        }
+    }
+
+    private async Task WriteFilesAsync()
+    {
+        await foreach (Batch b in fileQueue.Reader.ReadAllAsync())
+        {
+            files.Write(b);
+        }
+    }
+
+    /// <summary>Stops the loop, flushes the journal and the batch files.</summary>
+    public void Dispose()
+    {
+        ticker.Dispose();
+        work.Writer.TryComplete();
+        thread.Join();
+        acks.Writer.TryComplete();
+        writer.Dispose();
+        answerer.GetAwaiter().GetResult();
+        fileQueue.Writer.TryComplete();
+        fileWriter.GetAwaiter().GetResult();
+        store.Dispose();
+    }
+
+    private sealed record WorkItem(SequencerInput? Input, Func<Exchange, object?>? Read, TaskCompletionSource<object?>? Done)
+    {
+        public string? Payload { get; init; }
+
+        public static readonly WorkItem Tick = new(null, null, null);
+    }
+}
