@@ -13,6 +13,9 @@ command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH; inst
 command -v node >/dev/null || fail "node is not on PATH; the tests need Node.js >= 20.19 for the pinned npm tools."
 command -v npm >/dev/null || fail "npm is not on PATH; the tests need it to install tools/package-lock.json."
 command -v python3 >/dev/null || fail "python3 is not on PATH; it regenerates src/Field/*.g.cs."
+for program in initdb pg_ctl postgres; do
+  command -v "$program" >/dev/null || fail "$program is not on PATH; the sequencer tests start their own PostgreSQL 15 server (install its server binaries)."
+done
 
 step "npm ci --prefix tools (snarkjs, circom2, solc, anvil, cast, circomlibjs, @noble/curves; pinned)"
 npm ci --prefix tools --no-audit --no-fund --loglevel=error
