@@ -178,9 +178,12 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         // The values of p on h·H: fold p's coefficients mod n (X^n = h^n there after the shift), then one size-n NTT.
         void Extend(Fr[] polynomial, Fr shift, Fr[] into)
         {
-            Array.Clear(into);
-            Fr shiftN = shift.Pow((ulong)n), fold = Fr.One;
-            for (int start = 0; start < polynomial.Length; start += n, fold *= shiftN)
+            int head = Math.Min(n, polynomial.Length);
+            polynomial.AsSpan(0, head).CopyTo(into);
+            into.AsSpan(head).Clear();
+            // Only blinded polynomials reach past X^n, by a few coefficients.
+            Fr shiftN = shift.Pow((ulong)n), fold = shiftN;
+            for (int start = n; start < polynomial.Length; start += n, fold *= shiftN)
             {
                 int length = Math.Min(n, polynomial.Length - start);
                 for (int j = 0; j < length; j++)
