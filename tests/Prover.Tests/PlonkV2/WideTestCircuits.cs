@@ -72,6 +72,30 @@ internal static class WideTestCircuits
         return Setup().Create(circuit, srs.TauG1, srs.TauG2);
     }
 
+    /// <summary>
+    /// The proof verifies as rebuilt from its points and scalars, and no longer does with any one point replaced by
+    /// another valid point or any one scalar + 1.
+    /// </summary>
+    public static void AssertEveryElementMutatedIsRejected(PlonkV2VerifyingKey vk, PlonkV2ProofResult result)
+    {
+        var points = result.Proof.Points().ToList();
+        var scalars = result.Proof.Scalars().ToList();
+        Assert.True(PlonkV2Verifier.Verify(vk, Rebuild(result.Proof, points, scalars), result.PublicInputs));
+        G1Affine other = G1Jacobian.ScalarMul(G1Affine.Generator, F(777)).ToAffine();
+        for (int i = 0; i < points.Count; i++)
+        {
+            var changed = points.ToList();
+            changed[i] = other;
+            Assert.False(PlonkV2Verifier.Verify(vk, Rebuild(result.Proof, changed, scalars), result.PublicInputs), $"point {i}");
+        }
+        for (int i = 0; i < scalars.Count; i++)
+        {
+            var changed = scalars.ToList();
+            changed[i] += Fr.One;
+            Assert.False(PlonkV2Verifier.Verify(vk, Rebuild(result.Proof, points, changed), result.PublicInputs), $"scalar {i}");
+        }
+    }
+
     /// <summary>The cells of <paramref name="witness"/> laid out as the key places them (for tests that then break them).</summary>
     public static Fr[][] Cells(PlonkV2ProvingKey key, Fr[] witness)
     {
