@@ -6,7 +6,7 @@
 //
 //     node vectors/circomlib/generate.mjs
 //
-// Writes poseidon.json, blake512.json, babyjubjub.json, eddsa.json and smt.json next to this file. Every input
+// Writes poseidon.json, poseidon-sponge.json, blake512.json, babyjubjub.json, eddsa.json and smt.json next to this file. Every input
 // comes from a fixed SHA-256 counter PRNG (sha256("zkoptions/vectors/circomlib/<label>/<counter>")) or is a
 // named edge value, so running the script again reproduces the files byte for byte. The script checks
 // circomlibjs against itself where it has two implementations (Poseidon: reference, optimised and wasm;
@@ -143,6 +143,42 @@ check(poseidon([1n, 2n, 3n, 4n]) === 1882138315726979379543845568149524603640268
     source: 'circomlibjs buildPoseidonReference (poseidon_reference.js), checked equal to buildPoseidonOpt and the wasm buildPoseidon',
     cases,
     permutations,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The width-5 Poseidon sponge (ZkOptions.Field.Hashing.PoseidonSponge): state [n, 0, 0, 0, 0], each block of four
+// inputs (zero-padded) added into lanes 1..4, then permuted; the hash is lane 0. Each step is circomlibjs's poseidon
+// with the previous lane 0 as its initial state.
+// ---------------------------------------------------------------------------------------------------------------
+function sponge(values) {
+  let state = [BigInt(values.length), 0n, 0n, 0n, 0n];
+  for (let offset = 0; offset < values.length; offset += 4) {
+    const lanes = [1, 2, 3, 4].map(j => F.toObject(F.e((state[j] + (values[offset + j - 1] ?? 0n)) % R)));
+    state = permute([state[0], ...lanes]);
+  }
+  return state[0];
+}
+
+{
+  const rng = makeRng('poseidon-sponge');
+  const cases = [];
+  for (const n of [1, 2, 3, 4, 5, 7, 8, 9, 16, 19, 20, 33]) {
+    const sets = [
+      ['zeros', Array(n).fill(0n)],
+      ['small', Array.from({ length: n }, (_, i) => BigInt(i + 1))],
+      ['r-1', Array(n).fill(R - 1n)],
+      ['random', Array.from({ length: n }, () => rng.field())],
+    ];
+    for (const [label, inputs] of sets) {
+      cases.push({ nInputs: n, label, inputs: inputs.map(String), output: sponge(inputs).toString() });
+    }
+  }
+  check(sponge([0n]) !== sponge([0n, 0n]), 'the length keeps zero-padded inputs apart');
+  write('poseidon-sponge.json', {
+    generator: GENERATOR,
+    source: 'the width-5 sponge built in generate.mjs from circomlibjs poseidon(inputs, initState, 5), every permutation checked equal across buildPoseidonReference, buildPoseidonOpt and the wasm buildPoseidon',
+    cases,
   });
 }
 

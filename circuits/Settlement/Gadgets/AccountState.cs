@@ -86,19 +86,6 @@ public sealed class AccountState
         return all;
     }
 
-    /// <summary>The engine's HashMany: Poseidon of up to 16, then chains of 15 after the first 16.</summary>
-    public static Variable HashMany(Api api, ReadOnlySpan<Variable> values)
-    {
-        int first = Math.Min(16, values.Length);
-        Variable h = Poseidon.Hash(api, values[..first]);
-        for (int i = first; i < values.Length; i += 15)
-        {
-            int n = Math.Min(15, values.Length - i);
-            var chunk = new Variable[n + 1];
-            chunk[0] = h;
-            values.Slice(i, n).CopyTo(chunk.AsSpan(1));
-            h = Poseidon.Hash(api, chunk);
-        }
-        return h;
-    }
+    /// <summary>The engine's HashMany (FieldCodec.HashMany): the width-5 Poseidon sponge.</summary>
+    public static Variable HashMany(Api api, ReadOnlySpan<Variable> values) => PoseidonSponge.Hash(api, values);
 }

@@ -46,6 +46,33 @@ public static class Poseidon
     }
 
     /// <summary>
+    /// The whole Poseidon permutation of width <paramref name="state"/>.Length (2 … 5) in circuit, every output lane
+    /// (<see cref="ZkOptions.Field.Hashing.Poseidon.Permute(Span{Fr})"/>): what a sponge needs between blocks.
+    /// </summary>
+    public static Variable[] Permute(Api api, ReadOnlySpan<Variable> state, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        if (state.Length < 2 || state.Length > WideLayout.Width)
+        {
+            throw new ArgumentException($"the in-circuit permutation takes widths 2 to {WideLayout.Width}, got {state.Length}", nameof(state));
+        }
+        var p = PoseidonParameters.ForWidth(state.Length);
+        var lanes = state.ToArray();
+        using (api.Scope($"poseidon permutation({lanes.Length})"))
+        {
+            var site = api.At($"poseidon permutation({lanes.Length}) round", file, line);
+            if (api.TargetSystem == ProofSystem.V2 && lanes.Any(v => !v.IsConstant))
+            {
+                PermuteInRows(api, site, p, lanes);
+            }
+            else
+            {
+                Permute(api, site, p, lanes, everyLane: true);
+            }
+        }
+        return lanes;
+    }
+
+    /// <summary>
     /// The v2 layout: one <see cref="PoseidonRoundGate"/> row per round and a row for the output, the round states
     /// filled by the solver (a hint running the gate's own round function) and bound by the rows. The input cells
     /// carry their constants in the first round's constants, so a constant or an offset input costs no row.
@@ -102,13 +129,17 @@ public static class Poseidon
             }
             api.AddRow(row, site);
         }
-        return states[(rounds - 1) * t];
+        for (int j = 0; j < t; j++)
+        {
+            state[j] = states[(rounds - 1) * t + j];
+        }
+        return state[0];
 
         static int WireOf(Variable hintOutput) =>
             hintOutput.IsSingleWire(out int wire) ? wire : throw new InvalidOperationException("a hint output is one wire");
     }
 
-    private static void Permute(Api api, Api.Site site, PoseidonParameters p, Variable[] state)
+    private static void Permute(Api api, Api.Site site, PoseidonParameters p, Variable[] state, bool everyLane = false)
     {
         var opt = p.Optimized;
         int t = p.Width;
@@ -158,7 +189,7 @@ public static class Poseidon
             Mix(state, mds);
         }
         SboxAll(api, site, state);
-        Mix(state, mds, onlyFirst: true);
+        Mix(state, mds, onlyFirst: !everyLane);
     }
 
     internal static void AddConstants(Variable[] state, ReadOnlySpan<Fr> rc)

@@ -7,8 +7,8 @@ namespace ZkOptions.Settlement.Hashing;
 
 /// <summary>
 /// How settlement values become field elements for hashing: unsigned values as themselves, signed values as
-/// their residue mod r (−x is r − x), which the circuits decode with a range check on x + 2^k. Long inputs hash as
-/// a Poseidon chain so any length is allowed.
+/// their residue mod r (−x is r − x), which the circuits decode with a range check on x + 2^k. Inputs of any length
+/// hash with the Poseidon sponge.
 /// </summary>
 public static class FieldCodec
 {
@@ -26,25 +26,8 @@ public static class FieldCodec
     }
 
     /// <summary>
-    /// Hashes any number (≥ 1) of elements: Poseidon of them when there are at most 16, otherwise
-    /// h = Poseidon(first 16) then h = Poseidon(h, next ≤ 15) until all are absorbed.
+    /// Hashes any number (≥ 1) of elements: the width-5 Poseidon sponge (<see cref="PoseidonSponge"/>), whose
+    /// permutations are the cheapest the circuits have.
     /// </summary>
-    public static Fr HashMany(ReadOnlySpan<Fr> values)
-    {
-        if (values.IsEmpty)
-        {
-            throw new ArgumentException("nothing to hash", nameof(values));
-        }
-        int first = Math.Min(16, values.Length);
-        Fr h = Poseidon.Hash(values[..first]);
-        Span<Fr> chunk = stackalloc Fr[16];
-        for (int i = first; i < values.Length; i += 15)
-        {
-            int n = Math.Min(15, values.Length - i);
-            chunk[0] = h;
-            values.Slice(i, n).CopyTo(chunk[1..]);
-            h = Poseidon.Hash(chunk[..(n + 1)]);
-        }
-        return h;
-    }
+    public static Fr HashMany(ReadOnlySpan<Fr> values) => PoseidonSponge.Hash(values);
 }
