@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Circuit;
 using ZkOptions.Circuit.Std;
+using ZkOptions.Settlement.Batches;
 
 namespace ZkOptions.Circuits.Settlement;
 
@@ -10,7 +11,8 @@ namespace ZkOptions.Circuits.Settlement;
 /// batch applies, hashed in: the contract recomputes it from its own domain and checks each commitment is registered),
 /// the data commitment and the exit commitment. The secret start values open the old root (accounts root, epoch id and
 /// time, the epoch commitment's preimage) and give the oracle domain; each slot's witness sits in <c>slots</c> as
-/// <see cref="SlotLayout"/> lays it out.
+/// <see cref="SlotLayout"/> lays out its kind, one slot after another in the order of the shape's
+/// <see cref="BatchLayout"/>.
 /// </summary>
 public sealed class BatchCircuit : ZkOptions.Circuit.Circuit
 {
@@ -34,13 +36,10 @@ public sealed class BatchCircuit : ZkOptions.Circuit.Circuit
     public BatchCircuit(SettlementShape shape)
     {
         Shape = shape;
-        Layout = new SlotLayout(shape);
-        Slots = new Variable[shape.Slots * Layout.Size];
+        Slots = new Variable[shape.SlotFieldCount];
     }
 
     public SettlementShape Shape { get; }
-
-    public SlotLayout Layout { get; }
 
     public override void Define(Api api)
     {
@@ -57,9 +56,10 @@ public sealed class BatchCircuit : ZkOptions.Circuit.Circuit
             QueueHashBefore, Start[5], 0, 0, oracleDomain);
         for (int i = 0; i < Shape.Slots; i++)
         {
-            using (api.Scope($"slot {i}"))
+            var layout = Shape.SlotLayoutOf(i);
+            using (api.Scope(layout.Kind == SlotKind.Trade ? $"trade slot {i}" : $"slot {i}"))
             {
-                state = TransactionSlot.Define(api, Shape, Layout, Slots.AsSpan(i * Layout.Size, Layout.Size).ToArray(), Timestamp,
+                state = TransactionSlot.Define(api, Shape, layout, Slots.AsSpan(Shape.SlotOffset(i), layout.Size).ToArray(), Timestamp,
                     oracleDomain, state);
             }
         }

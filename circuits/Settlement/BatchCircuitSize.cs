@@ -17,12 +17,15 @@ public static class BatchCircuitSize
         return Math.Max(1, batch.Transactions.Count);
     }
 
-    /// <summary>Whether a circuit of <paramref name="shape"/> has a slot for each of <paramref name="batch"/>'s transactions.</summary>
+    /// <summary>
+    /// Whether a circuit of <paramref name="shape"/> has a slot for each of <paramref name="batch"/>'s transactions,
+    /// in order (a trade in any slot, anything else in a general one).
+    /// </summary>
     public static bool Fits(Batch batch, SettlementShape shape)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(shape);
-        return batch.Transactions.Count <= shape.Slots;
+        return shape.Layout.Assign(batch.Transactions.Select(t => t.Transaction.TypeCode).ToArray()) is not null;
     }
 
     /// <summary>The circuit's name, <c>batch-N</c>.</summary>

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using ZkOptions.Settlement.Batches;
+
 namespace ZkOptions.Circuits.Settlement;
 
 /// <summary>
@@ -10,9 +12,19 @@ public sealed class SlotLayout
 {
     private readonly Dictionary<string, (int Offset, int Count)> regions = [];
 
-    /// <summary>The layout of one slot of <paramref name="shape"/>.</summary>
-    public SlotLayout(SettlementShape shape)
+    /// <summary>The layout of one general slot of <paramref name="shape"/>.</summary>
+    public SlotLayout(SettlementShape shape) : this(shape, SlotKind.General)
     {
+    }
+
+    /// <summary>
+    /// The layout of one slot of <paramref name="kind"/>: a trade slot has the general slot's regions for the two
+    /// accounts, the insurance account, the order slots and the signatures, one series and the trade's own fields.
+    /// </summary>
+    public SlotLayout(SettlementShape shape, SlotKind kind)
+    {
+        Kind = kind;
+        int seriesPorts = kind == SlotKind.Trade ? 1 : shape.PositionSlots;
         int account = shape.AccountFieldCount, accountPath = 3 * shape.Parameters.AccountTreeDepth;
         Add(SlotRegions.Type, 1);
         foreach (string port in SlotRegions.FullPorts)
@@ -29,7 +41,7 @@ public sealed class SlotLayout
             Add($"{SlotRegions.OrderSlot}{i}.old", 2);
             Add($"{SlotRegions.OrderSlot}{i}.path", 3 * shape.Parameters.OrderTreeDepth);
         }
-        for (int i = 0; i < shape.PositionSlots; i++)
+        for (int i = 0; i < seriesPorts; i++)
         {
             Add($"{SlotRegions.Series}{i}.fields", shape.SeriesFieldCount);
             Add($"{SlotRegions.Series}{i}.index", 1);
@@ -39,8 +51,15 @@ public sealed class SlotLayout
         {
             Add($"{SlotRegions.Signature}{i}", 3);
         }
-        Add(SlotRegions.Transaction, SlotRegions.TransactionFieldCount);
+        Add(SlotRegions.Transaction, kind == SlotKind.Trade ? SlotRegions.TradeFieldCount : SlotRegions.TransactionFieldCount);
+        SeriesPorts = seriesPorts;
     }
+
+    /// <summary>The kind of slot this lays out.</summary>
+    public SlotKind Kind { get; }
+
+    /// <summary>Series reads the slot has (K for a general slot, 1 for a trade slot).</summary>
+    public int SeriesPorts { get; }
 
     /// <summary>Field elements per slot.</summary>
     public int Size { get; private set; }
@@ -84,6 +103,9 @@ public static class SlotRegions
     public const int MakerOrder = 0;          // account, series, side, limitPrice, amount, storageId, validUntil, maxFee
     public const int TakerOrder = MakerOrder + OrderFieldCount;
     public const int Fill = 16;
+
+    /// <summary>The fields a trade reads: the two orders and the fill (a trade slot holds just these).</summary>
+    public const int TradeFieldCount = Fill + 1;
 
     // Withdraw: amount, recipient, nonce. Liquidation bid: fraction, price, nonce. Settle: series.
     public const int Amount = 0;

@@ -12,9 +12,11 @@ public sealed record BatchRunningState(Variable AccountsRoot, EpochState Epoch, 
     Variable ExitHash, Variable DataHash, Variable EpochChain);
 
 /// <summary>
-/// One universal transaction slot: the type selector picks one rule (or none: a noop, which changes nothing); the
-/// slot's shared parts — two full account ports and the insurance port, two order slots, K series reads, two
-/// signature checks, two margin evaluators — serve whichever rule is active.
+/// One transaction slot: the type selector picks one of the slot kind's rules (or none: a noop, which changes
+/// nothing); the slot's shared parts — two full account ports and the insurance port, two order slots, the series
+/// reads (K in a general slot, one in a trade slot), two signature checks, two margin evaluators — serve whichever
+/// rule is active. A trade slot has only the trade rule, so it carries none of the other rules' parts and leaves the
+/// L1 queue, exit and epoch chains as they are.
 /// </summary>
 public static class TransactionSlot
 {
@@ -34,7 +36,7 @@ public static class TransactionSlot
         }
 
         var type = Region(R.Type)[0];
-        var rules = SettlementRule.All;
+        var rules = SettlementRule.For(layout.Kind);
         var selectors = new Variable[rules.Count];
         Variable any = 0;
         using (api.Scope("type"))
@@ -58,13 +60,14 @@ public static class TransactionSlot
             var old = Region($"{R.OrderSlot}{i}.old");
             return new OrderSlotPort(old[0], old[1], Path($"{R.OrderSlot}{i}.path"));
         }).ToArray();
-        var series = Enumerable.Range(0, shape.PositionSlots).Select(i =>
+        var series = Enumerable.Range(0, layout.SeriesPorts).Select(i =>
             new SeriesPort(Region($"{R.Series}{i}.fields"), Region($"{R.Series}{i}.index")[0], Path($"{R.Series}{i}.path"))).ToArray();
         var signatures = Enumerable.Range(0, 2).Select(i => Region($"{R.Signature}{i}")).ToArray();
         var ctx = new SlotContext(api, shape, timestamp, oracleDomain, state.Epoch, primary, counterparty, insurance, orderSlots, series, signatures, Region(R.Transaction));
 
         // Only a deposit may create an account, and only through the primary port.
-        var deposit = selectors[rules.ToList().FindIndex(r => r.TypeCode == ZkOptions.Settlement.Transactions.TransactionTypes.Deposit)];
+        int depositRule = rules.ToList().FindIndex(r => r.TypeCode == ZkOptions.Settlement.Transactions.TransactionTypes.Deposit);
+        Variable deposit = depositRule >= 0 ? selectors[depositRule] : 0;
         api.AssertEqual(api.Mul(primary.IsNew, 1 - deposit), 0);
         api.AssertEqual(counterparty.IsNew, 0);
 
@@ -101,20 +104,27 @@ public static class TransactionSlot
         root = counterparty.Apply(api, p.AccountTreeDepth, ctx.CounterpartyUsed, root);
         root = insurance.Apply(api, p.AccountTreeDepth, ctx.InsuranceUsed, root);
 
-        Variable queueHash, queueIndex;
-        using (api.Scope("l1.queue-order"))
+        // A part no rule of this slot kind uses is left out: its running value passes through unchanged.
+        Variable queueHash = state.QueueHash, queueIndex = state.QueueIndex;
+        if (!IsZero(ctx.QueueEntry.Active))
         {
-            var (active, fields) = ctx.QueueEntry;
-            var next = Poseidon.Hash(api, [state.QueueHash, Poseidon.Hash(api, fields)]);
-            queueHash = api.Select(active, next, state.QueueHash);
-            new RuleCheck(api, active).Equal("l1.queue-order", ctx.Tx[R.QueueIndex], state.QueueIndex);
-            queueIndex = state.QueueIndex + active;
+            using (api.Scope("l1.queue-order"))
+            {
+                var (active, fields) = ctx.QueueEntry;
+                var next = Poseidon.Hash(api, [state.QueueHash, Poseidon.Hash(api, fields)]);
+                queueHash = api.Select(active, next, state.QueueHash);
+                new RuleCheck(api, active).Equal("l1.queue-order", ctx.Tx[R.QueueIndex], state.QueueIndex);
+                queueIndex = state.QueueIndex + active;
+            }
         }
-        Variable exitHash;
-        using (api.Scope("exit chain"))
+        Variable exitHash = state.ExitHash;
+        if (!IsZero(ctx.Exit.Active))
         {
-            var (active, account, recipient, amount) = ctx.Exit;
-            exitHash = api.Select(active, Poseidon.Hash(api, [state.ExitHash, account, recipient, amount]), state.ExitHash);
+            using (api.Scope("exit chain"))
+            {
+                var (active, account, recipient, amount) = ctx.Exit;
+                exitHash = api.Select(active, Poseidon.Hash(api, [state.ExitHash, account, recipient, amount]), state.ExitHash);
+            }
         }
         Variable dataHash;
         using (api.Scope("data chain"))
@@ -122,12 +132,17 @@ public static class TransactionSlot
             var (active, hash) = ctx.DataHash();
             dataHash = api.Select(active, Poseidon.Hash(api, [state.DataHash, hash]), state.DataHash);
         }
-        Variable epochChain;
-        using (api.Scope("epoch chain"))
+        Variable epochChain = state.EpochChain;
+        if (!IsZero(ctx.AppliedEpoch.Active))
         {
-            var (active, commitment) = ctx.AppliedEpoch;
-            epochChain = api.Select(active, Poseidon.Hash(api, [state.EpochChain, commitment]), state.EpochChain);
+            using (api.Scope("epoch chain"))
+            {
+                var (active, commitment) = ctx.AppliedEpoch;
+                epochChain = api.Select(active, Poseidon.Hash(api, [state.EpochChain, commitment]), state.EpochChain);
+            }
         }
         return new BatchRunningState(root, ctx.NewEpoch, queueHash, queueIndex, exitHash, dataHash, epochChain);
     }
+
+    private static bool IsZero(Variable v) => v.IsConstant && v.ConstantValue.IsZero;
 }

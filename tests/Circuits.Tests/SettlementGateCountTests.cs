@@ -5,12 +5,14 @@ using ZkOptions.Constraints;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Rules;
 using ZkOptions.Prover.Tests.Support;
+using ZkOptions.Settlement.Batches;
 
 namespace ZkOptions.Circuits.Tests;
 
 /// <summary>
 /// v1 gate and v2 row counts of the settlement batch circuit (default exchange parameters) per batch size, per slot, and per
-/// transaction type (the gates inside the rule's own scope; every slot carries all of them plus the shared ports),
+/// transaction type (the gates inside the rule's own scope; every slot carries all of them plus the shared ports), and
+/// of the trade slot and its parts (batch-T-G layouts),
 /// pinned as the settlement/ rows of vectors/circuits/gate-counts.csv. Rewrite with ZKOPTIONS_APPROVE=1 after an
 /// intended change.
 /// </summary>
@@ -45,6 +47,27 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
                 foreach (var shared in new[] { "account update", "insurance account update", "series read", "margin evaluator", "signature.valid", "data chain", "l1.queue-order", "exit chain", "type" })
                 {
                     rows.Add(($"{Prefix}shared-{shared.Replace(' ', '-').Replace(".", "", StringComparison.Ordinal)}", In($"slot 0 › {shared}")));
+                }
+            }
+        }
+        // Trade slots: a batch of one, and one of four trade slots and a general slot; the slot's parts.
+        foreach (var layout in new[] { new BatchLayout(1, 0), new BatchLayout(4, 1) })
+        {
+            var shape = new SettlementShape(run.Parameters, layout);
+            var v1 = CircuitCompiler.Compile(new BatchCircuit(shape));
+            var v2 = CircuitCompiler.Compile(new BatchCircuit(shape), null, ProofSystem.V2);
+            rows.Add(($"{Prefix}{layout.Name}", $"{v1.GateCount},{v2.RowCount}"));
+            if (layout.GeneralSlots == 0)
+            {
+                var gates = v1.GatesByScope();
+                var v2Rows = v2.GatesByScope();
+                string In(string prefix) =>
+                    $"{gates.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}," +
+                    $"{v2Rows.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}";
+                rows.Add(($"{Prefix}trade-slot", In("trade slot 0")));
+                foreach (var part in new[] { "trade", "account update", "insurance account update", "series read", "margin evaluator", "signature.valid", "data chain", "type" })
+                {
+                    rows.Add(($"{Prefix}trade-slot-{part.Replace(' ', '-').Replace(".", "", StringComparison.Ordinal)}", In($"trade slot 0 › {part}")));
                 }
             }
         }

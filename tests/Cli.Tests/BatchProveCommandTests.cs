@@ -46,8 +46,33 @@ public sealed class BatchProveCommandTests : IDisposable
         Assert.Equal((string)split["parametersHash"]!, (string)parameters["hash"]!);
     }
 
+    [Fact]
+    public void LayoutCutsBatchesThatFitTheTradeSlotCircuit()
+    {
+        JsonObject whole = Simulate(P("whole"));
+        JsonObject laidOut = Simulate(P("laid-out"), "--layout", "batch-4-2");
+        Assert.Equal((string)whole["finalRoot"]!, (string)laidOut["finalRoot"]!);
+        Assert.Equal((int)whole["transactions"]!, (int)laidOut["transactions"]!);
+        // batch-4-2 is G..G..: at most two transactions other than trades, the second after the third slot.
+        foreach (string file in Directory.GetFiles(P("laid-out"), "batch-*.json"))
+        {
+            var types = JsonNode.Parse(File.ReadAllText(file))!["transactions"]!.AsArray().Select(t => (string)t!["type"]!).ToList();
+            Assert.InRange(types.Count, 1, 6);
+            Assert.InRange(types.Count(t => t != "trade" && t != "noop"), 0, 2);
+        }
+
+        var (exit, stdout, stderr) = CliRunner.Run(["circuit", "info", "batch-2-1", "--system", "v2"]);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("2 trade slots and 1 general slot", stdout + stderr);
+        Assert.Contains("trade slot 1 › account update", stdout + stderr);
+        Assert.Contains("slot 0 › liquidationBid", stdout + stderr);
+    }
+
     [Theory]
     [InlineData(new[] { "simulate", "--max-batch", "0" }, "--max-batch: 0 is outside 1 to 4096")]
+    [InlineData(new[] { "simulate", "--layout", "batch-4-0" }, "--layout: batch-4-0 has no general slot")]
+    [InlineData(new[] { "simulate", "--layout", "trades" }, "--layout: 'trades' is not batch-N or batch-T-G")]
+    [InlineData(new[] { "setup", "--circuit", "batch-4000-100", "--insecure-dev-srs", "1" }, "circuit 'batch-4000-100': the slot count must be 1 to 4096")]
     [InlineData(new[] { "setup", "--circuit", "batch-0", "--insecure-dev-srs", "1" }, "circuit 'batch-0': the slot count must be 1 to 4096")]
     [InlineData(new[] { "setup", "--circuit", "batch-1" }, "give exactly one of --ptau FILE and --insecure-dev-srs SEED")]
     [InlineData(new[] { "setup", "--circuit", "price-band", "--parameters", "x.json", "--insecure-dev-srs", "1" }, "--parameters applies only to --circuit batch-N")]

@@ -27,6 +27,10 @@ public abstract class SettlementRule
         new DepositRule(), new WithdrawRule(), new ForcedWithdrawRule(), new TradeRule(), new LiquidationStartRule(),
         new LiquidationBidRule(), new LiquidationEndRule(), new SettleRule(), new OracleUpdateRule(), new RiskRefreshRule(),
     ];
+
+    /// <summary>The rules a slot of <paramref name="kind"/> offers (BatchLayout.Accepts).</summary>
+    public static IReadOnlyList<SettlementRule> For(ZkOptions.Settlement.Batches.SlotKind kind) =>
+        All.Where(r => ZkOptions.Settlement.Batches.BatchLayout.Accepts(kind, r.TypeCode)).ToArray();
 }
 
 /// <summary>Checks several rules share.</summary>

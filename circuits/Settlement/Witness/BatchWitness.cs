@@ -35,18 +35,32 @@ public static class BatchWitness
     public static Fr[] Slots(Batch batch, SettlementShape shape)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Transactions.Count > shape.Slots)
-        {
-            throw new ArgumentException($"batch {batch.Number} has {batch.Transactions.Count} transactions; the circuit has {shape.Slots} slots");
-        }
+        int[] assigned = SlotsOf(batch, shape);
         WitnessPreconditions.Check(batch, shape.Parameters);
-        var layout = new SlotLayout(shape);
-        var slots = new Fr[shape.Slots * layout.Size];
+        var slots = new Fr[shape.SlotFieldCount];
         for (int i = 0; i < batch.Transactions.Count; i++)
         {
-            new SlotWriter(shape, layout, slots, i * layout.Size).Write(batch.Transactions[i]);
+            int slot = assigned[i];
+            new SlotWriter(shape, shape.SlotLayoutOf(slot), slots, shape.SlotOffset(slot)).Write(batch.Transactions[i]);
         }
         return slots;
+    }
+
+    /// <summary>
+    /// The slot each of <paramref name="batch"/>'s transactions takes in a circuit of <paramref name="shape"/>
+    /// (BatchLayout.Assign: in order, each in the earliest slot that accepts it).
+    /// </summary>
+    /// <exception cref="ArgumentException">The transactions do not fit the circuit's slots.</exception>
+    public static int[] SlotsOf(Batch batch, SettlementShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(shape);
+        return shape.Layout.Assign(batch.Transactions.Select(t => t.Transaction.TypeCode).ToArray())
+               ?? throw new ArgumentException(batch.Transactions.Count > shape.Slots
+                   ? $"batch {batch.Number} has {batch.Transactions.Count} transactions; the circuit has {shape.Slots} slots"
+                   : $"batch {batch.Number}'s transactions do not fit {shape.Name}'s slots in order: " +
+                     $"{batch.Transactions.Count(t => !BatchLayout.Accepts(SlotKind.Trade, t.Transaction.TypeCode))} of them need a general slot " +
+                     $"after the slot of the transaction before, and the circuit has {shape.Layout.GeneralSlots} general slots among {shape.Slots}");
     }
 
     /// <summary>The circuit inputs: the batch's public inputs and start values with the given slots.</summary>

@@ -40,11 +40,15 @@ internal static class BatchProving
                                                    $"under these parameters; was the key made for another batch size or other --parameters? (batch file {batchPath})");
         }
         key.Require?.Invoke(circuit, $"the circuit of batch file {batchPath}");
-        var shape = new SettlementShape(parameters, CircuitOptions.BatchSlots(circuit.Name)!.Value);
+        var shape = new SettlementShape(parameters, CircuitOptions.BatchLayoutOf(circuit.Name)!);
         if (!BatchCircuitSize.Fits(batch, shape))
         {
-            throw new InputFileException(batchPath, $"batch {batch.Number} has {Counted.Of(batch.Transactions.Count, "transaction")}, but the key is for {circuit.Name} " +
-                                                    $"({Counted.Of(shape.Slots, "slot")}); run the simulator with --max-batch {shape.Slots}, or make a key for a larger batch");
+            throw new InputFileException(batchPath, shape.Layout.TradeSlots == 0
+                ? $"batch {batch.Number} has {Counted.Of(batch.Transactions.Count, "transaction")}, but the key is for {circuit.Name} " +
+                  $"({Counted.Of(shape.Slots, "slot")}); run the simulator with --max-batch {shape.Slots}, or make a key for a larger batch"
+                : $"batch {batch.Number}'s {Counted.Of(batch.Transactions.Count, "transaction")} do not fit {circuit.Name} in order " +
+                  $"({Counted.Of(shape.Layout.TradeSlots, "trade slot")}, {Counted.Of(shape.Layout.GeneralSlots, "general slot")}: anything but a trade needs a general slot); " +
+                  $"run the simulator with --layout {circuit.Name}, or make a key for a larger batch");
         }
         run.Progress.Phase($"solving and checking the witness of batch {batch.Number}");
         var witness = circuit.Solve(BatchWitness.Build(batch, shape));

@@ -6,6 +6,7 @@ using ZkOptions.Circuit.Catalog;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Constraints;
+using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Parameters;
 using ZkOptions.Cli.Output;
 using ZkOptions.Cli.UserCircuits;
@@ -26,12 +27,12 @@ internal static partial class CircuitOptions
     /// <summary>The circuit NAME argument; optional, because with --assembly the assembly's only circuit needs no name.</summary>
     public static Argument<string> NameArgument() => new("NAME")
     {
-        Description = "A built-in circuit (see `zkoptions circuit list`), batch-N for the settlement batch circuit with N slots, or with --assembly a class name.",
+        Description = "A built-in circuit (see `zkoptions circuit list`), batch-N for the settlement batch circuit with N slots (batch-T-G: T trade slots and G general slots), or with --assembly a class name.",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
     public static Option<string> NameOption(bool required) =>
-        new("--circuit") { Description = "A built-in circuit by name (see `zkoptions circuit list`), batch-N for the settlement batch circuit with N transaction slots, or with --assembly a class name.", Required = required };
+        new("--circuit") { Description = "A built-in circuit by name (see `zkoptions circuit list`), batch-N for the settlement batch circuit with N transaction slots (batch-T-G: T trade slots and G general slots), or with --assembly a class name.", Required = required };
 
     public static Option<string> ParametersOption() =>
         new("--parameters") { Description = "For batch-N: the exchange parameters (parameters.json from `zkoptions simulate`, or a state.json). Default: the defaults in docs/settlement.md (Exchange parameters)." };
@@ -44,19 +45,22 @@ internal static partial class CircuitOptions
     public static ProofSystem System(ParseResult parse, Option<string> option) =>
         ProofSystems.TryParse(parse.GetValue(option)) ?? throw new UsageException($"--system must be v1 or v2, not '{parse.GetValue(option)}'");
 
-    /// <summary>The slot count of a <c>batch-N</c> name, or null for any other name.</summary>
-    public static int? BatchSlots(string name)
+    /// <summary>
+    /// The slots a <c>batch-N</c> (N general slots) or <c>batch-T-G</c> (T trade slots, G general slots) name lays out,
+    /// or null for any other name.
+    /// </summary>
+    public static BatchLayout? BatchLayoutOf(string name)
     {
-        Match m = BatchName().Match(name);
-        if (!m.Success)
+        if (!BatchName().IsMatch(name))
         {
             return null;
         }
-        if (!int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1 || n > MaxBatchSlots)
+        var layout = BatchLayout.Parse(name);
+        if (layout is null || layout.Slots > MaxBatchSlots)
         {
-            throw new UsageException($"circuit '{name}': the slot count must be 1 to {MaxBatchSlots}");
+            throw new UsageException($"circuit '{name}': the slot count must be 1 to {MaxBatchSlots} (batch-N; or batch-T-G, T trade slots and G general slots, T + G in that range)");
         }
-        return n;
+        return layout;
     }
 
     /// <summary>The exchange parameters named by --parameters, or the defaults.</summary>
@@ -78,15 +82,18 @@ internal static partial class CircuitOptions
         {
             throw new UsageException("give a circuit NAME (see `zkoptions circuit list`), or --assembly PATH.dll for your own circuits");
         }
-        if (BatchSlots(name) is int slots)
+        if (BatchLayoutOf(name) is { } layout)
         {
-            var shape = new SettlementShape(parameters ?? new ExchangeParameters(), slots);
-            return new CircuitDescriptor(name, $"settlement batch of {Counted.Of(slots, "transaction slot")} (docs/circuits-settlement.md)",
+            var shape = new SettlementShape(parameters ?? new ExchangeParameters(), layout);
+            string slots = layout.TradeSlots == 0
+                ? Counted.Of(layout.Slots, "transaction slot")
+                : $"{Counted.Of(layout.TradeSlots, "trade slot")} and {Counted.Of(layout.GeneralSlots, "general slot")}";
+            return new CircuitDescriptor(name, $"settlement batch of {slots} (docs/circuits-settlement.md)",
                 () => new BatchCircuit(shape),
                 () => throw new UsageException($"{name} has no example input: make batch files with `zkoptions simulate` and prove them with `zkoptions prove --batch`"));
         }
         return CircuitCatalog.Find(name) ?? throw new UsageException(
-            $"unknown circuit '{name}'; the built-in circuits are: {string.Join(", ", CircuitCatalog.All.Select(d => d.Name))}, and batch-N (N = 1 to {MaxBatchSlots})");
+            $"unknown circuit '{name}'; the built-in circuits are: {string.Join(", ", CircuitCatalog.All.Select(d => d.Name))}, and batch-N or batch-T-G (N, T + G = 1 to {MaxBatchSlots})");
     }
 
     public static CompiledCircuit Compile(string name, ExchangeParameters? parameters = null, ProofSystem system = ProofSystem.V1) =>
@@ -112,6 +119,6 @@ internal static partial class CircuitOptions
         }
     }
 
-    [GeneratedRegex("^batch-([0-9]+)$")]
+    [GeneratedRegex("^batch-[0-9]+(-[0-9]+)?$")]
     private static partial Regex BatchName();
 }

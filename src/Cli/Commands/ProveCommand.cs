@@ -48,7 +48,7 @@ internal static class ProveCommand
             bool fromInput = parse.GetValue(input) is not null;
             if ((fromBatch ? 1 : 0) + (fromWitness ? 1 : 0) + (fromInput ? 1 : 0) != 1
                 || (fromInput && !namesCircuit) || (fromWitness && namesCircuit)
-                || (fromBatch && (fromAssembly || (name is not null && CircuitOptions.BatchSlots(name) is null))))
+                || (fromBatch && (fromAssembly || (name is not null && CircuitOptions.BatchLayoutOf(name) is null))))
             {
                 throw new UsageException("give one of: --witness FILE; --circuit NAME (or --assembly PATH.dll) with --input FILE; --batch FILE (optionally with --circuit batch-N and --parameters FILE)");
             }

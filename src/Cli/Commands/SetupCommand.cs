@@ -54,7 +54,7 @@ internal static class SetupCommand
             {
                 throw new UsageException("--r1cs applies only to --system v1: v2 keys are made from DSL circuits (give --circuit NAME, or --assembly PATH.dll)");
             }
-            bool batch = !assembly.Given(parse) && name is not null && CircuitOptions.BatchSlots(name) is not null;
+            bool batch = !assembly.Given(parse) && name is not null && CircuitOptions.BatchLayoutOf(name) is not null;
             if (parse.GetValue(parameters) is not null && !batch)
             {
                 throw new UsageException("--parameters applies only to --circuit batch-N");

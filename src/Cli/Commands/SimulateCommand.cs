@@ -26,9 +26,10 @@ internal static class SimulateCommand
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON (spot path, deposits, seed; see docs/settlement.md). Default: the built-in scenario with a crash day." };
         var outDir = new Option<string>("--out") { Description = "Directory to create for the batches, state.json and summary.json (must not exist, or be empty).", Required = true };
         var maxBatch = new Option<int?>("--max-batch") { Description = "At most N transactions per batch (the N of the batch-N circuit that will prove them); overrides the scenario's maxBatchTransactions.", HelpName = "N" };
+        var layout = new Option<string?>("--layout") { Description = "Cut the batches for this batch circuit: batch-N, or batch-T-G with T trade slots and G general slots (at least one); a batch is sealed when its next transaction has no slot left. Overrides --max-batch and the scenario's batchLayout.", HelpName = "batch-T-G" };
         var command = new Command("simulate", "Run a settlement scenario (accounts, oracle prices, order flow) and write the batches a prover proves.")
         {
-            scenario, outDir, maxBatch,
+            scenario, outDir, maxBatch, layout,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,12 @@ internal static class SimulateCommand
             {
                 settings = cap is >= 1 and <= CircuitOptions.MaxBatchSlots ? settings with { MaxBatchTransactions = cap }
                     : throw new UsageException($"--max-batch: {cap} is outside 1 to {CircuitOptions.MaxBatchSlots}");
+            }
+            if (parse.GetValue(layout) is { } name)
+            {
+                BatchLayout slots = CircuitOptions.BatchLayoutOf(name) ?? throw new UsageException($"--layout: '{name}' is not batch-N or batch-T-G");
+                settings = slots.GeneralSlots >= 1 ? settings with { Layout = slots }
+                    : throw new UsageException($"--layout: {name} has no general slot, so the scenario's deposits and oracle updates could never be batched");
             }
             var run = CommandRun.Of(parse);
             var sim = new Simulator(settings);

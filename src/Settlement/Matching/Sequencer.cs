@@ -30,6 +30,7 @@ public sealed class Sequencer(SettlementEngine engine)
     private readonly Dictionary<SeriesKey, OrderBook> books = [];
     private readonly List<Batch> splitOff = [];
     private BatchBuilder? batch;
+    private int nextSlot;
     private long nextSequence;
     private long batchNumber;
 
@@ -57,6 +58,14 @@ public sealed class Sequencer(SettlementEngine engine)
         }
     }
 
+    /// <summary>
+    /// The slots of the batch circuit that proves each batch (trade slots and general slots, in order), or null.
+    /// When the next transaction has no slot left that accepts it (after the previous transaction's slot), the open
+    /// batch is sealed as it stands and the work goes on in a new batch at the same timestamp, as with
+    /// <see cref="MaxTransactionsPerBatch"/>.
+    /// </summary>
+    public BatchLayout? Layout { get; set; }
+
     /// <summary>The open batch.</summary>
     public BatchBuilder Batch => batch ?? throw new InvalidOperationException("no batch is open; call BeginBatch");
 
@@ -74,6 +83,7 @@ public sealed class Sequencer(SettlementEngine engine)
             throw new InvalidOperationException("a batch is already open");
         }
         batch = new BatchBuilder(Engine, ++batchNumber, timestamp);
+        nextSlot = 0;
         var expired = new List<RestingOrder>();
         foreach (OrderBook b in books.Values)
         {
@@ -113,7 +123,7 @@ public sealed class Sequencer(SettlementEngine engine)
         {
             RefreshIfStale(a);
         }
-        return Room().Add(tx);
+        return Append(tx);
     }
 
     /// <summary>Applies a transaction, recording a rejection instead of throwing; null when rejected.</summary>
@@ -204,9 +214,9 @@ public sealed class Sequencer(SettlementEngine engine)
     /// </summary>
     public Batch SealBatch()
     {
-        if (MaxTransactionsPerBatch is not null)
+        if (MaxTransactionsPerBatch is not null || Layout is not null)
         {
-            throw new InvalidOperationException("a capped batch may have been split: seal it with SealBatches");
+            throw new InvalidOperationException("a capped or laid-out batch may have been split: seal it with SealBatches");
         }
         return SealOpen();
     }
@@ -220,7 +230,7 @@ public sealed class Sequencer(SettlementEngine engine)
                 RefreshIfStale(a.Index);
                 if (!MarginCalculator.Evaluate(Engine.State.Find(a.Index)!, Engine.State.Parameters).HoldsMaintenance)
                 {
-                    Room().Add(new LiquidationStartTx(a.Index));
+                    Append(new LiquidationStartTx(a.Index));
                 }
             }
         }
@@ -249,16 +259,27 @@ public sealed class Sequencer(SettlementEngine engine)
         return all;
     }
 
-    // The open batch, first sealing it and opening the next at the same timestamp when it is full.
-    private BatchBuilder Room()
+    // Adds tx to the open batch, first sealing it and opening the next at the same timestamp when it has no room
+    // for tx (full, or no slot of the layout left that accepts it).
+    private TransactionResult Append(Transaction tx)
     {
         BatchBuilder open = Batch;
-        if (MaxTransactionsPerBatch is int cap && open.Count >= cap)
+        int slot = Layout?.NextSlot(nextSlot, tx.TypeCode) ?? nextSlot;
+        bool full = Layout is null ? MaxTransactionsPerBatch is int cap && open.Count >= cap : slot < 0;
+        if (full)
         {
             splitOff.Add(open.Seal());
             batch = open = new BatchBuilder(Engine, ++batchNumber, open.Timestamp);
+            nextSlot = 0;   // the new batch is empty even if the engine refuses tx below
+            slot = Layout?.NextSlot(0, tx.TypeCode) ?? 0;
+            if (slot < 0)
+            {
+                throw new InvalidOperationException($"the batch layout {Layout} has no slot for a {tx.TypeName} transaction");
+            }
         }
-        return open;
+        TransactionResult result = open.Add(tx);
+        nextSlot = slot + 1;
+        return result;
     }
 
     /// <summary>Adds a risk refresh for <paramref name="account"/> when its cache is for an older epoch.</summary>
@@ -266,7 +287,7 @@ public sealed class Sequencer(SettlementEngine engine)
     {
         if (Engine.State.Epoch is { } e && Engine.State.Find(account) is { } a && a.Risk.Epoch != e.Id)
         {
-            Room().Add(new RiskRefreshTx(account));
+            Append(new RiskRefreshTx(account));
         }
     }
 

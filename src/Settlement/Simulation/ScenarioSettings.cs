@@ -54,6 +54,13 @@ public sealed record ScenarioSettings
     /// </summary>
     public int? MaxBatchTransactions { get; init; }
 
+    /// <summary>
+    /// The slots of the batch circuit that will prove the batches (<c>batch-T-G</c>), or null: a batch is sealed when
+    /// its next transaction has no slot left (a trade takes any slot, anything else a general one). It needs at
+    /// least one general slot, and takes precedence over <see cref="MaxBatchTransactions"/>.
+    /// </summary>
+    public Batches.BatchLayout? Layout { get; init; }
+
     /// <summary>Seed of the random order flow.</summary>
     public int Seed { get; init; } = 7;
 
@@ -125,6 +132,7 @@ public sealed record ScenarioSettings
         {
             Start = json.OptionalLong(o, "start", d.Start, 1_000_000_000, 4_000_000_000),
             MaxBatchTransactions = o["maxBatchTransactions"] is null ? null : (int)json.Long(o, "maxBatchTransactions", 1, 4096),
+            Layout = o["batchLayout"] is null ? null : LayoutOf(json, o),
             Days = days,
             BaseVol = o["baseVol"] is null ? d.BaseVol : json.Double(o, "baseVol", 0.05, 3),
             Insurance = Dollars("insurance", d.Insurance),
@@ -138,5 +146,12 @@ public sealed record ScenarioSettings
             ChainId = json.OptionalLong(o, "chainId", d.ChainId, 1),
             RollupAddress = o["rollupAddress"] is null ? d.RollupAddress : json.Address(o, "rollupAddress"),
         };
+    }
+
+    private static Batches.BatchLayout LayoutOf(JsonFields json, JsonObject o)
+    {
+        string name = json.String(o, "batchLayout");
+        var layout = Batches.BatchLayout.Parse(name) ?? throw json.Fail($"batchLayout: '{name}' is not batch-N or batch-T-G");
+        return layout.GeneralSlots >= 1 ? layout : throw json.Fail($"batchLayout: {name} has no general slot, so no deposit or oracle update could ever be batched");
     }
 }

@@ -44,7 +44,7 @@ public sealed class Simulator
         Parameters = new ExchangeParameters { OraclePublicKey = oracleKey.PublicKey, ChainId = settings.ChainId, RollupAddress = settings.RollupAddress };
         State = new RollupState(Parameters);
         Queue = new L1Queue();
-        Sequencer = new Sequencer(new SettlementEngine(State, Queue)) { MaxTransactionsPerBatch = settings.MaxBatchTransactions };
+        Sequencer = new Sequencer(new SettlementEngine(State, Queue)) { MaxTransactionsPerBatch = settings.MaxBatchTransactions, Layout = settings.Layout };
         NearExpiry = settings.Start + 3 * 86_400 + 8 * 3_600;
         FarExpiry = settings.Start + 30 * 86_400 + 8 * 3_600;
         long[] strikes = [80_000, 85_000, 90_000, 95_000, 100_000, 105_000, 110_000];
