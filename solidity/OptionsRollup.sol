@@ -16,6 +16,11 @@ interface IPoseidonT3 {
     function hash(uint256[2] calldata inputs) external view returns (uint256);
 }
 
+/// @notice circomlib's Poseidon with 3 inputs (PoseidonT4.sol).
+interface IPoseidonT4 {
+    function hash(uint256[3] calldata inputs) external view returns (uint256);
+}
+
 /// @notice circomlib's Poseidon with 4 inputs (PoseidonT5.sol).
 interface IPoseidonT5 {
     function hash(uint256[4] calldata inputs) external view returns (uint256);
@@ -24,11 +29,6 @@ interface IPoseidonT5 {
 /// @notice circomlib's Poseidon with 6 inputs (PoseidonT7.sol).
 interface IPoseidonT7 {
     function hash(uint256[6] calldata inputs) external view returns (uint256);
-}
-
-/// @notice circomlib's Poseidon with 9 inputs (PoseidonT10.sol).
-interface IPoseidonT10 {
-    function hash(uint256[9] calldata inputs) external view returns (uint256);
 }
 
 /// @title OptionsRollup: the L1 contract of the zkoptions options rollup (docs/rollup-contract.md).
@@ -72,9 +72,9 @@ contract OptionsRollup {
         uint256 verifierProofWords; // P in the verifier's verifyProof(uint256[P], uint256[8]): 24 for v1
         address oracleRegistrar; // the only address that may register oracle commitments
         address poseidonT3; // Poseidon(2)
+        address poseidonT4; // Poseidon(3)
         address poseidonT5; // Poseidon(4)
         address poseidonT7; // Poseidon(6)
-        address poseidonT10; // Poseidon(9)
         uint256 genesisStateRoot; // the state root before the first batch
         uint64 maxBatchDelay; // a batch's timestamp may lag block.timestamp by at most this many seconds
         uint64 forcedDeadline; // seconds a forced withdrawal request may wait before exit mode can be activated
@@ -181,9 +181,9 @@ contract OptionsRollup {
     bytes4 public immutable verifierSelector;
     address public immutable oracleRegistrar;
     IPoseidonT3 public immutable poseidonT3;
+    IPoseidonT4 public immutable poseidonT4;
     IPoseidonT5 public immutable poseidonT5;
     IPoseidonT7 public immutable poseidonT7;
-    IPoseidonT10 public immutable poseidonT10;
     uint256 public immutable maxBatchDelay;
     uint256 public immutable forcedDeadline;
     uint256 public immutable accountTreeDepth;
@@ -237,8 +237,8 @@ contract OptionsRollup {
     constructor(Config memory config) {
         if (
             config.token == address(0) || config.verifier == address(0) || config.poseidonT3 == address(0)
-                || config.poseidonT5 == address(0) || config.poseidonT7 == address(0)
-                || config.poseidonT10 == address(0) || config.genesisStateRoot >= FIELD_MODULUS
+                || config.poseidonT4 == address(0) || config.poseidonT5 == address(0)
+                || config.poseidonT7 == address(0) || config.genesisStateRoot >= FIELD_MODULUS
                 || config.accountTreeDepth == 0 || config.accountTreeDepth > 16
                 || (config.forcedRequestFee != 0 && config.feeRecipient == address(0))
                 || config.verifierProofWords == 0 || config.verifierProofWords > 1024
@@ -251,9 +251,9 @@ contract OptionsRollup {
         );
         oracleRegistrar = config.oracleRegistrar;
         poseidonT3 = IPoseidonT3(config.poseidonT3);
+        poseidonT4 = IPoseidonT4(config.poseidonT4);
         poseidonT5 = IPoseidonT5(config.poseidonT5);
         poseidonT7 = IPoseidonT7(config.poseidonT7);
-        poseidonT10 = IPoseidonT10(config.poseidonT10);
         maxBatchDelay = config.maxBatchDelay;
         forcedDeadline = config.forcedDeadline;
         accountTreeDepth = config.accountTreeDepth;
@@ -575,7 +575,10 @@ contract OptionsRollup {
         for (uint256 i = 0; i < 9; i++) {
             if (v[i] >= FIELD_MODULUS) revert WrongMerkleProof();
         }
-        return poseidonT10.hash(v);
+        // AccountLeaf.Hash: Poseidon(Poseidon(identity half), Poseidon(balance half), riskHash).
+        uint256 identity = poseidonT5.hash([v[0], v[1], v[2], v[3]]);
+        uint256 balance = poseidonT5.hash([v[4], v[5], v[6], v[7]]);
+        return poseidonT4.hash([identity, balance, v[8]]);
     }
 
     function _pull(address from, uint256 amount) private {

@@ -40,8 +40,10 @@ public sealed class AccountPort
         using (api.Scope("account update"))
         {
             api.AssertBoolean(IsNew);
-            var oldLeaf = api.Select(IsNew, 0, Old.LeafHash(api));
-            var newLeaf = New.LeafHash(api);
+            // The identity half of the leaf is hashed once when the rules left key, owner and nonce as they were.
+            var oldIdentity = Old.IdentityHash(api);
+            var oldLeaf = api.Select(IsNew, 0, Old.LeafHash(api, oldIdentity));
+            var newLeaf = New.LeafHash(api, New.SameIdentityAs(Old) ? oldIdentity : null);
             var before = SparseMerkle.ComputeRoot(api, 4, depth, oldLeaf, Index, path);
             var after = SparseMerkle.ComputeRoot(api, 4, depth, newLeaf, Index, path);
             new RuleCheck(api, used).Equal("state.account-proof", before, root);
@@ -74,8 +76,14 @@ public sealed class InsurancePort(Variable[] oldLeafFields, Variable[][] path, V
             {
                 api.RangeCheck(fields[AccountFields.Collateral], 63);
             }
-            var oldLeaf = Poseidon.Hash(api, oldLeafFields);
-            var newLeaf = Poseidon.Hash(api, fields);
+            // Only the collateral changes: the identity half is hashed once.
+            Variable identity;
+            using (api.Scope("account leaf"))
+            {
+                identity = Poseidon.Hash(api, oldLeafFields.AsSpan(0, 4));
+            }
+            var oldLeaf = AccountState.LeafOf(api, oldLeafFields, identity);
+            var newLeaf = AccountState.LeafOf(api, fields, identity);
             var before = SparseMerkle.ComputeRoot(api, 4, depth, oldLeaf, index, path);
             var after = SparseMerkle.ComputeRoot(api, 4, depth, newLeaf, index, path);
             new RuleCheck(api, used).Equal("state.account-proof", before, root);

@@ -65,13 +65,40 @@ public sealed class AccountState
     /// <summary>HashMany(epoch, Σq·mark, Σ short charge, L₁ … L_S).</summary>
     public Variable RiskHash(Api api) => HashMany(api, fields.AsSpan(RiskBase, 3 + Scenarios));
 
-    /// <summary>The account leaf.</summary>
-    public Variable LeafHash(Api api)
+    /// <summary>Poseidon(pubKey.x, pubKey.y, owner, nonce): the leaf's identity half (AccountLeaf).</summary>
+    public Variable IdentityHash(Api api)
     {
         using (api.Scope("account leaf"))
         {
-            return Poseidon.Hash(api, [PublicKeyX, PublicKeyY, Owner, Nonce, Collateral, LiquidationStart, OrderRoot,
-                PositionsHash(api), RiskHash(api)]);
+            return Poseidon.Hash(api, [PublicKeyX, PublicKeyY, Owner, Nonce]);
+        }
+    }
+
+    /// <summary>Whether key, owner and nonce are the same variables as <paramref name="other"/>'s (so is the identity half).</summary>
+    public bool SameIdentityAs(AccountState other) =>
+        PublicKeyX.Equals(other.PublicKeyX) && PublicKeyY.Equals(other.PublicKeyY) && Owner.Equals(other.Owner) && Nonce.Equals(other.Nonce);
+
+    /// <summary>The account leaf (AccountLeaf.Hash), reusing <paramref name="identity"/> when the caller has it.</summary>
+    public Variable LeafHash(Api api, Variable? identity = null)
+    {
+        var id = identity ?? IdentityHash(api);
+        using (api.Scope("account leaf"))
+        {
+            var balance = Poseidon.Hash(api, [Collateral, LiquidationStart, OrderRoot, PositionsHash(api)]);
+            return Poseidon.Hash(api, [id, balance, RiskHash(api)]);
+        }
+    }
+
+    /// <summary>
+    /// AccountLeaf.Hash of the leaf's nine fields as they are hashed (positions and risk cache already hashed), reusing
+    /// <paramref name="identity"/> (the hash of the first four) when the caller has it.
+    /// </summary>
+    public static Variable LeafOf(Api api, ReadOnlySpan<Variable> fields, Variable? identity = null)
+    {
+        using (api.Scope("account leaf"))
+        {
+            var id = identity ?? Poseidon.Hash(api, fields[..4]);
+            return Poseidon.Hash(api, [id, Poseidon.Hash(api, fields[4..8]), fields[8]]);
         }
     }
 

@@ -23,8 +23,8 @@ namespace ZkOptions.Prover.Solidity;
 /// </summary>
 public static class PoseidonSolidity
 {
-    /// <summary>The widths the rollup contract uses: 3 (queue and exit chains' pairs), 5 (exits, Merkle nodes, state root), 7 (L1 operations), 10 (account leaves).</summary>
-    public static IReadOnlyList<int> RollupWidths { get; } = [3, 5, 7, 10];
+    /// <summary>The widths the rollup contract uses: 3 (queue and exit chains' pairs), 4 (the account leaf's top), 5 (exits, Merkle nodes, state root, the leaf's halves), 7 (L1 operations).</summary>
+    public static IReadOnlyList<int> RollupWidths { get; } = [3, 4, 5, 7];
 
     /// <summary>Words per table contract: (24,576 − 1) / 32, the STOP byte included.</summary>
     public const int WordsPerTable = 767;

@@ -10,8 +10,8 @@ using ZkOptions.Settlement.Numbers;
 namespace ZkOptions.Settlement.State;
 
 /// <summary>
-/// An account of the state tree. Its leaf is
-/// <c>Poseidon(pubKey.x, pubKey.y, owner, nonce, collateral, liquidationStart, orderRoot, positionsHash, riskHash)</c>
+/// An account of the state tree. Its leaf is <see cref="AccountLeaf.Hash"/> of
+/// <c>(pubKey.x, pubKey.y, owner, nonce, collateral, liquidationStart, orderRoot, positionsHash, riskHash)</c>
 /// with <c>positionsHash = HashMany(key₁, q₁, …, key_K, q_K)</c> (an empty slot hashes as key 0, quantity 0) and
 /// <c>riskHash = </c><see cref="RiskCache.Hash"/>; an unused index holds leaf 0. Transactions work on a
 /// <see cref="Clone"/> and commit it only when every rule holds, so a rejected transaction changes nothing.
@@ -152,5 +152,5 @@ public sealed class Account
     ];
 
     /// <summary>The account leaf (see the type's summary).</summary>
-    public Fr LeafHash() => Poseidon.Hash(LeafFields());
+    public Fr LeafHash() => AccountLeaf.Hash(LeafFields());
 }

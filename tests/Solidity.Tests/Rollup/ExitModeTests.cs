@@ -81,7 +81,7 @@ public sealed class ExitModeTests(RollupFixture fixture) : IClassFixture<RollupF
 
         // Owners claim max(collateral, 0) from the last proven state with the leaf preimage and the Merkle path.
         Fr[] richLeaf = LeafPreimage(rich);
-        Assert.Equal(rich.LeafHash(), Poseidon.Hash(richLeaf));
+        Assert.Equal(rich.LeafHash(), AccountLeaf.Hash(richLeaf));
         MerkleProof richPath = tree.Prove(rich.Index);
         await Reverts.WithAsync("NotAccountOwner()", () => s.Rollup.ClaimAccountAsync(User(2), 1, rootPreimage, richLeaf, richPath));
         await Reverts.WithAsync("WrongStateRootPreimage()", () => s.Rollup.ClaimAccountAsync(User(1), 1, [tree.Root, Fr.One, Fr.Zero, Fr.Zero], richLeaf, richPath));

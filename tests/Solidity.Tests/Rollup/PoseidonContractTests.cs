@@ -11,7 +11,7 @@ using ZkOptions.Prover.Solidity.Abi;
 namespace ZkOptions.Solidity.Tests.Rollup;
 
 /// <summary>
-/// The generated Solidity Poseidon (solidity/PoseidonT3, T5, T7, T10): the checked-in files are exactly what the
+/// The generated Solidity Poseidon (solidity/PoseidonT3, T4, T5, T7): the checked-in files are exactly what the
 /// generator writes from the native constants, every width hashes as <see cref="Poseidon.Hash(Fr[])"/> on anvil, the
 /// field check and the table check work, and each hasher fits EIP-170.
 /// </summary>

@@ -61,8 +61,8 @@ public sealed record RollupExit(long Account, string Recipient, BigInteger Amoun
     internal object?[] Abi() => [(ulong)Account, Recipient, Amount];
 }
 
-/// <summary>The four Poseidon hashers (widths 3, 5, 7, 10) with their constant tables, deployed.</summary>
-public sealed record PoseidonDeployment(string T3, string T5, string T7, string T10)
+/// <summary>The four Poseidon hashers (widths 3, 4, 5, 7) with their constant tables, deployed.</summary>
+public sealed record PoseidonDeployment(string T3, string T4, string T5, string T7)
 {
     /// <summary>How many creations <see cref="DeployAsync"/> sends: each width's tables and its hasher.</summary>
     public static int TransactionCount => PoseidonSolidity.RollupWidths.Sum(t => PoseidonSolidity.TableCodes(t).Count + 1);
@@ -82,16 +82,16 @@ public sealed record PoseidonDeployment(string T3, string T5, string T7, string 
             byte[] args = AbiEncoder.Encode([.. tables.Select(_ => AbiType.Address)], tables);
             hashers[t] = (await rpc.DeployAsync(RollupContracts.Poseidon(t).CreationBytecode, args)).Address;
         }
-        return new(hashers[3], hashers[5], hashers[7], hashers[10]);
+        return new(hashers[3], hashers[4], hashers[5], hashers[7]);
     }
 
     /// <summary>The hasher of width <paramref name="t"/>.</summary>
     public string Of(int t) => t switch
     {
         3 => T3,
+        4 => T4,
         5 => T5,
         7 => T7,
-        10 => T10,
         _ => throw new ArgumentOutOfRangeException(nameof(t), $"no hasher of width {t}"),
     };
 }
@@ -172,7 +172,7 @@ public sealed class RollupDeployment
         string token = (await rpc.DeployAsync(RollupContracts.Token.CreationBytecode)).Address;
         object?[] config =
         [
-            token, verifier, new BigInteger(settings.VerifierProofWords), settings.OracleRegistrar ?? deployer, poseidon.T3, poseidon.T5, poseidon.T7, poseidon.T10,
+            token, verifier, new BigInteger(settings.VerifierProofWords), settings.OracleRegistrar ?? deployer, poseidon.T3, poseidon.T4, poseidon.T5, poseidon.T7,
             settings.GenesisStateRoot, settings.MaxBatchDelay, settings.ForcedDeadline, (byte)settings.AccountTreeDepth,
             settings.ForcedRequestFee, settings.FeeRecipient ?? deployer,
         ];
