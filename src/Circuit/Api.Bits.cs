@@ -56,6 +56,13 @@ public sealed partial class Api
     public void AssertBitsAtMost(ReadOnlySpan<Variable> bits, BigInteger bound, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
         AssertBitsAtMostCore(bits, bound, At($"assert bits ≤ {bound}", file, line, new Operand("bits", FromBitsUnchecked(bits))));
 
+    /// <summary>
+    /// <see cref="AssertBitsAtMost(ReadOnlySpan{Variable}, BigInteger, string, int)"/> for bits of
+    /// <paramref name="number"/> (as <see cref="ToBits"/> returns them), which v2 reads instead of summing the bits again.
+    /// </summary>
+    internal void AssertBitsAtMost(ReadOnlySpan<Variable> bits, BigInteger bound, Variable number, string file, int line) =>
+        AssertBitsAtMostCore(bits, bound, At($"assert bits ≤ {bound}", file, line, new Operand("bits", number)), number);
+
     internal Variable[] ToBitsCore(Variable a, int n, Site site)
     {
         if (n < 1 || n > Fr.BitCount)
@@ -98,7 +105,7 @@ public sealed partial class Api
         AssertZero(FromBitsUnchecked(bits) - a, site);
         if (n == Fr.BitCount)
         {
-            AssertBitsAtMostCore(bits, Fr.Modulus - 1, site);
+            AssertBitsAtMostCore(bits, Fr.Modulus - 1, site, a);
         }
         return bits;
     }
@@ -119,7 +126,11 @@ public sealed partial class Api
         }
     }
 
-    internal void AssertBitsAtMostCore(ReadOnlySpan<Variable> bits, BigInteger bound, Site site)
+    /// <summary>
+    /// The bits' number is at most <paramref name="bound"/>; <paramref name="number"/>, when given, is a variable
+    /// already constrained equal to Σ 2^i·bitsᵢ (mod r), which spares v2 summing the bits again.
+    /// </summary>
+    internal void AssertBitsAtMostCore(ReadOnlySpan<Variable> bits, BigInteger bound, Site site, Variable? number = null)
     {
         if (bound.Sign < 0)
         {
@@ -128,6 +139,11 @@ public sealed partial class Api
         int n = bits.Length;
         if (bound >= (BigInteger.One << n) - 1)
         {
+            return;
+        }
+        if (TargetSystem == ProofSystem.V2 && n > 2 * MaxLimbBits)
+        {
+            AssertBitsAtMostByRange(bits, bound, site, number ?? FromBitsUnchecked(bits));
             return;
         }
         // Scan from the top bit keeping eq = "the bits so far equal the bound's". Where the bound has a 1, eq becomes
@@ -151,6 +167,38 @@ public sealed partial class Api
                 AssertProduct(equal, bits[i], Fr.Zero, site);
             }
         }
+    }
+
+    /// <summary>
+    /// v2: Σ 2^i·bitsᵢ ≤ bound as range checks on lookups (a handful of rows instead of one a bit). With V the bits'
+    /// number (V &lt; 2^n) and m the bound's bit length, bound − V is in [0, 2^m) exactly when V ≤ bound, as long as a
+    /// negative difference, which wraps to at least r − 2^n + 1, cannot land below 2^m: so for n ≤ 252, or n = 253
+    /// with m ≤ 252. Otherwise (n = 253 with m = 253, or n = 254, where V may even exceed r) the bits are split at 127
+    /// into hi and lo and compared in that order: e = [hi = bound_hi], and e·(bound_lo − lo) + (1 − e)·(bound_hi − hi − 1)
+    /// must lie in [0, 2^128); every term is below 2^127 in size, so a negative one wraps far above 2^128.
+    /// </summary>
+    private void AssertBitsAtMostByRange(ReadOnlySpan<Variable> bits, BigInteger bound, Site site, Variable value)
+    {
+        foreach (var bit in bits)
+        {
+            AssertBooleanCore(bit, site);   // free for bits from ToBits
+        }
+        int n = bits.Length;
+        int m = Math.Max(1, (int)bound.GetBitLength());
+        if (n <= 252 || (n == 253 && m <= 252))
+        {
+            RangeCheckCore(new Variable(Fr.FromBigInteger(bound)) - value, m, site);
+            return;
+        }
+        const int split = 127;
+        BigInteger mask = (BigInteger.One << split) - 1;
+        Variable boundHi = new(Fr.FromBigInteger(bound >> split)), boundLo = new(Fr.FromBigInteger(bound & mask));
+        Variable hi = Collapse(FromBitsUnchecked(bits[split..]), site);   // summed once, used twice
+        // lo is the low bits' number; in the field it is V − 2^127·hi whatever V is, since both sides agree mod r.
+        Variable lo = value - hi * Fr.FromBigInteger(BigInteger.One << split);
+        Variable hiEqual = IsZeroCore(boundHi - hi, site);
+        Variable below = boundHi - hi - Fr.One;
+        RangeCheckCore(MulCore(hiEqual, boundLo - lo - below, site) + below, split + 1, site);
     }
 
     private static Variable FromBitsUnchecked(ReadOnlySpan<Variable> bits)

@@ -120,7 +120,7 @@ public sealed class BatchProveCommandTests : IDisposable
         var (sExit, _, sErr) = CliRunner.Run("setup", "--circuit", "batch-1", "--parameters", parameters, "--insecure-dev-srs", "11", "--zkey", P("b1.zkey"));
         Assert.True(sExit == 0, sErr);
         Assert.Contains("WARNING: --insecure-dev-srs 11", sErr);
-        Assert.Contains("300266 PLONK gates", sErr);
+        Assert.Contains("301644 PLONK gates", sErr);
 
         // The slot count is found from the key: no --circuit.
         var (pExit, _, pErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--parameters", parameters, "--zkey", P("b1.zkey"),
@@ -155,13 +155,13 @@ public sealed class BatchProveCommandTests : IDisposable
         var (kExit, _, kErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--parameters", parameters, "--circuit", "batch-2",
             "--zkey", P("b1.zkey"), "--proof", P("big-proof.json"), "--public", P("big-public.json"));
         Assert.Equal(2, kExit);
-        Assert.Contains("b1.zkey: is for a circuit of 300266 gates, but batch-2 has", kErr);
+        Assert.Contains("b1.zkey: is for a circuit of 301644 gates, but batch-2 has", kErr);
         Assert.False(File.Exists(P("big-proof.json")));
         Assert.False(File.Exists(P("big-public.json")));
     }
 
     /// <summary>
-    /// The same path on PLONK v2: a batch-1 v2 key (33,239 rows as pinned in vectors/circuits/gate-counts.csv, a 2^16 domain), prove --batch finding batch-1 from
+    /// The same path on PLONK v2: a batch-1 v2 key (31,930 rows as pinned in vectors/circuits/gate-counts.csv, a 2^15 domain), prove --batch finding batch-1 from
     /// the key's wire count, export-vk and verify; a key for another batch size is refused naming both files.
     /// </summary>
     [Fact]
@@ -171,7 +171,7 @@ public sealed class BatchProveCommandTests : IDisposable
         string parameters = P("run/parameters.json");
         var (sExit, _, sErr) = CliRunner.Run("setup", "--system", "v2", "--circuit", "batch-1", "--parameters", parameters, "--insecure-dev-srs", "11", "--zkey", P("b1.v2key"));
         Assert.True(sExit == 0, sErr);
-        Assert.Contains("v2: 33239 rows, domain 2^16, 8 public signals", sErr);
+        Assert.Contains("v2: 31930 rows, domain 2^15, 8 public signals", sErr);
 
         var (pExit, pOut, pErr) = CliRunner.Run("prove", "--batch", P("run/batch-0002.json"), "--parameters", parameters, "--zkey", P("b1.v2key"),
             "--proof", P("proof.json"), "--public", P("public.json"), "--json");
@@ -179,7 +179,7 @@ public sealed class BatchProveCommandTests : IDisposable
         JsonObject prove = JsonNode.Parse(pOut)!.AsObject();
         JsonOutputTests.AssertMatches("prove", prove);
         Assert.Equal("v2", (string)prove["system"]!);
-        Assert.Equal(33239, (int)prove["rows"]!);
+        Assert.Equal(31930, (int)prove["rows"]!);
         JsonObject batch = JsonNode.Parse(File.ReadAllText(P("run/batch-0002.json")))!.AsObject();
         JsonArray signals = JsonNode.Parse(File.ReadAllText(P("public.json")))!.AsArray();
         Assert.Equal((string)batch["publicInputs"]!["oldStateRoot"]!, (string)signals[0]!);

@@ -122,8 +122,8 @@ public sealed class TradeRule : SettlementRule
         };
     }
 
-    /// <summary>Poseidon(account, series, side, limitPrice, amount, storageId, validUntil, maxFee, chainId) (Order.Hash).</summary>
-    private static Variable OrderHash(Api api, Func<OrderField, Variable> f, long chainId) => Poseidon.Hash(api,
+    /// <summary>The sponge of (account, series, side, limitPrice, amount, storageId, validUntil, maxFee, chainId) (Order.Hash).</summary>
+    private static Variable OrderHash(Api api, Func<OrderField, Variable> f, long chainId) => PoseidonSponge.Hash(api,
         [.. Enum.GetValues<OrderField>().Select(f), chainId]);
 
     /// <summary>

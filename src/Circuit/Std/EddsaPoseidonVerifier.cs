@@ -26,7 +26,7 @@ public static class EddsaPoseidonVerifier
             using (api.Scope("S < l"))
             {
                 sBits = api.ToBits(s, 253, file, line);
-                api.AssertBitsAtMost(sBits, Jubjub.SubgroupOrder - 1, file, line);
+                api.AssertBitsAtMost(sBits, Jubjub.SubgroupOrder - 1, s, file, line);
             }
 
             PointVar a8;
