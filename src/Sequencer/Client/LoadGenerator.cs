@@ -102,6 +102,8 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
     {
         JsonObject status = (await Retry(() => client.Get("/status"), cancel)).Body;
         long first = (long)status["accounts"]!;
+        // Each deposit carries its queue index, so a retry after a lost acknowledgement is not a second deposit.
+        long firstQueueIndex = (long)status["nextQueueIndex"]!;
         long epochId = ((long?)status["epoch"] ?? 0) + 1;
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var market = new DemoMarket(p, options.OracleKey, now);
@@ -120,7 +122,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
         {
             long account = first + i;
             var key = new EddsaPrivateKey(KeyBytes(options.Seed, account));
-            Reply r = await Retry(() => client.Deposit(account, key.PublicKey, Usd.FromDollars(i < makers ? 50_000_000 : 5_000_000)), cancel);
+            Reply r = await Retry(() => client.Deposit(firstQueueIndex + i, account, key.PublicKey, Usd.FromDollars(i < makers ? 50_000_000 : 5_000_000)), cancel);
             if (!r.Ok)
             {
                 throw new InvalidOperationException($"loadgen: funding account {account} was refused: {r.Body["detail"]}");
