@@ -92,6 +92,13 @@ public sealed class SequencerClient(HttpClient http, ExchangeParameters paramete
             ["signature"] = SignedOrderJson.Signature(key.Sign(SignedMessages.Cancel(replacement.Account, oldStorageId, Parameters.ChainId))),
         });
 
+    /// <summary>
+    /// A token that opens <paramref name="account"/>'s WebSocket stream (<c>/ws/accounts/{account}?token=…</c>) for
+    /// <paramref name="lifetime"/> from now (the service takes at most an hour), signed with the account's key.
+    /// </summary>
+    public string AccountStreamToken(long account, EddsaPrivateKey key, TimeSpan lifetime) =>
+        ZkOptions.Sequencer.Http.AccountStreamToken.Sign(account, DateTimeOffset.UtcNow.Add(lifetime).ToUnixTimeSeconds(), Parameters.ChainId, key).ToString();
+
     /// <summary>GET <paramref name="path"/>.</summary>
     public async Task<Reply> Get(string path)
     {
