@@ -24,7 +24,7 @@ namespace ZkOptions.Sequencer.Core;
 /// batches and the same answers. The rules are the engine's; this class adds only what a venue adds around them:
 /// time in force, post-only and reduce-only, the pre-trade margin check of a resting order, cancels, and the registry.
 /// </summary>
-public sealed class Exchange
+public sealed partial class Exchange
 {
     private const int RecentTradeCount = 1_000;
 

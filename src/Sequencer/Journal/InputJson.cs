@@ -118,7 +118,8 @@ public static class InputJson
             json.Long(o, "account", 0), json.Address(o, "owner"), new Usd(json.Long(o, "amount", 0, (1L << 62) - 1)), key);
     }
 
-    private static JsonObject Order(SubmitOrder o)
+    /// <summary>An order as the journal writes it: the signed order with its hash, timeInForce and reduceOnly.</summary>
+    public static JsonObject Order(SubmitOrder o)
     {
         JsonObject j = SignedOrderJson.Write(o.Order, o.Hash);
         j["timeInForce"] = Name(o.TimeInForce);
