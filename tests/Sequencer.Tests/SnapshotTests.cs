@@ -90,6 +90,13 @@ public sealed class SnapshotTests
         Assert.Equal(journal, (long)(await Metrics(genesis))["replayedEntries"]!);
         Assert.Equal(before, await Views(genesis));
 
+        // An L1 entry reported again gets the first answer from the snapshot's record of it, as from a replay.
+        L1EventIdempotencyTests.L1Reply againFromSnapshot = await L1EventIdempotencyTests.Post(s, 1, L1EventIdempotencyTests.DepositOf(2, 1_000_000));
+        L1EventIdempotencyTests.L1Reply againFromGenesis = await L1EventIdempotencyTests.Post(genesis, 1, L1EventIdempotencyTests.DepositOf(2, 1_000_000));
+        Assert.True(againFromSnapshot.Replayed);
+        Assert.Equal(againFromGenesis.Body.ToJsonString(), againFromSnapshot.Body.ToJsonString());
+        Assert.Equal("1", (string?)againFromSnapshot.Body["queueIndex"]);
+
         // And what comes next is the same: a taker crossing the restored book, batches sealed after it.
         SeriesKey series = s.Market.Series[8];
         long mark = s.Market.Epoch(1, s.Now).Find(series)!.Value.Risk.Mark.Micros;
