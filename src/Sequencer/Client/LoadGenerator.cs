@@ -34,6 +34,10 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
     private readonly Lock ackedGate = new();
     private long orders, replaces, cancels, fills, refused, retried, skipped;
     private StreamWriter? ackedWriter;
+    private readonly TaskCompletionSource flowStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the set-up (accounts funded, epoch published) is done and the order flow begins.</summary>
+    public Task FlowStarted => flowStarted.Task;
 
     /// <summary>Sets up, runs for the duration, and reports.</summary>
     public async Task<LoadReport> RunAsync(CancellationToken cancel = default)
@@ -47,6 +51,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
         var client = new SequencerClient(http, p, options.OperatorToken);
         var rng = new Random(options.Seed);
         Trader[] traders = await SetUp(client, p, rng, cancel);
+        flowStarted.TrySetResult();
         if (options.AckedFile is { } path)
         {
             ackedWriter = new StreamWriter(path, append: false) { AutoFlush = false };
