@@ -141,7 +141,7 @@ public sealed class BadInputTests
         var before = await Snapshot(s);
         string deposit = new JsonObject
         {
-            ["kind"] = "deposit", ["account"] = "1", ["owner"] = "0x" + new string('1', 40), ["amount"] = "1000000",
+            ["queueIndex"] = "0", ["kind"] = "deposit", ["account"] = "1", ["owner"] = "0x" + new string('1', 40), ["amount"] = "1000000",
             ["publicKey"] = new JsonObject { ["x"] = RunningSequencer.KeyFor(1).PublicKey.X.ToString(), ["y"] = RunningSequencer.KeyFor(1).PublicKey.Y.ToString() },
         }.ToJsonString();
         AssertProblem(await Raw(s, "/operator/l1", deposit), 401, "Authorization", "Bearer");

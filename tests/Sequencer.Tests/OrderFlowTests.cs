@@ -154,10 +154,10 @@ public sealed class OrderFlowTests
         await using var _s = s;
         var op = new Settlement.State.L1Operation(Settlement.State.L1OperationKind.ForcedWithdraw, 1, (System.Numerics.BigInteger.One << 159) + 1,
             Settlement.Numbers.Usd.FromDollars(1_000), ZkOptions.Field.BabyJubjub.BabyJubjubPoint.Identity);
-        Reply r = await s.Client.Post("/operator/l1", Journal.InputJson.L1(op), RunningSequencer.Token);
+        Reply r = await s.Client.Post("/operator/l1", Journal.InputJson.L1(new Inputs.L1Event(op, await s.Client.NextQueueIndex())), RunningSequencer.Token);
         Assert.Equal(200, r.Status);
         Assert.Equal(Settlement.Numbers.Usd.FromDollars(999_000).ToString(), (string?)(await s.Client.Get("/accounts/1")).Body["collateral"]);
-        Reply unknown = await s.Client.Post("/operator/l1", Journal.InputJson.L1(op with { Account = 42 }), RunningSequencer.Token);
+        Reply unknown = await s.Client.Post("/operator/l1", Journal.InputJson.L1(new Inputs.L1Event(op with { Account = 42 }, await s.Client.NextQueueIndex())), RunningSequencer.Token);
         Assert.Equal(422, unknown.Status);
         Assert.Equal("account", (string?)unknown.Body["field"]);
     }

@@ -32,6 +32,20 @@ public sealed class PostgresStoreTests(TestPostgres pg) : IClassFixture<TestPost
     }
 
     [Fact]
+    public async Task A_repeated_l1_report_on_postgresql_is_answered_as_before_also_after_a_restart()
+    {
+        await using RunningSequencer s = await RunningSequencer.StartAsync(postgres: pg.NewDatabase());
+        await L1EventIdempotencyTests.A_repeated_report_is_answered_as_before_without_a_second_deposit(s);
+    }
+
+    [Fact]
+    public async Task A_different_l1_entry_under_a_used_index_or_a_gap_on_postgresql_is_a_409()
+    {
+        await using RunningSequencer s = await RunningSequencer.StartAsync(postgres: pg.NewDatabase());
+        await L1EventIdempotencyTests.A_different_entry_under_a_used_index_or_a_gap_is_a_409_naming_the_expected_index(s);
+    }
+
+    [Fact]
     public async Task The_advisory_lock_keeps_a_second_sequencer_off_the_journal()
     {
         string connection = pg.NewDatabase();

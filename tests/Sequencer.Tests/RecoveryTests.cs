@@ -10,7 +10,7 @@ namespace ZkOptions.Sequencer.Tests;
 /// <summary>A restart replays the journal to the same state; a journal that does not reproduce its recorded roots stops the start.</summary>
 public sealed class RecoveryTests
 {
-    private static async Task TradeSome(RunningSequencer s)
+    internal static async Task TradeSome(RunningSequencer s)
     {
         SeriesKey series = s.Market.Series[8];
         long mark = s.Market.Epoch(1, s.Now).Find(series)!.Value.Risk.Mark.Micros;

@@ -109,9 +109,10 @@ public sealed class RunningSequencer : IAsyncDisposable
     /// <summary>Opens accounts 1 … <paramref name="count"/> with <paramref name="dollars"/> each and publishes epoch 1 at the current time.</summary>
     public async Task FundAndListAsync(int count, long dollars = 1_000_000)
     {
+        long queueIndex = await Client.NextQueueIndex();
         for (long a = 1; a <= count; a++)
         {
-            Reply r = await Client.Deposit(a, KeyFor(a).PublicKey, Usd.FromDollars(dollars));
+            Reply r = await Client.Deposit(queueIndex++, a, KeyFor(a).PublicKey, Usd.FromDollars(dollars));
             Assert.True(r.Ok, r.Body.ToJsonString());
         }
         Reply e = await Client.PublishEpoch(Market.Epoch(1, Now));

@@ -8,18 +8,21 @@ using ZkOptions.Settlement.Orders;
 
 namespace ZkOptions.Sequencer.Tests;
 
-/// <summary>WebSocket streams: trades, an account's order events and a series' book, in order, after durability.</summary>
+/// <summary>
+/// WebSocket streams: trades, an account's order events and a series' book, in order, after durability (the account's
+/// stream with its token: <see cref="AccountStreamAuthTests"/>).
+/// </summary>
 public sealed class StreamTests
 {
-    private static async Task<ClientWebSocket> Connect(RunningSequencer s, string path)
+    internal static async Task<ClientWebSocket> Connect(RunningSequencer s, string path, string query = "")
     {
         var ws = new ClientWebSocket();
-        var uri = new UriBuilder(s.Client.Http.BaseAddress!) { Scheme = "ws", Path = path }.Uri;
+        var uri = new UriBuilder(s.Client.Http.BaseAddress!) { Scheme = "ws", Path = path, Query = query }.Uri;
         await ws.ConnectAsync(uri, CancellationToken.None);
         return ws;
     }
 
-    private static async Task<JsonObject> Next(ClientWebSocket ws)
+    internal static async Task<JsonObject> Next(ClientWebSocket ws)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var buffer = new byte[64 * 1024];
@@ -42,7 +45,7 @@ public sealed class StreamTests
         SeriesKey series = s.Market.Series[8];
         long mark = s.Market.Epoch(1, s.Now).Find(series)!.Value.Risk.Mark.Micros;
         using ClientWebSocket trades = await Connect(s, "/ws/trades");
-        using ClientWebSocket account = await Connect(s, "/ws/accounts/1");
+        using ClientWebSocket account = await Connect(s, "/ws/accounts/1", "token=" + s.Client.AccountStreamToken(1, RunningSequencer.KeyFor(1), TimeSpan.FromMinutes(5)));
         using ClientWebSocket book = await Connect(s, $"/ws/books/{series}");
         await Task.Delay(200); // the subscriptions are registered once the upgrade completes
 

@@ -88,7 +88,7 @@ internal static class ServeCommand
                 run.Err.WriteLine("zkoptions serve: using the development oracle key (anyone can sign epochs); pass --parameters for a deployment");
             }
             string journal = parse.GetValue(postgres) is null ? Path.Combine(dir, "journal.db") : "in PostgreSQL";
-            run.Out.WriteLine($"zkoptions serve: listening on {string.Join(", ", host.App.Urls)}; journal {journal} ({host.Service.Replayed} entries replayed); batches in {host.Service.BatchDirectory}");
+            run.Out.WriteLine($"zkoptions serve: listening on {string.Join(", ", host.App.Urls)}; journal {journal} ({host.Service.Replayed} entries replayed{(host.Service.RecoveredFromSnapshot > 0 ? $" after the snapshot at entry {host.Service.RecoveredFromSnapshot}" : "")}); batches in {host.Service.BatchDirectory}");
             run.Out.Flush();
             host.App.WaitForShutdownAsync().GetAwaiter().GetResult();
             host.DisposeAsync().AsTask().GetAwaiter().GetResult();

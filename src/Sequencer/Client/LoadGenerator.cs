@@ -34,6 +34,10 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
     private readonly Lock ackedGate = new();
     private long orders, replaces, cancels, fills, refused, retried, skipped;
     private StreamWriter? ackedWriter;
+    private readonly TaskCompletionSource flowStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the set-up (accounts funded, epoch published) is done and the order flow begins.</summary>
+    public Task FlowStarted => flowStarted.Task;
 
     /// <summary>Sets up, runs for the duration, and reports.</summary>
     public async Task<LoadReport> RunAsync(CancellationToken cancel = default)
@@ -47,6 +51,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
         var client = new SequencerClient(http, p, options.OperatorToken);
         var rng = new Random(options.Seed);
         Trader[] traders = await SetUp(client, p, rng, cancel);
+        flowStarted.TrySetResult();
         if (options.AckedFile is { } path)
         {
             ackedWriter = new StreamWriter(path, append: false) { AutoFlush = false };
@@ -102,6 +107,8 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
     {
         JsonObject status = (await Retry(() => client.Get("/status"), cancel)).Body;
         long first = (long)status["accounts"]!;
+        // Each deposit carries its queue index, so a retry after a lost acknowledgement is not a second deposit.
+        long firstQueueIndex = (long)status["nextQueueIndex"]!;
         long epochId = ((long?)status["epoch"] ?? 0) + 1;
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var market = new DemoMarket(p, options.OracleKey, now);
@@ -120,7 +127,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
         {
             long account = first + i;
             var key = new EddsaPrivateKey(KeyBytes(options.Seed, account));
-            Reply r = await Retry(() => client.Deposit(account, key.PublicKey, Usd.FromDollars(i < makers ? 50_000_000 : 5_000_000)), cancel);
+            Reply r = await Retry(() => client.Deposit(firstQueueIndex + i, account, key.PublicKey, Usd.FromDollars(i < makers ? 50_000_000 : 5_000_000)), cancel);
             if (!r.Ok)
             {
                 throw new InvalidOperationException($"loadgen: funding account {account} was refused: {r.Body["detail"]}");

@@ -43,9 +43,17 @@ public sealed class SequencerClient(HttpClient http, ExchangeParameters paramete
         return ExchangeParametersJson.Read(json.ParseObject(text), json);
     }
 
-    /// <summary>Reports an L1 deposit (operator): opens <paramref name="account"/> with <paramref name="key"/> or tops it up.</summary>
-    public Task<Reply> Deposit(long account, BabyJubjubPoint key, Usd amount) =>
-        Post("/operator/l1", InputJson.L1(new L1Operation(L1OperationKind.Deposit, account, (BigInteger.One << 159) + account, amount, key)), operatorToken);
+    /// <summary>
+    /// Reports an L1 deposit (operator), entry <paramref name="queueIndex"/> of the contract's queue: opens
+    /// <paramref name="account"/> with <paramref name="key"/> or tops it up. Posting it again is safe: the same entry
+    /// under the same index is answered as before, without a second deposit.
+    /// </summary>
+    public Task<Reply> Deposit(long queueIndex, long account, BabyJubjubPoint key, Usd amount) =>
+        Post("/operator/l1", InputJson.L1(new L1Event(new L1Operation(L1OperationKind.Deposit, account, (BigInteger.One << 159) + account, amount, key), queueIndex)),
+            operatorToken);
+
+    /// <summary>The index the next L1 queue entry must carry (the entries the service holds), from <c>GET /status</c>.</summary>
+    public async Task<long> NextQueueIndex() => (long)(await Get("/status")).Body["nextQueueIndex"]!;
 
     /// <summary>Publishes a signed epoch.</summary>
     public Task<Reply> PublishEpoch(OracleEpoch epoch) => Post("/epochs", OracleEpochJson.Write(epoch, Parameters));
@@ -83,6 +91,13 @@ public sealed class SequencerClient(HttpClient http, ExchangeParameters paramete
             ["order"] = OrderBody(replacement.SignWith(key), tif),
             ["signature"] = SignedOrderJson.Signature(key.Sign(SignedMessages.Cancel(replacement.Account, oldStorageId, Parameters.ChainId))),
         });
+
+    /// <summary>
+    /// A token that opens <paramref name="account"/>'s WebSocket stream (<c>/ws/accounts/{account}?token=…</c>) for
+    /// <paramref name="lifetime"/> from now (the service takes at most an hour), signed with the account's key.
+    /// </summary>
+    public string AccountStreamToken(long account, EddsaPrivateKey key, TimeSpan lifetime) =>
+        ZkOptions.Sequencer.Http.AccountStreamToken.Sign(account, DateTimeOffset.UtcNow.Add(lifetime).ToUnixTimeSeconds(), Parameters.ChainId, key).ToString();
 
     /// <summary>GET <paramref name="path"/>.</summary>
     public async Task<Reply> Get(string path)

@@ -24,13 +24,17 @@ namespace ZkOptions.Sequencer.Core;
 /// batches and the same answers. The rules are the engine's; this class adds only what a venue adds around them:
 /// time in force, post-only and reduce-only, the pre-trade margin check of a resting order, cancels, and the registry.
 /// </summary>
-public sealed class Exchange
+public sealed partial class Exchange
 {
     private const int RecentTradeCount = 1_000;
 
     private readonly Dictionary<(long Account, long StorageId), OrderRecord> orders = [];
     private readonly Dictionary<long, SortedSet<long>> openByAccount = [];
     private readonly Queue<JsonObject> recentTrades = new();
+
+    // The answer given to each L1 queue entry, by queue index, for a report repeated after a lost acknowledgement
+    // (kept as text: small, and immutable once given).
+    private readonly List<(string? Result, Refusal? Refusal)> l1Answers = [];
     private readonly Action<long, BabyJubjubPoint> accountOpened;
     private readonly Action<SubmitOrder> orderClosed;
 
@@ -451,6 +455,13 @@ public sealed class Exchange
     private Outcome L1(L1Event l)
     {
         L1Operation op = l.Operation;
+        long expected = Queue.Count;
+        if (l.QueueIndex is long given && given != expected)
+        {
+            return given < expected ? ReportedAgain(given, op) : Outcome.Refused(Refusal.Conflict("queueIndex",
+                $"queue index {given} is ahead of the sequencer's L1 queue: the next expected index is {expected} (report entries {expected} to {given - 1} first)")
+                with { Members = ExpectedIndex(expected) });
+        }
         if (op.Kind == L1OperationKind.ForcedWithdraw && State.Find(op.Account) is null)
         {
             return Outcome.Refused(Refusal.Unprocessable("account", $"account {op.Account} is not open"));
@@ -464,6 +475,13 @@ public sealed class Exchange
         {
             return Outcome.Refused(Refusal.Unprocessable("account", ex.Message));
         }
+        Outcome outcome = Consume(op, index);
+        l1Answers.Add((outcome.Result?.ToJsonString(), outcome.Refusal));
+        return outcome;
+    }
+
+    private Outcome Consume(L1Operation op, long index)
+    {
         bool opens = op.Kind == L1OperationKind.Deposit && State.Find(op.Account) is null;
         Transaction tx = op.Kind == L1OperationKind.Deposit ? new DepositTx(index) : new ForcedWithdrawTx(index);
         // The entry is in the L1 queue now whatever the engine decides (the contract queued it), so the input changes
@@ -489,6 +507,26 @@ public sealed class Exchange
             return new Outcome(null, Refusal.Unprocessable("amount", ex.Message), true);
         }
     }
+
+    // A report of an entry the queue already holds: a retry (the same entry) gets the first answer again and changes
+    // nothing; another entry under that index is a conflict (the operator's view of the contract is wrong).
+    private Outcome ReportedAgain(long index, L1Operation op)
+    {
+        L1Operation queued = Queue[index];
+        if (queued != op)
+        {
+            return Outcome.Refused(Refusal.Conflict("queueIndex",
+                $"queue entry {index} is already {Describe(queued)}, not {Describe(op)}; the next expected index is {Queue.Count}")
+                with { Members = ExpectedIndex(Queue.Count) });
+        }
+        var (result, refusal) = l1Answers[checked((int)index)];
+        return new Outcome(result is null ? null : JsonNode.Parse(result)!.AsObject(), refusal, false) { Replayed = true };
+    }
+
+    private static string Describe(L1Operation op) =>
+        $"a {(op.Kind == L1OperationKind.Deposit ? "deposit" : "forced withdrawal")} of {op.Amount} micro-USD for account {op.Account} (owner {AccountJson.Address(op.Owner)}, key {op.PublicKey.X}, {op.PublicKey.Y})";
+
+    private static Dictionary<string, string> ExpectedIndex(long expected) => new() { ["expectedQueueIndex"] = Str(expected) };
 
     /// <summary>The account's view: collateral, nonce, positions, resting orders, and the engine's margin report.</summary>
     public JsonObject? AccountView(long index)

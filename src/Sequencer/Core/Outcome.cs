@@ -16,6 +16,12 @@ public sealed record Outcome(JsonObject? Result, Refusal? Refusal, bool Changed)
     /// <summary>Stream events: (channel, payload), e.g. ("trades", …), ("book:SERIES", …), ("account:N", …).</summary>
     public IReadOnlyList<(string Channel, JsonObject Payload)> Events { get; init; } = [];
 
+    /// <summary>
+    /// Whether this is the answer given before to the same request, repeated without a second effect (an L1 event
+    /// reported again under its queue index); the API marks it with <c>Idempotent-Replayed: true</c>.
+    /// </summary>
+    public bool Replayed { get; init; }
+
     /// <summary>A refusal that changed nothing.</summary>
     public static Outcome Refused(Refusal refusal) => new(null, refusal, false);
 }

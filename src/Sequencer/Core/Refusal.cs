@@ -7,6 +7,13 @@ namespace ZkOptions.Sequencer.Core;
 /// </summary>
 public sealed record Refusal(int Status, string Title, string? Field, string Detail)
 {
+    /// <summary>
+    /// RFC 7807 extension members the problem body carries besides the standard ones (decimal strings, like every
+    /// integer of the API), e.g. <c>expectedQueueIndex</c>: what a client needs to act on the refusal without parsing
+    /// the detail.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Members { get; init; }
+
     /// <summary>400: the request is malformed.</summary>
     public static Refusal BadRequest(string? field, string detail) => new(400, "malformed request", field, detail);
 

@@ -69,12 +69,12 @@ public sealed class SequencerHost : IAsyncDisposable
                 }.ToJsonString());
             }));
             app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-            var streams = new StreamHub(service);
+            var streams = new StreamHub(service, TimeProvider.System);
             app.Map("/ws/trades", (HttpContext c) => streams.Serve(c, "trades"));
             app.Map("/ws/batches", (HttpContext c) => streams.Serve(c, "batches"));
             app.Map("/ws/epochs", (HttpContext c) => streams.Serve(c, "epochs"));
             app.Map("/ws/books/{series}", (HttpContext c, string series) => streams.Serve(c, "book:" + series));
-            app.Map("/ws/accounts/{account}", (HttpContext c, string account) => streams.Serve(c, "account:" + account));
+            app.Map("/ws/accounts/{account}", (HttpContext c, string account) => streams.ServeAccount(c, account));
             app.MapGet("/openapi.json", () => Results.Stream(
                 typeof(SequencerHost).Assembly.GetManifestResourceStream("openapi.json") ?? throw new InvalidOperationException("the OpenAPI resource is missing"),
                 "application/json"));

@@ -31,26 +31,32 @@ public sealed class SequencerService : IDisposable
     private readonly Thread thread;
     private readonly Timer ticker;
     private readonly BatchFiles files;
-    private readonly Channel<Batch> fileQueue = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly SnapshotFile snapshots;
+
+    // Batch files and snapshots, written in sequence: a snapshot only after the files of the batches it follows.
+    private readonly Channel<object> fileQueue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Task fileWriter;
-    private readonly Channel<(Task Durable, Outcome Outcome, TaskCompletionSource<object?>? Done)> acks =
-        Channel.CreateUnbounded<(Task, Outcome, TaskCompletionSource<object?>?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<(Task Durable, Outcome Outcome, TaskCompletionSource<object?>? Done, PendingSnapshot? Snapshot)> acks =
+        Channel.CreateUnbounded<(Task, Outcome, TaskCompletionSource<object?>?, PendingSnapshot?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Task answerer;
     private readonly Stopwatch batchAge = new();
     private long sequence;
     private long busyTicks, inputs;
+    private int snapshotPending; // 1 while a snapshot waits to be written: the next is taken only after it
+    private long snapshotsWritten;
 
     // The keys deposits in the journal opened accounts with (the replay's parallel signature checks need them first).
     private Dictionary<long, BabyJubjubPoint>? journalKeys;
 
-    private SequencerService(ServiceOptions options, IJournalStore store, ExchangeParameters parameters, IReadOnlyList<JournalEntry> journal)
+    private SequencerService(ServiceOptions options, IJournalStore store, ExchangeParameters parameters)
     {
         this.options = options;
         this.store = store;
         Parameters = parameters;
-        Exchange = new Exchange(parameters, options.MaxBatchTransactions, Verified.Check, (a, k) => keys[a] = k, Verified.Forget);
         files = new BatchFiles(Path.Combine(options.DataDirectory, "batches"), parameters);
         files.Initialise();
+        snapshots = new SnapshotFile(options.DataDirectory);
+        Exchange = Recover(out IReadOnlyList<JournalEntry> journal);
         Replay(journal);
         writer = new GroupCommitWriter(store);
         fileWriter = Task.Run(WriteFilesAsync);
@@ -95,7 +101,7 @@ public sealed class SequencerService : IDisposable
         {
             store.WriteMeta("maxBatchTransactions", cap);
         }
-        return new SequencerService(options, store, parameters, [.. store.ReadAll()]);
+        return new SequencerService(options, store, parameters);
     }
 
     /// <summary>The exchange parameters.</summary>
@@ -112,6 +118,9 @@ public sealed class SequencerService : IDisposable
 
     /// <summary>Journal entries replayed at start.</summary>
     public long Replayed { get; private set; }
+
+    /// <summary>The journal sequence of the snapshot the start loaded (0: it replayed from genesis).</summary>
+    public long RecoveredFromSnapshot { get; private set; }
 
     /// <summary>The last journaled sequence number.</summary>
     public long Sequence => Interlocked.Read(ref sequence);
@@ -152,6 +161,54 @@ public sealed class SequencerService : IDisposable
             throw new InvalidOperationException("the sequencer has stopped");
         }
         return (T)(await done.Task)!;
+    }
+
+    private Exchange NewExchange() =>
+        new(Parameters, options.MaxBatchTransactions, Verified.Check, (a, k) => keys[a] = k, Verified.Forget);
+
+    // The exchange the journal's replay starts from: the snapshot when it follows an entry of this journal (then only
+    // the entries after it replay), else genesis and the whole journal. A snapshot that does not fit is reported and
+    // ignored: the journal alone holds every acknowledged input.
+    private Exchange Recover(out IReadOnlyList<JournalEntry> journal)
+    {
+        string? whyNotUsed = null;
+        if (options.Snapshots && snapshots.Read(out whyNotUsed) is var (at, snapshot))
+        {
+            try
+            {
+                JournalEntry[] tail = [.. store.ReadFrom(at)];
+                string? root = snapshot["stateRoot"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)snapshot["stateRoot"] : null;
+                if (tail.Length == 0 || tail[0].Sequence != at || tail[0].Kind != "cut" || tail[0].StateRoot != root)
+                {
+                    throw new InvalidDataException($"journal entry {at} is not the cut with root {root} the snapshot follows");
+                }
+                Exchange restored = NewExchange();
+                restored.LoadSnapshot(snapshot, new JsonFields(snapshots.Path));
+                for (long b = 1; b <= restored.LastSealedBatch; b++)
+                {
+                    if (!File.Exists(files.PathOf(b)))
+                    {
+                        throw new InvalidDataException($"{files.PathOf(b)} is missing, and only a replay from genesis writes it again");
+                    }
+                }
+                sequence = at;
+                RecoveredFromSnapshot = at;
+                journal = tail[1..];
+                return restored;
+            }
+            catch (Exception e) when (e is SettlementInputException or InvalidDataException or ArgumentException or InvalidOperationException
+                                          or Settlement.Transactions.TransactionRejectedException or FormatException)
+            {
+                whyNotUsed = e.Message;
+                keys.Clear(); // the keys the snapshot published; the replay publishes the journal's
+            }
+        }
+        if (whyNotUsed is not null)
+        {
+            Console.Error.WriteLine($"serve: the snapshot {snapshots.Path} is not used ({whyNotUsed}); replaying the journal from genesis");
+        }
+        journal = [.. store.ReadAll()];
+        return NewExchange();
     }
 
     private void Replay(IReadOnlyList<JournalEntry> journal)
@@ -212,7 +269,7 @@ public sealed class SequencerService : IDisposable
                     .GroupBy(op => op.Account).ToDictionary(g => g.Key, g => g.First().PublicKey);
             }
         }
-        return journalKeys.TryGetValue(account, out BabyJubjubPoint k) ? k : null;
+        return journalKeys.TryGetValue(account, out BabyJubjubPoint k) ? k : KeyOf(account); // else opened before the snapshot
     }
 
     private void Run()
@@ -264,6 +321,9 @@ public sealed class SequencerService : IDisposable
         ["journalCommits"] = writer.Commits,
         ["journalEntries"] = Sequence,
         ["journalSeconds"] = Math.Round(writer.BusySeconds, 3),
+        ["recoveredFromSnapshot"] = RecoveredFromSnapshot,
+        ["replayedEntries"] = Replayed,
+        ["snapshotsWritten"] = Interlocked.Read(ref snapshotsWritten),
     };
 
     private void ProcessTimed(WorkItem item)
@@ -327,25 +387,40 @@ public sealed class SequencerService : IDisposable
     {
         Outcome outcome = Exchange.Apply(input);
         Task durable;
+        PendingSnapshot? snapshot = null;
         if (outcome.Changed)
         {
             long seq = ++sequence;
             BatchRow[] sealedRows = [.. outcome.Sealed.Select(b => new BatchRow(b.Number, b.Timestamp, b.Transactions.Count, b.OldRoot.ToString(), b.NewRoot.ToString(), "sealed"))];
             string? root = input is CutBatch ? Exchange.State.Root.ToString() : null;
             durable = writer.Append(new JournalEntry(seq, input.Kind, payload ?? InputJson.Write(input, Parameters), root, sealedRows));
+            // At a batch boundary (a cut that sealed), unless the last snapshot is still being written.
+            if (outcome.Sealed.Count > 0 && options.Snapshots && Interlocked.CompareExchange(ref snapshotPending, 1, 0) == 0)
+            {
+                try
+                {
+                    snapshot = new PendingSnapshot(seq, Exchange.WriteSnapshot());
+                }
+                catch (Exception e)
+                {
+                    // A snapshot only saves replay time: failing to take one must not stop the sequencer.
+                    Console.Error.WriteLine($"serve: no snapshot after journal entry {seq} ({e.Message})");
+                    Volatile.Write(ref snapshotPending, 0);
+                }
+            }
         }
         else
         {
             durable = writer.Barrier();
         }
-        acks.Writer.TryWrite((durable, outcome, done));
+        acks.Writer.TryWrite((durable, outcome, done, snapshot));
     }
 
     // Answers, batch files and stream events leave in sequence, each once its input is durable: a batch file never
     // exists for a cut the journal might lose, and a stream never shows what a crash could undo.
     private async Task AnswerAsync()
     {
-        await foreach (var (durable, outcome, done) in acks.Reader.ReadAllAsync())
+        await foreach (var (durable, outcome, done, snapshot) in acks.Reader.ReadAllAsync())
         {
             try
             {
@@ -354,11 +429,19 @@ public sealed class SequencerService : IDisposable
             catch (Exception ex)
             {
                 done?.TrySetException(ex);
+                if (snapshot is not null)
+                {
+                    Volatile.Write(ref snapshotPending, 0);
+                }
                 continue;
             }
             foreach (Batch b in outcome.Sealed)
             {
                 fileQueue.Writer.TryWrite(b);
+            }
+            if (snapshot is not null)
+            {
+                fileQueue.Writer.TryWrite(snapshot); // after its batches' files, and only once its cut is durable
             }
             done?.TrySetResult(outcome);
             if (Published is { } publish)
@@ -373,9 +456,27 @@ public sealed class SequencerService : IDisposable
 
     private async Task WriteFilesAsync()
     {
-        await foreach (Batch b in fileQueue.Reader.ReadAllAsync())
+        await foreach (object item in fileQueue.Reader.ReadAllAsync())
         {
-            files.Write(b);
+            if (item is Batch b)
+            {
+                files.Write(b);
+                continue;
+            }
+            var snapshot = (PendingSnapshot)item;
+            try
+            {
+                snapshots.Write(snapshot.Sequence, snapshot.Json);
+                Interlocked.Increment(ref snapshotsWritten);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"serve: snapshot after journal entry {snapshot.Sequence} not written ({e.Message}); the journal holds everything");
+            }
+            finally
+            {
+                Volatile.Write(ref snapshotPending, 0);
+            }
         }
     }
 
@@ -392,6 +493,8 @@ public sealed class SequencerService : IDisposable
         fileWriter.GetAwaiter().GetResult();
         store.Dispose();
     }
+
+    private sealed record PendingSnapshot(long Sequence, JsonObject Json);
 
     private sealed record WorkItem(SequencerInput? Input, Func<Exchange, object?>? Read, TaskCompletionSource<object?>? Done)
     {

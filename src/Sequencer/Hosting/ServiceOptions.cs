@@ -27,6 +27,12 @@ public sealed record ServiceOptions
     /// </summary>
     public int OrdersPerSecondPerAccount { get; init; } = 1_000;
 
+    /// <summary>
+    /// Whether the exchange is written to <c>DIR/snapshot.json</c> at each sealed batch (skipping a batch while the
+    /// previous snapshot is still being written) and loaded at start, so a restart replays only the journal after it.
+    /// </summary>
+    public bool Snapshots { get; init; } = true;
+
     /// <summary>The bearer token of the operator endpoints.</summary>
     public required string OperatorToken { get; init; }
 }

@@ -21,6 +21,10 @@ public static class ProblemResponses
             ["field"] = refusal.Field,
             ["instance"] = context.Request.Path.Value,
         };
+        foreach (var (name, value) in refusal.Members ?? new Dictionary<string, string>())
+        {
+            body[name] = value;
+        }
         return Results.Text(body.ToJsonString(), "application/problem+json", statusCode: refusal.Status);
     }
 

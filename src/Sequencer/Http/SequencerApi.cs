@@ -42,6 +42,7 @@ public static class SequencerApi
             ["stateRoot"] = e.State.Root.ToString(),
             ["epoch"] = e.State.Epoch?.Id,
             ["accounts"] = e.State.Accounts.Count,
+            ["nextQueueIndex"] = e.Queue.Count, // the index the next L1 event must carry
             ["chainId"] = e.Parameters.ChainId.ToString(CultureInfo.InvariantCulture),
         })));
 
@@ -136,16 +137,16 @@ public static class SequencerApi
             OperatorAuthorised(context.HttpContext, service.OperatorToken) is { } refused ? ProblemResponses.Of(refused, context.HttpContext) : await next(context));
         op.MapPost("/l1", (Func<HttpContext, Task<IResult>>)(c => WithBody(c, async body =>
         {
-            Settlement.State.L1Operation operation;
+            L1Event l1;
             try
             {
-                operation = InputJson.L1(body, new JsonFields("request body"));
+                l1 = InputJson.L1Event(body, new JsonFields("request body"), indexRequired: true);
             }
             catch (SettlementInputException ex)
             {
                 return ProblemResponses.Of(ProblemResponses.FromInput(ex), c);
             }
-            return Answer(c, await service.Submit(new L1Event(operation)));
+            return Answer(c, await service.Submit(l1));
         })));
         op.MapPost("/batches/{number:long}/status", (HttpContext c, long number) => WithBody(c, body =>
         {
@@ -349,8 +350,15 @@ public static class SequencerApi
         return refused is not null ? ProblemResponses.Of(refused, c) : await handle(body!);
     }
 
-    private static IResult Answer(HttpContext c, Outcome outcome) =>
-        outcome.Refusal is { } r ? ProblemResponses.Of(r, c) : Json(outcome.Result!);
+    private static IResult Answer(HttpContext c, Outcome outcome)
+    {
+        if (outcome.Replayed)
+        {
+            // The answer first given to this request, repeated; the header tells a retry from a first answer.
+            c.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+        return outcome.Refusal is { } r ? ProblemResponses.Of(r, c) : Json(outcome.Result!);
+    }
 
     private static JsonObject BatchJsonOf(BatchRow b) => new()
     {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,8 +12,9 @@ namespace ZkOptions.Sequencer.Http;
 
 /// <summary>
 /// WebSocket streams of the sequencer's events: <c>/ws/trades</c>, <c>/ws/batches</c>, <c>/ws/epochs</c>,
-/// <c>/ws/books/{series}</c> (the top of the book after each change) and <c>/ws/accounts/{account}</c> (the account's
-/// order events: open, fill, filled, cancelled, expired, rejected). Events are sent in sequence, each once the input
+/// <c>/ws/books/{series}</c> (the top of the book after each change), all open, and <c>/ws/accounts/{account}</c> (the
+/// account's order events: open, fill, filled, cancelled, expired, rejected), which only the account's key opens
+/// (<see cref="AccountStreamAccess"/>). Events are sent in sequence, each once the input
 /// it follows is durable. A subscriber that falls 10,000 messages behind is disconnected (the sequencer never waits
 /// for a client) and resumes from the REST queries.
 /// </summary>
@@ -21,9 +23,16 @@ public sealed class StreamHub
     private const int Backlog = 10_000;
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<string>>> subscribers = new();
+    private readonly SequencerService service;
+    private readonly TimeProvider time;
 
-    /// <summary>A hub fed by <paramref name="service"/>'s published events.</summary>
-    public StreamHub(SequencerService service) => service.Published += Publish;
+    /// <summary>A hub fed by <paramref name="service"/>'s published events; <paramref name="time"/> judges stream tokens' expiry.</summary>
+    public StreamHub(SequencerService service, TimeProvider time)
+    {
+        this.service = service;
+        this.time = time;
+        service.Published += Publish;
+    }
 
     private void Publish(string channel, JsonObject payload)
     {
@@ -42,12 +51,33 @@ public sealed class StreamHub
         }
     }
 
+    /// <summary>
+    /// Serves one subscriber of <paramref name="account"/>'s order events, once its token shows it holds the account's
+    /// key; a refusal is answered before the upgrade.
+    /// </summary>
+    public Task ServeAccount(HttpContext context, string account)
+    {
+        if (!long.TryParse(account, NumberStyles.None, CultureInfo.InvariantCulture, out long index))
+        {
+            return Refuse(context, Core.Refusal.BadRequest("account", $"'{account}' is not an account index"));
+        }
+        if (AccountStreamAccess.Check(context.Request, index, service, time.GetUtcNow()) is { } refused)
+        {
+            if (refused.Status == 401)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"account stream\"";
+            }
+            return Refuse(context, refused);
+        }
+        return Serve(context, "account:" + index.ToString(CultureInfo.InvariantCulture)); // the channel the exchange publishes on
+    }
+
     /// <summary>Serves one WebSocket subscriber of <paramref name="channel"/> until it or the service closes.</summary>
     public async Task Serve(HttpContext context, string channel)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await ProblemResponses.Of(new Core.Refusal(400, "not a WebSocket request", null, $"connect with a WebSocket to stream '{channel}'"), context).ExecuteAsync(context);
+            await Refuse(context, new Core.Refusal(400, "not a WebSocket request", null, $"connect with a WebSocket to stream '{channel}'"));
             return;
         }
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
@@ -89,6 +119,8 @@ public sealed class StreamHub
             }
         }
     }
+
+    private static Task Refuse(HttpContext context, Core.Refusal refusal) => ProblemResponses.Of(refusal, context).ExecuteAsync(context);
 
     private static async Task ReceiveUntilClosed(WebSocket socket, CancellationToken aborted)
     {

@@ -19,6 +19,9 @@ public interface IJournalStore : IDisposable
     /// <summary>Every entry, in sequence.</summary>
     IEnumerable<JournalEntry> ReadAll();
 
+    /// <summary>The entries from sequence <paramref name="sequence"/> on, in sequence (the tail after a snapshot).</summary>
+    IEnumerable<JournalEntry> ReadFrom(long sequence);
+
     /// <summary>Appends entries (sequences following the last) and their sealed batches in one durable transaction.</summary>
     void Append(IReadOnlyList<JournalEntry> entries);
 

@@ -24,7 +24,7 @@ public static class InputJson
         CancelAll c => new JsonObject { ["account"] = S(c.Account), ["upToStorageId"] = S(c.UpToStorageId) },
         ReplaceOrder r => new JsonObject { ["oldStorageId"] = S(r.OldStorageId), ["replacement"] = Order(r.Replacement) },
         PublishEpoch e => OracleEpochJson.Write(e.Epoch, p),
-        L1Event l => L1(l.Operation),
+        L1Event l => L1(l),
         CutBatch c => new JsonObject { ["timestamp"] = S(c.Timestamp) },
         _ => throw new ArgumentException($"no journal layout for {input.GetType().Name}", nameof(input)),
     }).ToJsonString();
@@ -41,7 +41,7 @@ public static class InputJson
             "cancelAll" => new CancelAll(json.Long(o, "account", 0), json.Long(o, "upToStorageId", 0)),
             "replace" => new ReplaceOrder(json.Long(o, "oldStorageId", 0), Order(json.Object(o, "replacement"), json, p)),
             "epoch" => new PublishEpoch(OracleEpochJson.Read(o, json, p)),
-            "l1" => new L1Event(L1(o, json)),
+            "l1" => L1Event(o, json, indexRequired: false),
             "cut" => new CutBatch(json.Long(o, "timestamp", 0)),
             _ => throw json.Fail($"'{kind}' is not a journal input kind"),
         };
@@ -75,6 +75,27 @@ public static class InputJson
         ["publicKey"] = new JsonObject { ["x"] = op.PublicKey.X.ToString(), ["y"] = op.PublicKey.Y.ToString() },
     };
 
+    /// <summary>An L1 event's JSON: the operation's fields (<see cref="L1(L1Operation)"/>) and <c>queueIndex</c>.</summary>
+    public static JsonObject L1(L1Event e)
+    {
+        JsonObject o = L1(e.Operation);
+        if (e.QueueIndex is long index)
+        {
+            o["queueIndex"] = S(index);
+        }
+        return o;
+    }
+
+    /// <summary>
+    /// Reads an L1 event: the operation and its contract queue index. The API requires the index; the journal reads
+    /// entries written before it was recorded (<paramref name="indexRequired"/> false), which carry none.
+    /// </summary>
+    public static L1Event L1Event(JsonObject o, JsonFields json, bool indexRequired)
+    {
+        long? index = indexRequired || o["queueIndex"] is not null ? json.Long(o, "queueIndex", 0) : null;
+        return new L1Event(L1(o, json), index);
+    }
+
     /// <summary>Reads an L1 operation; a forced withdrawal may leave out the public key (it carries the identity point).</summary>
     public static L1Operation L1(JsonObject o, JsonFields json)
     {
@@ -97,7 +118,8 @@ public static class InputJson
             json.Long(o, "account", 0), json.Address(o, "owner"), new Usd(json.Long(o, "amount", 0, (1L << 62) - 1)), key);
     }
 
-    private static JsonObject Order(SubmitOrder o)
+    /// <summary>An order as the journal writes it: the signed order with its hash, timeInForce and reduceOnly.</summary>
+    public static JsonObject Order(SubmitOrder o)
     {
         JsonObject j = SignedOrderJson.Write(o.Order, o.Hash);
         j["timeInForce"] = Name(o.TimeInForce);

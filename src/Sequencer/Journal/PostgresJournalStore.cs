@@ -59,12 +59,16 @@ public sealed class PostgresJournalStore : IJournalStore
     }
 
     /// <inheritdoc/>
-    public IEnumerable<JournalEntry> ReadAll()
+    public IEnumerable<JournalEntry> ReadAll() => ReadFrom(long.MinValue);
+
+    /// <inheritdoc/>
+    public IEnumerable<JournalEntry> ReadFrom(long sequence)
     {
         var all = new List<JournalEntry>();
         lock (gate)
         {
-            using NpgsqlCommand c = Command("SELECT seq, kind, payload, root FROM journal ORDER BY seq");
+            using NpgsqlCommand c = Command("SELECT seq, kind, payload, root FROM journal WHERE seq >= $1 ORDER BY seq");
+            c.Parameters.AddWithValue(sequence);
             using NpgsqlDataReader r = c.ExecuteReader();
             while (r.Read())
             {

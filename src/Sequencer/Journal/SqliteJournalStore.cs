@@ -47,12 +47,16 @@ public sealed class SqliteJournalStore : IJournalStore
     }
 
     /// <inheritdoc/>
-    public IEnumerable<JournalEntry> ReadAll()
+    public IEnumerable<JournalEntry> ReadAll() => ReadFrom(long.MinValue);
+
+    /// <inheritdoc/>
+    public IEnumerable<JournalEntry> ReadFrom(long sequence)
     {
         var all = new List<JournalEntry>();
         lock (gate)
         {
-            using SqliteCommand c = Command("SELECT seq, kind, payload, root FROM journal ORDER BY seq");
+            using SqliteCommand c = Command("SELECT seq, kind, payload, root FROM journal WHERE seq >= $from ORDER BY seq");
+            c.Parameters.AddWithValue("$from", sequence);
             using SqliteDataReader r = c.ExecuteReader();
             while (r.Read())
             {

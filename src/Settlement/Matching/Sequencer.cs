@@ -66,6 +66,23 @@ public sealed class Sequencer(SettlementEngine engine)
     /// </summary>
     public BatchLayout? Layout { get; set; }
 
+    /// <summary>The arrival sequence the next resting order gets (a snapshot records it).</summary>
+    public long NextSequence => nextSequence;
+
+    /// <summary>
+    /// Sets the counters of a sequencer rebuilt from a snapshot before its first batch opens: the next batch opened is
+    /// <paramref name="lastBatchNumber"/> + 1, and orders rested from now on come after arrival <paramref name="nextArrival"/> − 1.
+    /// </summary>
+    public void Resume(long lastBatchNumber, long nextArrival)
+    {
+        if (batch is not null || splitOff.Count > 0)
+        {
+            throw new InvalidOperationException("a sequencer resumes before its first batch opens");
+        }
+        batchNumber = lastBatchNumber;
+        nextSequence = nextArrival;
+    }
+
     /// <summary>The open batch.</summary>
     public BatchBuilder Batch => batch ?? throw new InvalidOperationException("no batch is open; call BeginBatch");
 

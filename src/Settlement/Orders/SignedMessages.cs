@@ -25,6 +25,9 @@ public static class SignedMessages
     /// <summary>Tag of an off-chain cancel of every order up to a storage id (the sequencer's; no circuit reads it).</summary>
     public const long CancelAllTag = 4;
 
+    /// <summary>Tag of an account stream token (the sequencer's; no circuit reads it).</summary>
+    public const long AccountStreamTag = 5;
+
     /// <summary>
     /// Poseidon(3, account, storageId, chainId): takes the resting order off the book. Replaying it is harmless: a
     /// storage id names one order, which cannot rest again.
@@ -38,6 +41,13 @@ public static class SignedMessages
     /// </summary>
     public static Fr CancelAll(long account, long upToStorageId, long chainId) => Poseidon.Hash(
         FieldCodec.Unsigned(CancelAllTag), FieldCodec.Unsigned(account), FieldCodec.Unsigned(upToStorageId), FieldCodec.Unsigned(chainId));
+
+    /// <summary>
+    /// Poseidon(5, account, expiresAt, chainId): lets the bearer read the account's order stream until
+    /// <paramref name="expiresAt"/> (unix seconds). Its own tag keeps it from ever passing for an instruction.
+    /// </summary>
+    public static Fr AccountStream(long account, long expiresAt, long chainId) => Poseidon.Hash(
+        FieldCodec.Unsigned(AccountStreamTag), FieldCodec.Unsigned(account), FieldCodec.Unsigned(expiresAt), FieldCodec.Unsigned(chainId));
 
     /// <summary>Poseidon(1, account, amount, recipient, nonce, chainId).</summary>
     public static Fr Withdraw(long account, Usd amount, BigInteger recipient, long nonce, long chainId) => Poseidon.Hash(
