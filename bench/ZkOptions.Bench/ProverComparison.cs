@@ -76,7 +76,7 @@ internal static class ProverComparison
             }
             else
             {
-                var key = PlonkV2ProvingKeyFile.Read(keyPath);
+                using var key = PlonkV2ProvingKeyFile.Read(keyPath);
                 double read = clock.Elapsed.TotalSeconds;
                 clock.Restart();
                 var rounds = new List<string>();

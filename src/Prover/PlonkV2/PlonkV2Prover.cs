@@ -34,12 +34,13 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
         }
         int n = key.N;
         var cells = new Fr[WideLayout.Width][];
+        var wireMap = key.WireMap.Span;
         for (int c = 0; c < cells.Length; c++)
         {
             cells[c] = new Fr[n];
             for (int i = 0; i < n; i++)
             {
-                cells[c][i] = witness[(int)key.WireMap[c * n + i]];
+                cells[c][i] = witness[(int)wireMap[c * n + i]];
             }
         }
         var publicInputs = witness.Slice(1, key.VerifyingKey.PublicCount).ToArray();
@@ -77,6 +78,8 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
         Step("round 3 (quotient)", () => session.Round3Quotient(check));
         Step("round 4 (evaluations)", session.Round4Evaluations);
         Step("round 5 (openings)", session.Round5Openings);
+        // The rounds read the key's memory through spans, which do not keep a mapped key alive on their own.
+        GC.KeepAlive(key);
         return session.Result();
     }
 }

@@ -84,14 +84,15 @@ internal sealed class PlonkV2ProverSession
         {
             throw new InvalidWitnessException("the last row (padding, wire 0) must hold the constant one");
         }
-        var coefficientsOnH = pk.Coefficients.Select(c => Values(c)).ToArray();
+        var coefficientsOnH = pk.Coefficients.Select(Values).ToArray();
+        var rowGates = pk.RowGates.Span;
         Span<Fr> cells = stackalloc Fr[WideLayout.Width];
         Span<Fr> next = stackalloc Fr[WideLayout.Width];
         Span<Fr> coefficients = stackalloc Fr[WideLayout.CoefficientCount];
         Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
         for (int i = 0; i < n; i++)
         {
-            if (pk.RowGates[i] == GateKind.None)
+            if (rowGates[i] == GateKind.None)
             {
                 continue;
             }
@@ -104,7 +105,7 @@ internal sealed class PlonkV2ProverSession
             {
                 coefficients[j] = coefficientsOnH[j][i];
             }
-            var gate = WideGates.Of(pk.RowGates[i]);
+            var gate = WideGates.Of(rowGates[i]);
             var output = residuals[..gate.ResidualCount];
             gate.Residuals(new RowValues<Fr>(cells, next, coefficients), output);
             if (i < publicInputs.Length)
@@ -121,9 +122,9 @@ internal sealed class PlonkV2ProverSession
         }
     }
 
-    private Fr[] Values(Fr[] coefficients)
+    private Fr[] Values(ReadOnlyMemory<Fr> coefficients)
     {
-        var values = (Fr[])coefficients.Clone();
+        var values = coefficients.ToArray();
         ntt.Forward(values);
         return values;
     }
@@ -256,7 +257,7 @@ internal sealed class PlonkV2ProverSession
     {
         (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, wireCommitments,
             multiplicities is null ? [] : [multiplicitiesCommitment]);
-        var sigmaOnH = pk.Sigmas.Select(s => Values(s)).ToArray();
+        var sigmaOnH = pk.Sigmas.Select(Values).ToArray();
         var numerators = new Fr[n];
         var denominators = new Fr[n];
         Fr[] shifts = vk.Shifts;
@@ -442,9 +443,9 @@ internal sealed class PlonkV2ProverSession
             WiresAtZetaOmega = [.. wires.Select(w => PolynomialArithmetic.Evaluate(w, zetaOmega))],
             ZAtZeta = PolynomialArithmetic.Evaluate(z, zeta),
             ZAtZetaOmega = PolynomialArithmetic.Evaluate(z, zetaOmega),
-            CoefficientsAtZeta = [.. pk.Coefficients.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
-            SelectorsAtZeta = [.. pk.Selectors.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
-            SigmasAtZeta = [.. pk.Sigmas.Select(s => PolynomialArithmetic.Evaluate(s, zeta))],
+            CoefficientsAtZeta = [.. pk.Coefficients.Select(q => PolynomialArithmetic.Evaluate(q.Span, zeta))],
+            SelectorsAtZeta = [.. pk.Selectors.Select(q => PolynomialArithmetic.Evaluate(q.Span, zeta))],
+            SigmasAtZeta = [.. pk.Sigmas.Select(s => PolynomialArithmetic.Evaluate(s.Span, zeta))],
             QuotientAtZeta = PolynomialArithmetic.Evaluate(combinedQuotient, zeta),
             Lookup = multiplicities is null ? null : new PlonkV2LookupProof
             {
@@ -455,7 +456,7 @@ internal sealed class PlonkV2ProverSession
                 HelperAtZeta = PolynomialArithmetic.Evaluate(helper!, zeta),
                 HelperAtZetaOmega = PolynomialArithmetic.Evaluate(helper!, zetaOmega),
                 LaneHelperAtZeta = PolynomialArithmetic.Evaluate(laneHelper!, zeta),
-                ColumnsAtZeta = [.. pk.LookupColumns.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
+                ColumnsAtZeta = [.. pk.LookupColumns.Select(q => PolynomialArithmetic.Evaluate(q.Span, zeta))],
             },
         };
     }
@@ -467,12 +468,13 @@ internal sealed class PlonkV2ProverSession
         var e = evaluated!;
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, e.Scalars());
         var l = e.Lookup;
-        Fr[][] lookupAtZeta = l is null ? [] : [multiplicities!, helper!, laneHelper!, .. pk.LookupColumns];
+        ReadOnlyMemory<Fr>[] lookupAtZeta = l is null ? [] : [multiplicities!, helper!, laneHelper!, .. pk.LookupColumns];
+        ReadOnlyMemory<Fr>[] wirePolynomials = [.. wires.Select(w => (ReadOnlyMemory<Fr>)w)];
         Fr[] lookupValuesAtZeta = l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, l.LaneHelperAtZeta, .. l.ColumnsAtZeta];
-        Fr[][] atZeta = PlonkV2Openings.AtZeta(wires, z, pk.Coefficients, pk.Selectors, pk.Sigmas, lookupAtZeta, combinedQuotient);
+        ReadOnlyMemory<Fr>[] atZeta = PlonkV2Openings.AtZeta(wirePolynomials, z, pk.Coefficients, pk.Selectors, pk.Sigmas, lookupAtZeta, combinedQuotient);
         Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(e.WiresAtZeta, e.ZAtZeta, e.CoefficientsAtZeta, e.SelectorsAtZeta, e.SigmasAtZeta,
                                                    lookupValuesAtZeta, e.QuotientAtZeta);
-        Fr[][] atZetaOmega = PlonkV2Openings.AtZetaOmega(wires, z, l is null ? [] : [helper!]);
+        ReadOnlyMemory<Fr>[] atZetaOmega = PlonkV2Openings.AtZetaOmega(wirePolynomials, z, l is null ? [] : [helper!]);
         Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(e.WiresAtZetaOmega, e.ZAtZetaOmega, l is null ? [] : [l.HelperAtZetaOmega]);
         openingAtZeta = Commit(Witness(atZeta, valuesAtZeta, v, zeta));
         openingAtZetaOmega = Commit(Witness(atZetaOmega, valuesAtZetaOmega, v, zeta * omega));
@@ -480,13 +482,13 @@ internal sealed class PlonkV2ProverSession
     }
 
     /// <summary>(Σ_k v^k·(p_k − p_k(x))) / (X − x), which must divide exactly.</summary>
-    private Fr[] Witness(Fr[][] polynomials, Fr[] values, Fr v, Fr x)
+    private Fr[] Witness(ReadOnlyMemory<Fr>[] polynomials, Fr[] values, Fr v, Fr x)
     {
         var sum = new Fr[polynomials.Max(p => p.Length)];
         Fr power = Fr.One;
         for (int k = 0; k < polynomials.Length; k++, power *= v)
         {
-            PolynomialArithmetic.AddScaled(sum, polynomials[k], power);
+            PolynomialArithmetic.AddScaled(sum, polynomials[k].Span, power);
             sum[0] -= power * values[k];
         }
         Fr remainder = PolynomialArithmetic.DivideByLinear(sum, x);

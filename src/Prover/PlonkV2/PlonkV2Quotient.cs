@@ -36,7 +36,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         Fr omegaM = EvaluationDomain.ForSize(m).Generator, omegaN = EvaluationDomain.Get(vk.Power).Generator;
 
         // A gate no row switches on has the zero selector: its term vanishes and is skipped (no extension, no residuals).
-        bool[] used = [.. pk.Selectors.Select(q => q.Any(c => !c.IsZero))];
+        bool[] used = [.. pk.Selectors.Select(q => IsNonZero(q.Span))];
         Fr nInverse = Fr.FromUInt64((ulong)n).Inverse();
         var l0Coefficients = Enumerable.Repeat(nInverse, n).ToArray();
         // L_(n−1)(X) = (1/n)·Σ_k (ω^(−(n−1))·X)^k = (1/n)·Σ_k ω^k·X^k.
@@ -79,17 +79,17 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             for (int c = 0; c < WideLayout.Width; c++)
             {
                 Extend(s.WirePolynomials[c], shift, wires[c]);
-                Extend(pk.Sigmas[c], shift, sigmas[c]);
+                Extend(pk.Sigmas[c].Span, shift, sigmas[c]);
             }
             for (int j = 0; j < WideLayout.CoefficientCount; j++)
             {
-                Extend(pk.Coefficients[j], shift, coefficients[j]);
+                Extend(pk.Coefficients[j].Span, shift, coefficients[j]);
             }
             for (int g = 0; g < selectors.Length; g++)
             {
                 if (used[g])
                 {
-                    Extend(pk.Selectors[g], shift, selectors[g]);
+                    Extend(pk.Selectors[g].Span, shift, selectors[g]);
                 }
             }
             Extend(s.ZPolynomial, shift, z);
@@ -103,7 +103,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 Extend(lookupPolynomials!.Value.LaneHelper, shift, laneHelper);
                 for (int c = 0; c < lookupColumns.Length; c++)
                 {
-                    Extend(pk.LookupColumns[c], shift, lookupColumns[c]);
+                    Extend(pk.LookupColumns[c].Span, shift, lookupColumns[c]);
                 }
             }
 
@@ -176,10 +176,10 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         Fr[][] Buffers(int count) => [.. Enumerable.Range(0, count).Select(_ => new Fr[n])];
 
         // The values of p on h·H: fold p's coefficients mod n (X^n = h^n there after the shift), then one size-n NTT.
-        void Extend(Fr[] polynomial, Fr shift, Fr[] into)
+        void Extend(ReadOnlySpan<Fr> polynomial, Fr shift, Fr[] into)
         {
             int head = Math.Min(n, polynomial.Length);
-            polynomial.AsSpan(0, head).CopyTo(into);
+            polynomial[..head].CopyTo(into);
             into.AsSpan(head).Clear();
             // Only blinded polynomials reach past X^n, by a few coefficients.
             Fr shiftN = shift.Pow((ulong)n), fold = shiftN;
@@ -234,6 +234,18 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 }
             }
         });
+    }
+
+    private static bool IsNonZero(ReadOnlySpan<Fr> values)
+    {
+        foreach (var value in values)
+        {
+            if (!value.IsZero)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>PI = −Σᵢ xᵢ·Lᵢ in coefficients: its values on H are −xᵢ on the first rows.</summary>
