@@ -44,7 +44,7 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
             }
         }
         var publicInputs = witness.Slice(1, key.VerifyingKey.PublicCount).ToArray();
-        var proof = ProveCells(key, cells, publicInputs, blinding ?? BlindingSource.Secure, check: true, log);
+        var proof = ProveCells(key, cells, publicInputs, blinding ?? BlindingSource.Secure, check: true, log, ownsCells: true);
         return new PlonkV2ProofResult(proof, publicInputs);
     }
 
@@ -52,12 +52,13 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
     /// The rounds on cell values given directly (5 columns of n). With <paramref name="check"/> false nothing is
     /// checked and a proof comes out whatever the cells: tests use it to show that the verifier, not the prover's
     /// checks, refuses a broken witness. <paramref name="editLaneHelper"/> (tests only) changes the lane helper h on H
-    /// before it is committed, to show that the lane identity pins it.
+    /// before it is committed, to show that the lane identity pins it. With <paramref name="ownsCells"/> the columns of
+    /// <paramref name="cells"/> are cleared once round 2 is past (their last use), so they do not weigh on round 3.
     /// </summary>
     internal PlonkV2Proof ProveCells(PlonkV2ProvingKey key, Fr[][] cells, Fr[] publicInputs, BlindingSource blinding, bool check,
-                                     Action<string>? log = null, Action<Fr[]>? editLaneHelper = null)
+                                     Action<string>? log = null, Action<Fr[]>? editLaneHelper = null, bool ownsCells = false)
     {
-        var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash)
+        var session = new PlonkV2ProverSession(key, ntt, msm, cells, publicInputs, blinding, transcriptHash, ownsCells)
         {
             CheckLookups = check,
             EditLaneHelper = editLaneHelper,
