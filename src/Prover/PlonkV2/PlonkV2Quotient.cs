@@ -39,15 +39,18 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         bool[] used = [.. pk.Selectors.Select(q => IsNonZero(q.Span))];
         int selectorCount = used.Length;
         Fr nInverse = Fr.FromUInt64((ulong)n).Inverse();
-        var l0Coefficients = Enumerable.Repeat(nInverse, n).ToArray();
+        // L₀, L_(n−1) and PI are written into scratch arrays afresh on each coset (a fill, or an NTT for PI) rather than
+        // held as three more n-sized arrays through the round.
+        void L0Coefficients(Fr[] into) => into.AsSpan().Fill(nInverse);
         // L_(n−1)(X) = (1/n)·Σ_k (ω^(−(n−1))·X)^k = (1/n)·Σ_k ω^k·X^k.
-        var lastCoefficients = new Fr[n];
-        Fr omegaPower = nInverse;
-        for (int k = 0; k < n; k++, omegaPower *= omegaN)
+        void LastCoefficients(Fr[] into)
         {
-            lastCoefficients[k] = omegaPower;
+            Fr omegaPower = nInverse;
+            for (int k = 0; k < n; k++, omegaPower *= omegaN)
+            {
+                into[k] = omegaPower;
+            }
         }
-        var piCoefficients = PublicInputCoefficients(n);
         var lookupPolynomials = s.LookupPolynomials;
         bool lookups = lookupPolynomials is not null;
         var (theta, betaLookup) = s.LookupChallenges;
@@ -103,7 +106,8 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 }
             }
             var pi = scratch[gatePass - 1];
-            Extend(piCoefficients, shift, pi);
+            PublicInputCoefficients(pi);
+            s.Ntt.ForwardCoset(pi, shift);
             ParallelChunks.For(n, (start, end) =>
             {
                 Span<Fr> cells = stackalloc Fr[WideLayout.Width];
@@ -139,8 +143,10 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             }
             Fr[] z = scratch[WideLayout.Width], l0 = scratch[WideLayout.Width + 1], lLast = scratch[WideLayout.Width + 2];
             Extend(s.ZPolynomial, shift, z);
-            Extend(l0Coefficients, shift, l0);
-            Extend(lastCoefficients, shift, lLast);
+            L0Coefficients(l0);
+            s.Ntt.ForwardCoset(l0, shift);
+            LastCoefficients(lLast);
+            s.Ntt.ForwardCoset(lLast, shift);
             ParallelChunks.For(n, (start, end) =>
             {
                 var output = values.Span;
@@ -286,14 +292,13 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
     }
 
     /// <summary>PI = −Σᵢ xᵢ·Lᵢ in coefficients: its values on H are −xᵢ on the first rows.</summary>
-    private Fr[] PublicInputCoefficients(int n)
+    private void PublicInputCoefficients(Fr[] into)
     {
-        var onH = new Fr[n];
+        Array.Clear(into);
         for (int i = 0; i < s.PublicInputs.Length; i++)
         {
-            onH[i] = -s.PublicInputs[i];
+            into[i] = -s.PublicInputs[i];
         }
-        s.Ntt.Inverse(onH);
-        return onH;
+        s.Ntt.Inverse(into);
     }
 }
