@@ -87,6 +87,18 @@ public sealed class PlonkV2FormatTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_or_empty_proving_key_is_refused_naming_the_file()
+    {
+        var missing = Assert.Throws<InputFileException>(() => PlonkV2ProvingKeyFile.Read(PathOf("missing.pk")));
+        Assert.Equal(PathOf("missing.pk"), missing.FilePath);
+        Assert.Contains("cannot open", missing.Message);
+        File.WriteAllBytes(PathOf("empty.pk"), []);
+        var empty = Assert.Throws<InputFileException>(() => PlonkV2ProvingKeyFile.Read(PathOf("empty.pk")));
+        Assert.Equal(PathOf("empty.pk"), empty.FilePath);
+        Assert.Contains("magic", empty.Message);
+    }
+
+    [Fact]
     public void A_key_of_an_earlier_version_is_refused_by_name_with_what_to_do()
     {
         PlonkV2ProvingKeyFile.Write(MixedKey.Value, PathOf("key.pk"));
