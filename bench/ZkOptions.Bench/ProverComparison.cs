@@ -23,7 +23,9 @@ namespace ZkOptions.Bench;
 /// peak RSS is the phase's): <c>setup</c> compiles the circuit for the system and writes its proving key made from
 /// the insecure development SRS (seed 1) to KEY; <c>prove</c> compiles again, solves the same statement's witness,
 /// proves from KEY and verifies. The statements: a built-in DSL circuit with its example input, or
-/// <c>batch-1</c>, the first trade of the built-in scenario (one transaction a batch). Prints one JSON line.
+/// <c>batch-1</c>, the first trade of the built-in scenario (one transaction a batch), or <c>poseidon-chain-N</c> (N
+/// hashes, <see cref="SizedPoseidonChain"/>). A v2 prove also reports peak anonymous and file-backed memory, overall
+/// and per round (<see cref="MemorySampler"/>). Prints one JSON line.
 /// </summary>
 internal static class ProverComparison
 {
@@ -62,8 +64,10 @@ internal static class ProverComparison
         }
         else
         {
+            using var memory = new MemorySampler();
             var witness = circuit.Solve(inputs);
             double solve = clock.Elapsed.TotalSeconds;
+            memory.Mark("compile and solve");
             clock.Restart();
             bool verified;
             if (system == ProofSystem.V1)
@@ -76,12 +80,21 @@ internal static class ProverComparison
             }
             else
             {
-                var key = PlonkV2ProvingKeyFile.Read(keyPath);
+                using var key = PlonkV2ProvingKeyFile.Read(keyPath);
                 double read = clock.Elapsed.TotalSeconds;
+                memory.Mark("key read");
                 clock.Restart();
                 var rounds = new List<string>();
-                var proof = new PlonkV2Prover(ntt, msm).Prove(key, witness, log: rounds.Add);
+                var proof = new PlonkV2Prover(ntt, msm).Prove(key, witness, log: line =>
+                {
+                    rounds.Add(line);
+                    memory.Mark(line[..line.IndexOf(':')]);
+                });
                 result["proveSeconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2);
+                result["peakAnonMB"] = memory.PeakAnonMB;
+                result["peakFileMB"] = memory.PeakFileMB;
+                result["peakAnonPlusFileMB"] = memory.PeakTotalMB;
+                result["phasePeakAnonMB"] = memory.PhasePeaksMB;
                 result["keyReadSeconds"] = Math.Round(read, 2);
                 result["rounds"] = rounds;
                 verified = PlonkV2Verifier.Verify(key.VerifyingKey, proof.Proof, proof.PublicInputs);
@@ -108,6 +121,11 @@ internal static class ProverComparison
             var batch = simulator.Run().First(b => b.Transactions.Count == 1 && b.Transactions[0].Transaction.TypeName == "trade");
             var shape = new SettlementShape(simulator.Parameters, 1);
             return (CircuitCompiler.Compile(new BatchCircuit(shape), name, system), BatchWitness.Assign(batch, BatchWitness.Slots(batch, shape)));
+        }
+        if (name.StartsWith(SizedPoseidonChain.Prefix, StringComparison.Ordinal) && int.TryParse(name[SizedPoseidonChain.Prefix.Length..], out int length))
+        {
+            var chain = new SizedPoseidonChain(length);
+            return (CircuitCompiler.Compile(chain, name, system), InputAssignment.Parse(chain.ExampleInput(), "example"));
         }
         var descriptor = CircuitCatalog.Find(name) ?? throw new ArgumentException($"no built-in circuit {name}");
         return (CircuitCompiler.Compile(descriptor.Create(), name, system), InputAssignment.Parse(descriptor.ExampleInput(), "example"));

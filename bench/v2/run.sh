@@ -4,6 +4,7 @@
 # runs in a process of its own (ZkOptions.Bench v1-v2 …), so /usr/bin/time's peak RSS is that phase's.
 #
 #   bench/v2/run.sh [CIRCUIT ...]        default: poseidon-chain batch-1; RUNS=3 proofs each (medians)
+#                                        (poseidon-chain-N: N hashes, 66 v2 rows each, for any size)
 #
 # Prints, per circuit and system: size (gates or rows), domain, setup s, prove s (median, in-process), prove peak
 # RSS, µs per domain row, and the v1/v2 prove ratio. Work files go to artifacts/bench-v2 (keys: batch-1 v1 ≈ 1.4 GB).

@@ -147,7 +147,7 @@ internal static class ProveCommand
                                bool verbose)
     {
         run.Progress.Phase($"reading the v2 proving key {Path.GetFileName(zkeyPath)}");
-        PlonkV2ProvingKey key = PlonkV2ProvingKeyFile.Read(zkeyPath);
+        using PlonkV2ProvingKey key = PlonkV2ProvingKeyFile.Read(zkeyPath);
         CheckedWitness values;
         if (inputPath is not null)
         {

@@ -25,7 +25,11 @@ internal static class ZkeyCommand
             string vkPath = FileOptions.OutputFile(parse, vk);
             if (PlonkV2Keys.IsV2Key(zkeyPath))
             {
-                var v2 = PlonkV2ProvingKeyFile.Read(zkeyPath).VerifyingKey;
+                PlonkV2VerifyingKey v2;
+                using (var key = PlonkV2ProvingKeyFile.Read(zkeyPath))
+                {
+                    v2 = key.VerifyingKey;
+                }
                 v2.Write(vkPath);
                 CommandRun.Of(parse).Result.Succeeded(new JsonObject
                 {

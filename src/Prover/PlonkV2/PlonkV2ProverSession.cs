@@ -10,7 +10,9 @@ namespace ZkOptions.Prover.PlonkV2;
 /// <summary>
 /// One PLONK v2 proof in progress, round by round. Polynomials are in coefficient form unless named ...OnH (the n
 /// values on H = ⟨ω⟩). Wire polynomials and z are blinded with (b0 + b1·X + b2·X²)·Z_H: each is opened at ζ and ζω,
-/// so two evaluations and a commitment reveal nothing about the witness.
+/// so two evaluations and a commitment reveal nothing about the witness. Each round drops its large arrays once their
+/// last use is past (the cells and the lookup columns on H after round 2, the quotient's chunks after round 4), so the
+/// proof's peak memory is one round's, not the sum of all of them.
 /// </summary>
 internal sealed class PlonkV2ProverSession
 {
@@ -21,7 +23,8 @@ internal sealed class PlonkV2ProverSession
     private readonly BlindingSource blinding;
     private readonly int n;
     private readonly Fr omega;
-    private readonly Fr[][] cellsOnH;
+    private Fr[][] cellsOnH;
+    private readonly bool ownsCells;
     private readonly Fr[] publicInputs;
     private readonly PlonkV2Transcript transcript;
 
@@ -45,7 +48,7 @@ internal sealed class PlonkV2ProverSession
 
     // Round 3
     private Fr alpha, separator;
-    private Fr[][] chunks = [];
+    private ReadOnlyMemory<Fr>[] chunks = [];
     private G1Affine[] chunkCommitments = [];
 
     // Round 4
@@ -56,9 +59,12 @@ internal sealed class PlonkV2ProverSession
     // Round 5
     private G1Affine openingAtZeta, openingAtZetaOmega;
 
+    // ownsCells: whether the session may clear cellsOnH's columns once it is done with them (the prover built them for
+    // this proof; tests that reuse theirs pass false).
     public PlonkV2ProverSession(PlonkV2ProvingKey pk, INttEngine ntt, IMsmEngine msm, Fr[][] cellsOnH, Fr[] publicInputs,
-                                BlindingSource blinding, Func<ITranscriptHash>? hash)
+                                BlindingSource blinding, Func<ITranscriptHash>? hash, bool ownsCells = false)
     {
+        this.ownsCells = ownsCells;
         this.pk = pk;
         vk = pk.VerifyingKey;
         this.ntt = ntt;
@@ -84,14 +90,15 @@ internal sealed class PlonkV2ProverSession
         {
             throw new InvalidWitnessException("the last row (padding, wire 0) must hold the constant one");
         }
-        var coefficientsOnH = pk.Coefficients.Select(c => Values(c)).ToArray();
+        var coefficientsOnH = pk.Coefficients.Select(Values).ToArray(); // 8 n-sized arrays, dropped when the check returns
+        var rowGates = pk.RowGates.Span;
         Span<Fr> cells = stackalloc Fr[WideLayout.Width];
         Span<Fr> next = stackalloc Fr[WideLayout.Width];
         Span<Fr> coefficients = stackalloc Fr[WideLayout.CoefficientCount];
         Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
         for (int i = 0; i < n; i++)
         {
-            if (pk.RowGates[i] == GateKind.None)
+            if (rowGates[i] == GateKind.None)
             {
                 continue;
             }
@@ -104,7 +111,7 @@ internal sealed class PlonkV2ProverSession
             {
                 coefficients[j] = coefficientsOnH[j][i];
             }
-            var gate = WideGates.Of(pk.RowGates[i]);
+            var gate = WideGates.Of(rowGates[i]);
             var output = residuals[..gate.ResidualCount];
             gate.Residuals(new RowValues<Fr>(cells, next, coefficients), output);
             if (i < publicInputs.Length)
@@ -121,9 +128,9 @@ internal sealed class PlonkV2ProverSession
         }
     }
 
-    private Fr[] Values(Fr[] coefficients)
+    private Fr[] Values(ReadOnlyMemory<Fr> coefficients)
     {
-        var values = (Fr[])coefficients.Clone();
+        var values = coefficients.ToArray();
         ntt.Forward(values);
         return values;
     }
@@ -224,10 +231,10 @@ internal sealed class PlonkV2ProverSession
 
     private Fr[] InterpolateBlinded(Fr[] onH)
     {
-        var coefficients = (Fr[])onH.Clone();
-        ntt.Inverse(coefficients);
+        // Interpolated in place in the blinded array's first n slots: no second n-sized copy.
         var blinded = new Fr[n + QuotientLayout.BlindingTerms];
-        coefficients.CopyTo(blinded, 0);
+        onH.CopyTo(blinded, 0);
+        ntt.Inverse(blinded.AsMemory(0, n));
         Span<Fr> b = stackalloc Fr[QuotientLayout.BlindingTerms];
         for (int j = 0; j < b.Length; j++)
         {
@@ -237,7 +244,7 @@ internal sealed class PlonkV2ProverSession
         return blinded;
     }
 
-    private G1Affine Commit(Fr[] coefficients)
+    private G1Affine Commit(ReadOnlyMemory<Fr> coefficients)
     {
         if (coefficients.Length > pk.CommitmentKey.Length)
         {
@@ -256,26 +263,28 @@ internal sealed class PlonkV2ProverSession
     {
         (beta, gamma, theta, betaLookup) = PlonkV2Challenges.AfterWires(transcript, wireCommitments,
             multiplicities is null ? [] : [multiplicitiesCommitment]);
-        var sigmaOnH = pk.Sigmas.Select(s => Values(s)).ToArray();
         var numerators = new Fr[n];
         var denominators = new Fr[n];
+        numerators.AsSpan().Fill(Fr.One);
+        denominators.AsSpan().Fill(Fr.One);
         Fr[] shifts = vk.Shifts;
-        ParallelChunks.For(n, (start, end) =>
+        // One σ column on H at a time (not all five): the products are the same, factor by factor.
+        for (int c = 0; c < WideLayout.Width; c++)
         {
-            Fr x = omega.Pow((ulong)start);
-            for (int i = start; i < end; i++, x *= omega)
+            var sigmaOnH = Values(pk.Sigmas[c]);
+            var cells = cellsOnH[c];
+            Fr betaShift = beta * shifts[c];
+            ParallelChunks.For(n, (start, end) =>
             {
-                Fr num = Fr.One, den = Fr.One;
-                for (int c = 0; c < WideLayout.Width; c++)
+                Fr x = omega.Pow((ulong)start);
+                for (int i = start; i < end; i++, x *= omega)
                 {
-                    Fr w = cellsOnH[c][i];
-                    num *= w + beta * shifts[c] * x + gamma;
-                    den *= w + beta * sigmaOnH[c][i] + gamma;
+                    Fr w = cells[i];
+                    numerators[i] *= w + betaShift * x + gamma;
+                    denominators[i] *= w + beta * sigmaOnH[i] + gamma;
                 }
-                numerators[i] = num;
-                denominators[i] = den;
-            }
-        });
+            });
+        }
         Fr.BatchInverse(denominators);
         var zOnH = new Fr[n];
         Fr acc = Fr.One;
@@ -288,7 +297,9 @@ internal sealed class PlonkV2ProverSession
         {
             throw new InvalidWitnessException("the copy constraints do not hold: two cells of one wire hold different values");
         }
+        numerators = denominators = null!;
         z = InterpolateBlinded(zOnH);
+        zOnH = null!;
         zCommitment = Commit(z);
         if (multiplicities is not null)
         {
@@ -299,6 +310,14 @@ internal sealed class PlonkV2ProverSession
             helper = InterpolateBlinded(HelperOnH(laneHelperOnH, check));
             helperCommitment = Commit(helper);
         }
+        // The values on H are done with: only coefficient forms go on to the quotient and the openings.
+        lookupOnH = [];
+        multiplicitiesOnH = [];
+        if (ownsCells)
+        {
+            Array.Clear(cellsOnH);
+        }
+        cellsOnH = [];
     }
 
     /// <summary>
@@ -400,20 +419,28 @@ internal sealed class PlonkV2ProverSession
             }
         }
         // t = Σ X^(i·n)·tᵢ; each seam is blinded (tᵢ += b·X^n, tᵢ₊₁ −= b), so no chunk alone reveals t's coefficients.
+        // The chunks (n + 1 coefficients each, the last fewer) are laid out in t's own array, which has room for them
+        // (count·(n + 1) ≤ m), rather than copied out of it: moved from the last to the first, each to a higher offset.
         int count = Layout.ChunkCount;
-        chunks = new Fr[count][];
-        for (int c = 0; c < count; c++)
+        if ((long)count * (n + 1) > t.Length)
+        {
+            throw new InvalidOperationException($"internal error: {count} chunks of {n + 1} do not fit the quotient's {t.Length} values");
+        }
+        var chunkArrays = new Memory<Fr>[count];
+        for (int c = count - 1; c >= 0; c--)
         {
             int start = c * n, length = Math.Min(n, Layout.QuotientLength - start);
-            chunks[c] = new Fr[c < count - 1 ? n + 1 : length];
-            Array.Copy(t, start, chunks[c], 0, length);
+            Array.Copy(t, start, t, c * (n + 1), length);
+            chunkArrays[c] = t.AsMemory(c * (n + 1), c < count - 1 ? n + 1 : length);
+            chunkArrays[c].Span[length..].Clear();
         }
         for (int c = 0; c < count - 1; c++)
         {
             Fr b = blinding.Next();
-            chunks[c][n] += b;
-            chunks[c + 1][0] -= b;
+            chunkArrays[c].Span[n] += b;
+            chunkArrays[c + 1].Span[0] -= b;
         }
+        chunks = [.. chunkArrays.Select(c => (ReadOnlyMemory<Fr>)c)];
         chunkCommitments = [.. chunks.Select(Commit)];
     }
 
@@ -428,9 +455,11 @@ internal sealed class PlonkV2ProverSession
         Fr scale = Fr.One;
         foreach (var chunk in chunks)
         {
-            PolynomialArithmetic.AddScaled(combinedQuotient, chunk, scale);
+            PolynomialArithmetic.AddScaled(combinedQuotient, chunk.Span, scale);
             scale *= zetaN;
         }
+        // Committed in round 3 and combined here: the openings need only the combination.
+        chunks = [];
         evaluated = new PlonkV2Proof
         {
             Wires = wireCommitments,
@@ -442,9 +471,9 @@ internal sealed class PlonkV2ProverSession
             WiresAtZetaOmega = [.. wires.Select(w => PolynomialArithmetic.Evaluate(w, zetaOmega))],
             ZAtZeta = PolynomialArithmetic.Evaluate(z, zeta),
             ZAtZetaOmega = PolynomialArithmetic.Evaluate(z, zetaOmega),
-            CoefficientsAtZeta = [.. pk.Coefficients.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
-            SelectorsAtZeta = [.. pk.Selectors.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
-            SigmasAtZeta = [.. pk.Sigmas.Select(s => PolynomialArithmetic.Evaluate(s, zeta))],
+            CoefficientsAtZeta = [.. pk.Coefficients.Select(q => PolynomialArithmetic.Evaluate(q.Span, zeta))],
+            SelectorsAtZeta = [.. pk.Selectors.Select(q => PolynomialArithmetic.Evaluate(q.Span, zeta))],
+            SigmasAtZeta = [.. pk.Sigmas.Select(s => PolynomialArithmetic.Evaluate(s.Span, zeta))],
             QuotientAtZeta = PolynomialArithmetic.Evaluate(combinedQuotient, zeta),
             Lookup = multiplicities is null ? null : new PlonkV2LookupProof
             {
@@ -455,7 +484,7 @@ internal sealed class PlonkV2ProverSession
                 HelperAtZeta = PolynomialArithmetic.Evaluate(helper!, zeta),
                 HelperAtZetaOmega = PolynomialArithmetic.Evaluate(helper!, zetaOmega),
                 LaneHelperAtZeta = PolynomialArithmetic.Evaluate(laneHelper!, zeta),
-                ColumnsAtZeta = [.. pk.LookupColumns.Select(q => PolynomialArithmetic.Evaluate(q, zeta))],
+                ColumnsAtZeta = [.. pk.LookupColumns.Select(q => PolynomialArithmetic.Evaluate(q.Span, zeta))],
             },
         };
     }
@@ -467,12 +496,13 @@ internal sealed class PlonkV2ProverSession
         var e = evaluated!;
         Fr v = PlonkV2Challenges.AfterEvaluations(transcript, e.Scalars());
         var l = e.Lookup;
-        Fr[][] lookupAtZeta = l is null ? [] : [multiplicities!, helper!, laneHelper!, .. pk.LookupColumns];
+        ReadOnlyMemory<Fr>[] lookupAtZeta = l is null ? [] : [multiplicities!, helper!, laneHelper!, .. pk.LookupColumns];
+        ReadOnlyMemory<Fr>[] wirePolynomials = [.. wires.Select(w => (ReadOnlyMemory<Fr>)w)];
         Fr[] lookupValuesAtZeta = l is null ? [] : [l.MultiplicitiesAtZeta, l.HelperAtZeta, l.LaneHelperAtZeta, .. l.ColumnsAtZeta];
-        Fr[][] atZeta = PlonkV2Openings.AtZeta(wires, z, pk.Coefficients, pk.Selectors, pk.Sigmas, lookupAtZeta, combinedQuotient);
+        ReadOnlyMemory<Fr>[] atZeta = PlonkV2Openings.AtZeta(wirePolynomials, z, pk.Coefficients, pk.Selectors, pk.Sigmas, lookupAtZeta, combinedQuotient);
         Fr[] valuesAtZeta = PlonkV2Openings.AtZeta(e.WiresAtZeta, e.ZAtZeta, e.CoefficientsAtZeta, e.SelectorsAtZeta, e.SigmasAtZeta,
                                                    lookupValuesAtZeta, e.QuotientAtZeta);
-        Fr[][] atZetaOmega = PlonkV2Openings.AtZetaOmega(wires, z, l is null ? [] : [helper!]);
+        ReadOnlyMemory<Fr>[] atZetaOmega = PlonkV2Openings.AtZetaOmega(wirePolynomials, z, l is null ? [] : [helper!]);
         Fr[] valuesAtZetaOmega = PlonkV2Openings.AtZetaOmega(e.WiresAtZetaOmega, e.ZAtZetaOmega, l is null ? [] : [l.HelperAtZetaOmega]);
         openingAtZeta = Commit(Witness(atZeta, valuesAtZeta, v, zeta));
         openingAtZetaOmega = Commit(Witness(atZetaOmega, valuesAtZetaOmega, v, zeta * omega));
@@ -480,13 +510,13 @@ internal sealed class PlonkV2ProverSession
     }
 
     /// <summary>(Σ_k v^k·(p_k − p_k(x))) / (X − x), which must divide exactly.</summary>
-    private Fr[] Witness(Fr[][] polynomials, Fr[] values, Fr v, Fr x)
+    private Fr[] Witness(ReadOnlyMemory<Fr>[] polynomials, Fr[] values, Fr v, Fr x)
     {
         var sum = new Fr[polynomials.Max(p => p.Length)];
         Fr power = Fr.One;
         for (int k = 0; k < polynomials.Length; k++, power *= v)
         {
-            PolynomialArithmetic.AddScaled(sum, polynomials[k], power);
+            PolynomialArithmetic.AddScaled(sum, polynomials[k].Span, power);
             sum[0] -= power * values[k];
         }
         Fr remainder = PolynomialArithmetic.DivideByLinear(sum, x);

@@ -36,17 +36,21 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         Fr omegaM = EvaluationDomain.ForSize(m).Generator, omegaN = EvaluationDomain.Get(vk.Power).Generator;
 
         // A gate no row switches on has the zero selector: its term vanishes and is skipped (no extension, no residuals).
-        bool[] used = [.. pk.Selectors.Select(q => q.Any(c => !c.IsZero))];
+        bool[] used = [.. pk.Selectors.Select(q => IsNonZero(q.Span))];
+        int selectorCount = used.Length;
         Fr nInverse = Fr.FromUInt64((ulong)n).Inverse();
-        var l0Coefficients = Enumerable.Repeat(nInverse, n).ToArray();
+        // L₀, L_(n−1) and PI are written into scratch arrays afresh on each coset (a fill, or an NTT for PI) rather than
+        // held as three more n-sized arrays through the round.
+        void L0Coefficients(Fr[] into) => into.AsSpan().Fill(nInverse);
         // L_(n−1)(X) = (1/n)·Σ_k (ω^(−(n−1))·X)^k = (1/n)·Σ_k ω^k·X^k.
-        var lastCoefficients = new Fr[n];
-        Fr omegaPower = nInverse;
-        for (int k = 0; k < n; k++, omegaPower *= omegaN)
+        void LastCoefficients(Fr[] into)
         {
-            lastCoefficients[k] = omegaPower;
+            Fr omegaPower = nInverse;
+            for (int k = 0; k < n; k++, omegaPower *= omegaN)
+            {
+                into[k] = omegaPower;
+            }
         }
-        var piCoefficients = PublicInputCoefficients(n);
         var lookupPolynomials = s.LookupPolynomials;
         bool lookups = lookupPolynomials is not null;
         var (theta, betaLookup) = s.LookupChallenges;
@@ -58,19 +62,16 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
 
         // The extended domain g·H_m is the union of the cosets h_k·H, h_k = g·ω_m^k, k < m/n. Evaluating N one coset at
         // a time needs each polynomial's values on n points only, so round 3 holds n-sized arrays instead of m-sized
-        // ones (m = 8n today), and ω·x, the next row of x, stays in x's coset.
+        // ones (m = 8n today), and ω·x, the next row of x, stays in x's coset. Within a coset, N is summed in three
+        // passes (gates and public inputs; the permutation and the two Lagrange terms; the lookups) that take turns
+        // on one set of scratch arrays: only the wires are extended for all three. Field sums do not depend on order,
+        // so the values are the same as one pass's.
         var wires = Buffers(WideLayout.Width);
-        var coefficients = Buffers(WideLayout.CoefficientCount);
-        var selectors = pk.Selectors.Select((_, g) => used[g] ? new Fr[n] : []).ToArray();
-        var sigmas = Buffers(WideLayout.Width);
-        var z = new Fr[n];
-        var l0 = new Fr[n];
-        var lLast = new Fr[n];
-        var pi = new Fr[n];
-        var multiplicity = lookups ? new Fr[n] : [];
-        var phi = lookups ? new Fr[n] : [];
-        var laneHelper = lookups ? new Fr[n] : [];
-        var lookupColumns = lookups ? Buffers(PlonkV2LookupProof.ColumnCount) : [];
+        int usedSelectors = used.Count(u => u);
+        int gatePass = WideLayout.CoefficientCount + usedSelectors + 1;
+        int permutationPass = WideLayout.Width + 3;
+        int lookupPass = lookups ? PlonkV2LookupProof.ColumnCount + 3 : 0;
+        var scratch = Buffers(Math.Max(gatePass, Math.Max(permutationPass, lookupPass)));
         var numerator = new Fr[m];
 
         for (int k = 0; k < cosets; k++)
@@ -79,34 +80,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             for (int c = 0; c < WideLayout.Width; c++)
             {
                 Extend(s.WirePolynomials[c], shift, wires[c]);
-                Extend(pk.Sigmas[c], shift, sigmas[c]);
             }
-            for (int j = 0; j < WideLayout.CoefficientCount; j++)
-            {
-                Extend(pk.Coefficients[j], shift, coefficients[j]);
-            }
-            for (int g = 0; g < selectors.Length; g++)
-            {
-                if (used[g])
-                {
-                    Extend(pk.Selectors[g], shift, selectors[g]);
-                }
-            }
-            Extend(s.ZPolynomial, shift, z);
-            Extend(l0Coefficients, shift, l0);
-            Extend(lastCoefficients, shift, lLast);
-            Extend(piCoefficients, shift, pi);
-            if (lookups)
-            {
-                Extend(lookupPolynomials!.Value.Multiplicities, shift, multiplicity);
-                Extend(lookupPolynomials!.Value.Helper, shift, phi);
-                Extend(lookupPolynomials!.Value.LaneHelper, shift, laneHelper);
-                for (int c = 0; c < lookupColumns.Length; c++)
-                {
-                    Extend(pk.LookupColumns[c], shift, lookupColumns[c]);
-                }
-            }
-
             // Z_H(h_k·ω^i) = h_k^n − 1, one value per coset, never zero (7^m ≠ 1).
             Fr zh = shift.Pow((ulong)n) - Fr.One;
             if (zh.IsZero)
@@ -115,17 +89,33 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             }
             Fr zhInverse = zh.Inverse();
             var values = numerator.AsMemory(k * n, n);
+
+            // Pass 1: Σ_g q_g·Σ_j s^j·r_(g,j) + PI.
+            var coefficients = scratch[..WideLayout.CoefficientCount];
+            for (int j = 0; j < WideLayout.CoefficientCount; j++)
+            {
+                Extend(pk.Coefficients[j].Span, shift, coefficients[j]);
+            }
+            var selectors = new Fr[selectorCount][];
+            for (int g = 0, next = WideLayout.CoefficientCount; g < selectorCount; g++)
+            {
+                selectors[g] = used[g] ? scratch[next++] : [];
+                if (used[g])
+                {
+                    Extend(pk.Selectors[g].Span, shift, selectors[g]);
+                }
+            }
+            var pi = scratch[gatePass - 1];
+            PublicInputCoefficients(pi);
+            s.Ntt.ForwardCoset(pi, shift);
             ParallelChunks.For(n, (start, end) =>
             {
                 Span<Fr> cells = stackalloc Fr[WideLayout.Width];
                 Span<Fr> next = stackalloc Fr[WideLayout.Width];
                 Span<Fr> q = stackalloc Fr[WideLayout.CoefficientCount];
                 Span<Fr> selectorAt = stackalloc Fr[gates.Count];
-                Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
-                Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
                 var output = values.Span;
-                Fr x = shift * omegaN.Pow((ulong)start);
-                for (int i = start; i < end; i++, x *= omegaN)
+                for (int i = start; i < end; i++)
                 {
                     int iNext = i + 1 == n ? 0 : i + 1;
                     for (int c = 0; c < WideLayout.Width; c++)
@@ -141,31 +131,84 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     {
                         selectorAt[g] = used[g] ? selectors[g][i] : Fr.Zero;
                     }
-                    Fr gateSum = pi[i] + gateTerms.Evaluate(new RowValues<Fr>(cells, next, q), selectorAt);
+                    output[i] = pi[i] + gateTerms.Evaluate(new RowValues<Fr>(cells, next, q), selectorAt);
+                }
+            });
+
+            // Pass 2: α·[z·Π_c(w_c + β·k_c·X + γ) − z(ωX)·Π_c(w_c + β·σ_c + γ)] + α²·L₀·(z − 1) + α⁴·L_(n−1)·(w0 − 1).
+            var sigmas = scratch[..WideLayout.Width];
+            for (int c = 0; c < WideLayout.Width; c++)
+            {
+                Extend(pk.Sigmas[c].Span, shift, sigmas[c]);
+            }
+            Fr[] z = scratch[WideLayout.Width], l0 = scratch[WideLayout.Width + 1], lLast = scratch[WideLayout.Width + 2];
+            Extend(s.ZPolynomial, shift, z);
+            L0Coefficients(l0);
+            s.Ntt.ForwardCoset(l0, shift);
+            LastCoefficients(lLast);
+            s.Ntt.ForwardCoset(lLast, shift);
+            ParallelChunks.For(n, (start, end) =>
+            {
+                var output = values.Span;
+                Fr x = shift * omegaN.Pow((ulong)start);
+                for (int i = start; i < end; i++, x *= omegaN)
+                {
+                    int iNext = i + 1 == n ? 0 : i + 1;
                     Fr identity = z[i], permuted = z[iNext];
                     for (int c = 0; c < WideLayout.Width; c++)
                     {
-                        identity *= cells[c] + betaShifts[c] * x + gamma;
-                        permuted *= cells[c] + beta * sigmas[c][i] + gamma;
+                        Fr cell = wires[c][i];
+                        identity *= cell + betaShifts[c] * x + gamma;
+                        permuted *= cell + beta * sigmas[c][i] + gamma;
                     }
-                    Fr total = gateSum + alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One)
-                               + alpha4 * lLast[i] * (cells[0] - Fr.One);
-                    if (lookups)
+                    output[i] += alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One) + alpha4 * lLast[i] * (wires[0][i] - Fr.One);
+                }
+            });
+
+            // Pass 3, with tables: α³·(running sum) + α⁵·(lanes).
+            if (lookups)
+            {
+                var lookupColumns = scratch[..PlonkV2LookupProof.ColumnCount];
+                for (int c = 0; c < lookupColumns.Length; c++)
+                {
+                    Extend(pk.LookupColumns[c].Span, shift, lookupColumns[c]);
+                }
+                Fr[] multiplicity = scratch[PlonkV2LookupProof.ColumnCount], phi = scratch[PlonkV2LookupProof.ColumnCount + 1],
+                     laneHelper = scratch[PlonkV2LookupProof.ColumnCount + 2];
+                Extend(lookupPolynomials!.Value.Multiplicities, shift, multiplicity);
+                Extend(lookupPolynomials!.Value.Helper, shift, phi);
+                Extend(lookupPolynomials!.Value.LaneHelper, shift, laneHelper);
+                ParallelChunks.For(n, (start, end) =>
+                {
+                    Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
+                    Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
+                    var output = values.Span;
+                    for (int i = start; i < end; i++)
                     {
+                        int iNext = i + 1 == n ? 0 : i + 1;
                         for (int c = 0; c < lookupAt.Length; c++)
                         {
                             lookupAt[c] = lookupColumns[c][i];
                         }
-                        Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, cells[0], cells[1], cells[2], lookupAt);
+                        Fr w0 = wires[0][i];
+                        Fr f = LookupCompression.Input(betaLookup, theta, theta2, theta3, w0, wires[1][i], wires[2][i], lookupAt);
                         Fr t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, lookupAt);
                         for (int lane = 0; lane < lanes.Length; lane++)
                         {
-                            lanes[lane] = LookupCompression.Lane(betaLookup, theta3, cells[lane], lookupAt);
+                            lanes[lane] = LookupCompression.Lane(betaLookup, theta3, wires[lane][i], lookupAt);
                         }
-                        total += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], laneHelper[i], multiplicity[i], f, t, lookupAt)
-                                 + alpha5 * LookupCompression.LaneConstraint(laneHelper[i], lanes, lookupAt);
+                        output[i] += alpha3 * LookupCompression.Constraint(phi[i], phi[iNext], laneHelper[i], multiplicity[i], f, t, lookupAt)
+                                     + alpha5 * LookupCompression.LaneConstraint(laneHelper[i], lanes, lookupAt);
                     }
-                    output[i] = total * zhInverse;
+                });
+            }
+
+            ParallelChunks.For(n, (start, end) =>
+            {
+                var output = values.Span;
+                for (int i = start; i < end; i++)
+                {
+                    output[i] *= zhInverse;
                 }
             });
             s.Ntt.InverseCoset(values, shift);
@@ -176,10 +219,10 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         Fr[][] Buffers(int count) => [.. Enumerable.Range(0, count).Select(_ => new Fr[n])];
 
         // The values of p on h·H: fold p's coefficients mod n (X^n = h^n there after the shift), then one size-n NTT.
-        void Extend(Fr[] polynomial, Fr shift, Fr[] into)
+        void Extend(ReadOnlySpan<Fr> polynomial, Fr shift, Fr[] into)
         {
             int head = Math.Min(n, polynomial.Length);
-            polynomial.AsSpan(0, head).CopyTo(into);
+            polynomial[..head].CopyTo(into);
             into.AsSpan(head).Clear();
             // Only blinded polynomials reach past X^n, by a few coefficients.
             Fr shiftN = shift.Pow((ulong)n), fold = shiftN;
@@ -236,15 +279,26 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         });
     }
 
-    /// <summary>PI = −Σᵢ xᵢ·Lᵢ in coefficients: its values on H are −xᵢ on the first rows.</summary>
-    private Fr[] PublicInputCoefficients(int n)
+    private static bool IsNonZero(ReadOnlySpan<Fr> values)
     {
-        var onH = new Fr[n];
+        foreach (var value in values)
+        {
+            if (!value.IsZero)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>PI = −Σᵢ xᵢ·Lᵢ in coefficients: its values on H are −xᵢ on the first rows.</summary>
+    private void PublicInputCoefficients(Fr[] into)
+    {
+        Array.Clear(into);
         for (int i = 0; i < s.PublicInputs.Length; i++)
         {
-            onH[i] = -s.PublicInputs[i];
+            into[i] = -s.PublicInputs[i];
         }
-        s.Ntt.Inverse(onH);
-        return onH;
+        s.Ntt.Inverse(into);
     }
 }

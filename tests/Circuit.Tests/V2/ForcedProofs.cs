@@ -24,7 +24,7 @@ internal static class ForcedProofs
             cells[c] = new Fr[key.N];
             for (int i = 0; i < key.N; i++)
             {
-                cells[c][i] = witness[(int)key.WireMap[c * key.N + i]];
+                cells[c][i] = witness[(int)key.WireMap.Span[c * key.N + i]];
             }
         }
         var publics = witness.AsSpan(1, compiled.PublicCount).ToArray();

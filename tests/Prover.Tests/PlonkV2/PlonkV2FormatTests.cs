@@ -55,11 +55,61 @@ public sealed class PlonkV2FormatTests : IDisposable
         var (key, result) = Proved(lookups);
         PlonkV2ProvingKeyFile.Write(key, PathOf("key.pk"));
         Assert.Equal("ZKPLONK2"u8.ToArray(), File.ReadAllBytes(PathOf("key.pk"))[..8]);
-        var read = PlonkV2ProvingKeyFile.Read(PathOf("key.pk"));
+        using var read = PlonkV2ProvingKeyFile.Read(PathOf("key.pk"));
+        Assert.True(read.IsMapped);
+        Assert.False(key.IsMapped);
         Assert.Equal(key.VerifyingKey.Digest(), read.VerifyingKey.Digest());
         var again = NewProver().Prove(read, lookups ? LookupsWitness() : MixedWitness(), BlindingSource.Seeded(4));
         Assert.Equal(result.Proof.Points(), again.Proof.Points());
+        Assert.Equal(result.Proof.ToJsonText(), again.Proof.ToJsonText());
         Assert.True(PlonkV2Verifier.Verify(key.VerifyingKey, again.Proof, again.PublicInputs));
+    }
+
+    [Theory]
+    [MemberData(nameof(WithLookups))]
+    public void A_mapped_key_proves_bit_for_bit_what_the_key_in_memory_proves(bool lookups)
+    {
+        // The same key twice through the file (the second written from the mapped one), proved with one seed each time:
+        // the mapping changes where the arrays live, not a bit of the proof.
+        var key = lookups ? LookupKey.Value : MixedKey.Value;
+        var witness = lookups ? LookupsWitness() : MixedWitness();
+        PlonkV2ProvingKeyFile.Write(key, PathOf("key.pk"));
+        using (var mapped = PlonkV2ProvingKeyFile.Read(PathOf("key.pk")))
+        {
+            PlonkV2ProvingKeyFile.Write(mapped, PathOf("again.pk"));
+            var fromHeap = NewProver().Prove(key, witness, BlindingSource.Seeded(9));
+            var fromMap = NewProver().Prove(mapped, witness, BlindingSource.Seeded(9));
+            Assert.Equal(fromHeap.Proof.ToJsonText(), fromMap.Proof.ToJsonText());
+        }
+        Assert.Equal(File.ReadAllBytes(PathOf("key.pk")), File.ReadAllBytes(PathOf("again.pk")));
+        // The large arrays start on 64-byte boundaries, so they map in place.
+        Assert.Equal(0, File.ReadAllBytes(PathOf("key.pk")).Length % 64);
+    }
+
+    [Fact]
+    public void A_missing_or_empty_proving_key_is_refused_naming_the_file()
+    {
+        var missing = Assert.Throws<InputFileException>(() => PlonkV2ProvingKeyFile.Read(PathOf("missing.pk")));
+        Assert.Equal(PathOf("missing.pk"), missing.FilePath);
+        Assert.Contains("cannot open", missing.Message);
+        File.WriteAllBytes(PathOf("empty.pk"), []);
+        var empty = Assert.Throws<InputFileException>(() => PlonkV2ProvingKeyFile.Read(PathOf("empty.pk")));
+        Assert.Equal(PathOf("empty.pk"), empty.FilePath);
+        Assert.Contains("magic", empty.Message);
+    }
+
+    [Fact]
+    public void A_key_of_an_earlier_version_is_refused_by_name_with_what_to_do()
+    {
+        PlonkV2ProvingKeyFile.Write(MixedKey.Value, PathOf("key.pk"));
+        byte[] bytes = File.ReadAllBytes(PathOf("key.pk"));
+        bytes[8] = 2;
+        File.WriteAllBytes(PathOf("v2.pk"), bytes);
+        var e = Assert.Throws<InputFileException>(() => PlonkV2ProvingKeyFile.Read(PathOf("v2.pk")));
+        Assert.Equal(PathOf("v2.pk"), e.FilePath);
+        Assert.Contains("version is 2", e.Message);
+        Assert.Contains("memory-mapped", e.Message);
+        Assert.Contains("setup", e.Message);
     }
 
     [Fact]
@@ -138,6 +188,7 @@ public sealed class PlonkV2FormatTests : IDisposable
             File.WriteAllBytes(PathOf("cut.pk"), bytes[..length]);
             var e = Assert.Throws<InputFileException>(() => PlonkV2ProvingKeyFile.Read(PathOf("cut.pk")));
             Assert.True(e.Message.Contains("truncated") || e.Message.Contains("magic"), e.Message);
+            Assert.Equal(PathOf("cut.pk"), e.FilePath);
         }
         File.WriteAllBytes(PathOf("long.pk"), [.. bytes, 0]);
         Assert.Contains("end 1 bytes follow", Assert.Throws<InputFileException>(() => PlonkV2ProvingKeyFile.Read(PathOf("long.pk"))).Message);
@@ -155,10 +206,12 @@ public sealed class PlonkV2FormatTests : IDisposable
         int shifts = 8 + 20 + names + 4;
         int commitments = shifts + 5 * 32;
         int points = 8 + vk.Gates.Length + 5;
-        int commitmentKey = commitments + 64 * points + 128 + 4;
-        int wireMap = commitmentKey + 64 * key.CommitmentKey.Length;
+        int padding = commitments + 64 * points + 128 + 4;
+        int commitmentKey = Aligned(padding);
+        int wireMap = commitmentKey + 72 * key.CommitmentKey.Length;
         int rowGates = wireMap + 4 * 5 * key.N;
-        int coefficients = rowGates + key.N;
+        int coefficients = Aligned(rowGates + key.N);
+        Assert.True(commitmentKey > padding, "the test needs padding before the commitment key");
 
         AssertRefused(b => b[0] = (byte)'X', "magic");
         AssertRefused(b => b[8] = 1, "version is 1");
@@ -166,10 +219,17 @@ public sealed class PlonkV2FormatTests : IDisposable
         AssertRefused(b => b[8 + 20 + 4] ^= 0x20, "gates");
         AssertRefused(b => b[shifts + 31] ^= 1, "shifts");
         AssertRefused(b => b[commitments + 63] ^= 1, "coefficientCommitments[0]");
-        AssertRefused(b => b[commitmentKey + 64 + 63] ^= 1, "commitmentKey[1]");
+        AssertRefused(b => b[padding] = 1, "the padding before commitmentKey");
+        AssertRefused(b => b[commitmentKey + 72 + 63] ^= 1, "commitmentKey[1]");
+        AssertRefused(b => b[commitmentKey + 72 + 5] ^= 1, "commitmentKey[1]");
+        AssertRefused(b => b[commitmentKey + 72 * 2 + 64] = 1, "commitmentKey[2]");
+        AssertRefused(b => b[commitmentKey + 72 * 3 + 70] = 1, "commitmentKey[3]");
         AssertRefused(b => b[wireMap + 4 * 7 + 3] = 0x7F, "wireMap[7]");
         AssertRefused(b => b[rowGates + 2] = 200, "rowGates[2]");
         AssertRefused(b => b.AsSpan(coefficients + 32 * 3, 32).Fill(0xFF), "coefficients[0][3] is not below r");
+        AssertRefused(b => b[coefficients + 32 * key.N * 8 + 32 * 5 + 31] = 0x31, "selectors[0][5] is not below r");
+
+        static int Aligned(int offset) => (offset + 63) / 64 * 64;
 
         void AssertRefused(Action<byte[]> garble, string expected)
         {

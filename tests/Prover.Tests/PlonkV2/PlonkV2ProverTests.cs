@@ -236,7 +236,7 @@ public sealed class PlonkV2ProverTests
     {
         var key = MixedKey.Value;
         int n = key.N;
-        var sigma = PlonkV2Setup.Permutation(key.WireMap, n, key.VerifyingKey.Power, key.VerifyingKey.Shifts);
+        var sigma = PlonkV2Setup.Permutation(key.WireMap.ToArray(), n, key.VerifyingKey.Power, key.VerifyingKey.Shifts);
         var domain = Polynomials.EvaluationDomain.Get(key.VerifyingKey.Power);
         var position = new Dictionary<Fr, int>();
         for (int c = 0; c < 5; c++)
@@ -249,7 +249,7 @@ public sealed class PlonkV2ProverTests
         for (int p = 0; p < 5 * n; p++)
         {
             int target = position[sigma[p / n][p % n]];
-            Assert.Equal(key.WireMap[p], key.WireMap[target]);
+            Assert.Equal(key.WireMap.Span[p], key.WireMap.Span[target]);
         }
         // Wire 7 (e) sits at (4, 2), (0, 5), (1, 5): one cycle through all three.
         int start = 4 * n + 2, at = start, steps = 0;

@@ -106,7 +106,7 @@ internal static class WideTestCircuits
             cells[c] = new Fr[n];
             for (int i = 0; i < n; i++)
             {
-                cells[c][i] = witness[key.WireMap[c * n + i]];
+                cells[c][i] = witness[key.WireMap.Span[c * n + i]];
             }
         }
         return cells;

@@ -72,7 +72,7 @@ public sealed class DeployedV2Verifier
             cells[c] = new Fr[key.N];
             for (int i = 0; i < key.N; i++)
             {
-                cells[c][i] = witness[(int)key.WireMap[c * key.N + i]];
+                cells[c][i] = witness[(int)key.WireMap.Span[c * key.N + i]];
             }
         }
         return new PlonkV2Prover(new CpuNttEngine(), new CpuMsmEngine()).ProveCells(key, cells, PublicInputs, BlindingSource.Seeded(1), check: false);
