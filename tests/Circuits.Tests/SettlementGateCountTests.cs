@@ -34,11 +34,7 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
             rows.Add(($"{Prefix}batch-{n}", $"{v1.GateCount},{v2.RowCount}"));
             if (n == 1)
             {
-                var gates = v1.GatesByScope();
-                var v2Rows = v2.GatesByScope();
-                string In(string prefix) =>
-                    $"{gates.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}," +
-                    $"{v2Rows.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}";
+                string In(string prefix) => InScope(v1, v2, prefix);
                 rows.Add(($"{Prefix}slot", In("slot 0")));
                 foreach (var rule in SettlementRule.All)
                 {
@@ -59,11 +55,7 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
             rows.Add(($"{Prefix}{layout.Name}", $"{v1.GateCount},{v2.RowCount}"));
             if (layout.GeneralSlots == 0)
             {
-                var gates = v1.GatesByScope();
-                var v2Rows = v2.GatesByScope();
-                string In(string prefix) =>
-                    $"{gates.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}," +
-                    $"{v2Rows.Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates)}";
+                string In(string prefix) => InScope(v1, v2, prefix);
                 rows.Add(($"{Prefix}trade-slot", In("trade slot 0")));
                 foreach (var part in new[] { "trade", "account update", "insurance account update", "series read", "margin evaluator", "signature.valid", "data chain", "type" })
                 {
@@ -72,6 +64,13 @@ public sealed class SettlementGateCountTests(ScenarioFixture run)
             }
         }
         return rows.OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>"gates,rows" inside the scopes that start with <paramref name="prefix"/>.</summary>
+    private static string InScope(CompiledCircuit v1, CompiledCircuit v2, string prefix)
+    {
+        int Sum(CompiledCircuit c) => c.GatesByScope().Where(s => s.Scope.StartsWith(prefix, StringComparison.Ordinal)).Sum(s => s.Gates);
+        return $"{Sum(v1)},{Sum(v2)}";
     }
 
     [Fact]
