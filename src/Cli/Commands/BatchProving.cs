@@ -80,7 +80,7 @@ internal static class BatchProving
             }
         }
         throw new InputFileException(key.Path, $"is for a {(key.System == ProofSystem.V2 ? "v2 " : "")}circuit of {Counted.Of(key.Size, key.Unit)}, which is no batch-N circuit under these parameters " +
-                                               $"(batch-1 has {key.SizeOf(one)}); give --circuit batch-N, or check --parameters");
+                                               $"(batch-1 has {key.SizeOf(one)}); give --circuit batch-N or batch-T-G (trade slots), or check --parameters");
     }
 }
 
