@@ -25,7 +25,9 @@ public sealed class PostgresStoreTests(TestPostgres pg) : IClassFixture<TestPost
         string root = (string)(await s.Client.Get("/status")).Body["stateRoot"]!;
 
         await s.RestartAsync();
-        Assert.True(s.Host.Service.Replayed > 0);
+        // The state comes back from the journal: replayed entries, or the snapshot of the batch just sealed (when it
+        // covers everything, nothing is left to replay).
+        Assert.True(s.Host.Service.Replayed > 0 || s.Host.Service.RecoveredFromSnapshot > 0, "the restart recovered nothing from the journal");
         Assert.Equal(root, (string)(await s.Client.Get("/status")).Body["stateRoot"]!);
         Assert.Equal("10000", (string?)(await s.Client.Get("/orders/1-1")).Body["filled"]);
         Assert.Equal("sealed", (string?)(await s.Client.Get("/batches/1")).Body["status"]);

@@ -34,7 +34,9 @@ public sealed class RecoveryTests
         Reply maker = await s.Client.Get("/orders/1-2");
 
         await s.RestartAsync();
-        Assert.True(s.Host.Service.Replayed > 0);
+        // The state comes back from the journal: replayed entries, or the snapshot of the batch just sealed (when it
+        // covers everything, nothing is left to replay).
+        Assert.True(s.Host.Service.Replayed > 0 || s.Host.Service.RecoveredFromSnapshot > 0, "the restart recovered nothing from the journal");
         Reply after = await s.Client.Get("/status");
         Assert.Equal((string?)before.Body["stateRoot"], (string?)after.Body["stateRoot"]);
         Assert.Equal(maker.Body.ToJsonString(), (await s.Client.Get("/orders/1-2")).Body.ToJsonString());
