@@ -47,12 +47,13 @@ public sealed class CrashTests(ITestOutputHelper output)
         string dir = Path.Combine(Path.GetTempPath(), "zko-crash-" + Guid.NewGuid().ToString("N"));
         string replayDir = dir + "-replay";
         const string token = "crash-test-token";
+        ServeProcess? serve = null;   // killed in finally, so a failed test leaves no server running
         try
         {
             int port = ServeProcess.FreePort();
             var rng = new Random(20261205);
             var total = Stopwatch.StartNew();
-            ServeProcess serve = ServeProcess.Start(dir, port, token, ["--batch-age-ms", "200", "--max-batch", "64", .. store]);
+            serve = ServeProcess.Start(dir, port, token, ["--batch-age-ms", "200", "--max-batch", "64", .. store]);
             using var stopLoad = new CancellationTokenSource();
             string acked = Path.Combine(Path.GetTempPath(), "zko-crash-acked-" + Guid.NewGuid().ToString("N"));
             var load = new LoadGenerator(new LoadOptions
@@ -93,6 +94,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
         finally
         {
+            serve?.Dispose();
             foreach (string d in new[] { dir, replayDir })
             {
                 if (Directory.Exists(d))
@@ -115,10 +117,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         string replayDir = dir + "-replay";
         const string token = "snapshot-kill-token";
         string[] args = ["--batch-age-ms", "200", "--max-batch", "64"];
+        ServeProcess? serve = null;   // killed in finally, so a failed test leaves no server running
         try
         {
             int port = ServeProcess.FreePort();
-            ServeProcess serve = ServeProcess.Start(dir, port, token, args);
+            serve = ServeProcess.Start(dir, port, token, args);
             string acked = Path.Combine(Path.GetTempPath(), "zko-snapkill-acked-" + Guid.NewGuid().ToString("N"));
             using var stopLoad = new CancellationTokenSource();
             var load = new LoadGenerator(new LoadOptions
@@ -174,6 +177,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
         finally
         {
+            serve?.Dispose();
             foreach (string d in new[] { dir, replayDir })
             {
                 if (Directory.Exists(d))

@@ -137,7 +137,14 @@ public sealed class ServeProcess : IDisposable
 
     public void Dispose()
     {
+        if (disposed)
+        {
+            return;   // a test's finally disposes what its body may already have
+        }
+        disposed = true;
         Kill();
         process.Dispose();
     }
+
+    private bool disposed;
 }
