@@ -12,12 +12,7 @@ SIZES=("$@")
 mkdir -p "$WORK"
 dotnet build "$ROOT/src/Cli" -c Release -v q -nologo >/dev/null
 ZK="$ROOT/artifacts/bin/ZkOptions.Cli/release/zkoptions"
-timed() { # label, command...: prints wall seconds and peak RSS (MiB) from GNU time
-  local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$label.out" 2>&1 || { cat "$WORK/$label.out"; return 1; }
-  read -r wall kb < "$WORK/time.txt"
-  echo "$wall $((kb / 1024))"
-}
+source "$ROOT/bench/lib/timed.sh"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 printf '%-9s %9s %7s %7s %12s %10s %12s %10s %9s\n' circuit gates domain txs setup_s setup_MiB prove_s prove_MiB load1
 for N in "${SIZES[@]}"; do

@@ -13,12 +13,7 @@ CIRCUIT="batch-$T-$G"
 mkdir -p "$WORK"
 dotnet build "$ROOT/src/Cli" -c Release -v q -nologo >/dev/null
 ZK="$ROOT/artifacts/bin/ZkOptions.Cli/release/zkoptions"
-timed() { # label, command...: prints wall seconds and peak RSS (MiB) from GNU time
-  local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/$label.out" 2>&1 || { cat "$WORK/$label.out"; return 1; }
-  read -r wall kb < "$WORK/time.txt"
-  echo "$wall $((kb / 1024))"
-}
+source "$ROOT/bench/lib/timed.sh"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 sim="$WORK/sim"; rm -rf "$sim"
 echo "{\"randomOrdersPerDay\": $ORDERS, \"batchLayout\": \"$CIRCUIT\"}" > "$WORK/scenario.json"

@@ -25,7 +25,14 @@ public static class BatchCircuitSize
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(shape);
-        return shape.Layout.Assign(batch.Transactions.Select(t => t.Transaction.TypeCode).ToArray()) is not null;
+        return shape.Layout.Assign(TypeCodes(batch)) is not null;
+    }
+
+    /// <summary>The batch's transaction type codes in order, what a layout places.</summary>
+    public static int[] TypeCodes(Batch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return batch.Transactions.Select(t => t.Transaction.TypeCode).ToArray();
     }
 
     /// <summary>The circuit's name, <c>batch-N</c>.</summary>

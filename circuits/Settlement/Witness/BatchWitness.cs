@@ -55,7 +55,7 @@ public static class BatchWitness
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(shape);
-        return shape.Layout.Assign(batch.Transactions.Select(t => t.Transaction.TypeCode).ToArray())
+        return shape.Layout.Assign(BatchCircuitSize.TypeCodes(batch))
                ?? throw new ArgumentException(batch.Transactions.Count > shape.Slots
                    ? $"batch {batch.Number} has {batch.Transactions.Count} transactions; the circuit has {shape.Slots} slots"
                    : $"batch {batch.Number}'s transactions do not fit {shape.Name}'s slots in order: " +

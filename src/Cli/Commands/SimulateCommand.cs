@@ -54,7 +54,7 @@ internal static class SimulateCommand
             if (parse.GetValue(layout) is { } name)
             {
                 BatchLayout slots = CircuitOptions.BatchLayoutOf(name) ?? throw new UsageException($"--layout: '{name}' is not batch-N or batch-T-G");
-                settings = slots.GeneralSlots >= 1 ? settings with { Layout = slots }
+                settings = slots.HoldsEveryType ? settings with { Layout = slots }
                     : throw new UsageException($"--layout: {name} has no general slot, so the scenario's deposits and oracle updates could never be batched");
             }
             var run = CommandRun.Of(parse);

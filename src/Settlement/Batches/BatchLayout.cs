@@ -63,6 +63,12 @@ public sealed record BatchLayout
         static long CeilDiv(long a, long b) => (a + b - 1) / b;
     }
 
+    /// <summary>
+    /// Whether every kind of transaction fits some batch of this layout (it has a general slot): a sequencer cutting a
+    /// scenario's batches needs it, or its deposits and oracle updates could never be batched.
+    /// </summary>
+    public bool HoldsEveryType => GeneralSlots >= 1;
+
     /// <summary>Whether a slot of <paramref name="kind"/> can hold a transaction of type <paramref name="typeCode"/>.</summary>
     public static bool Accepts(SlotKind kind, int typeCode) =>
         kind == SlotKind.General || typeCode is TransactionTypes.Trade or TransactionTypes.Noop;

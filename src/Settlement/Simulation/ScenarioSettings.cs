@@ -152,6 +152,6 @@ public sealed record ScenarioSettings
     {
         string name = json.String(o, "batchLayout");
         var layout = Batches.BatchLayout.Parse(name) ?? throw json.Fail($"batchLayout: '{name}' is not batch-N or batch-T-G");
-        return layout.GeneralSlots >= 1 ? layout : throw json.Fail($"batchLayout: {name} has no general slot, so no deposit or oracle update could ever be batched");
+        return layout.HoldsEveryType ? layout : throw json.Fail($"batchLayout: {name} has no general slot, so no deposit or oracle update could ever be batched");
     }
 }
