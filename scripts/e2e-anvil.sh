@@ -5,6 +5,8 @@
 #
 #   scripts/e2e-anvil.sh                      N = 4 (about an hour on 2 cores; see docs/rollup-contract.md)
 #   ZKOPTIONS_E2E_SLOTS=1 scripts/e2e-anvil.sh
+#   ZKOPTIONS_E2E_LAYOUT=batch-6-1 scripts/e2e-anvil.sh   the scenario cut for 6 trade slots and 1 general slot, proved
+#                                             on PLONK v2 and checked by the v2 verifier (logs gas per trade)
 #
 # The per-batch log (transactions, prove seconds, submitBatch gas) is written as it goes to $ZKOPTIONS_E2E_LOG
 # (default artifacts/e2e-anvil.log): `tail -f` it to follow the run. Needs the npm tools (npm ci --prefix tools).
@@ -22,7 +24,7 @@ mkdir -p "$(dirname "$ZKOPTIONS_E2E_LOG")"
 [ -e tools/node_modules/.bin/anvil ] \
   || { echo "FAILED: the npm tools are not installed; run: npm ci --prefix tools" >&2; exit 1; }
 
-echo "==> full end-to-end run, ${ZKOPTIONS_E2E_SLOTS} slot(s) per batch; log: ${ZKOPTIONS_E2E_LOG}" >&2
+echo "==> full end-to-end run, ${ZKOPTIONS_E2E_LAYOUT:-${ZKOPTIONS_E2E_SLOTS} slot(s) per batch}; log: ${ZKOPTIONS_E2E_LOG}" >&2
 dotnet test tests/Solidity.Tests -c Release \
   --filter "FullyQualifiedName=ZkOptions.Solidity.Tests.Rollup.EndToEndTests.FullBuiltInScenarioEveryBatchProvedSubmittedAndPaid" \
   --logger "console;verbosity=detailed"

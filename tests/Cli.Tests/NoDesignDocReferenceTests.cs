@@ -29,7 +29,7 @@ public sealed class NoDesignDocReferenceTests
         var (_, info, _) = CliRunner.Run("circuit", "info", "batch-1");
         Assert.DoesNotContain(Design, list);
         Assert.DoesNotContain(Design, info);
-        Assert.DoesNotContain(Design, DemoFiles.ReadmeText(1, "batch-1", "batch-1.zkey"));
+        Assert.DoesNotContain(Design, DemoFiles.ReadmeText(1, 5, "batch-6-1", "batch-6-1.v2.key"));
     }
 
     [Fact]

@@ -22,12 +22,13 @@ internal static class DemoCommand
                           "It must not exist, be empty, or hold a previous demo's files, which are replaced.",
             DefaultValueFactory = _ => DefaultDirectory,
         };
-        var keepKey = new Option<bool>("--keep-key") { Description = "Also keep the batch-1 proving key (about 1.4 GB) in the output directory." };
+        var keepKey = new Option<bool>("--keep-key") { Description = "Also keep the PLONK v2 proving key (about 150 MB) in the output directory." };
         var engines = new EngineOptions();
         var command = new Command("demo",
-            "Run a built-in settlement session end to end: an oracle epoch with risk arrays, signed orders and trades, a liquidation, " +
-            "expiry settlement; the batch circuit checked against the engine; one batch proved (development SRS), verified in C#, " +
-            "and its Solidity verifier exported. Prints a summary (gates, times, proof size, expected gas). About 70 s on 2 idle cores.")
+            "Run a built-in settlement session end to end: oracle epochs with risk arrays, signed orders and trades, a liquidation, " +
+            "expiry settlement, in batches cut for a circuit of trade slots; that circuit (PLONK v2) checked against the engine; the batch " +
+            "with the most trades proved in one proof (development SRS), verified in C#, and its Solidity verifier exported. Prints a " +
+            "summary (rows, times, proof size, expected gas, rows and gas per trade). About a minute on 2 idle cores.")
         { outDir, keepKey };
         engines.AddTo(command);
         command.SetAction(parse =>

@@ -134,8 +134,8 @@ internal static class SetupCommand
         {
             run.Progress.Phase("making the insecure development reference string");
             var srs = DevPowersOfTau.Create(new QuotientLayout(power, WideGates.All).CommitmentKeySize, seed!.Value);
-            run.Progress.Phase($"computing the v2 proving key (domain 2^{power})");
-            key = setup.Create(circuit, srs.TauG1, srs.TauG2);
+            run.Progress.Phase($"computing the v2 proving key (domain 2^{power}; commitments evaluated at the known τ)");
+            key = setup.Create(circuit, srs);
         }
         PlonkV2ProvingKeyFile.Write(key, zkeyPath);
         double seconds = clock.Elapsed.TotalSeconds;

@@ -7,7 +7,10 @@ internal sealed class DemoFiles(string directory)
     /// <summary>A file that marks a directory as the demo's own, so a second run may replace it and nothing else.</summary>
     public const string Marker = "README.txt";
 
-    public static readonly string[] Names = ["proof.json", "public.json", "verification_key.json", "PlonkVerifier.sol", "calldata.hex", Marker];
+    public static readonly string[] Names = ["proof.json", "public.json", "verification_key.json", "PlonkV2Verifier.sol", "calldata.hex", Marker];
+
+    /// <summary>Files of earlier versions' runs (a PLONK v1 proof), which a new run also replaces.</summary>
+    private static readonly string[] EarlierNames = ["PlonkVerifier.sol"];
 
     public string Proof => Path.Combine(directory, "proof.json");
 
@@ -15,7 +18,7 @@ internal sealed class DemoFiles(string directory)
 
     public string VerificationKey => Path.Combine(directory, "verification_key.json");
 
-    public string Verifier => Path.Combine(directory, "PlonkVerifier.sol");
+    public string Verifier => Path.Combine(directory, "PlonkV2Verifier.sol");
 
     public string Calldata => Path.Combine(directory, "calldata.hex");
 
@@ -29,31 +32,32 @@ internal sealed class DemoFiles(string directory)
             return false;
         }
         return Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName)
-            .All(name => Names.Contains(name) || (name is not null && name.EndsWith(".zkey", StringComparison.Ordinal)));
+            .All(name => Names.Contains(name) || EarlierNames.Contains(name) ||
+                         (name is not null && (name.EndsWith(".zkey", StringComparison.Ordinal) || name.EndsWith(".key", StringComparison.Ordinal))));
     }
 
     private const string Title = "zkoptions demo output";
 
-    public static string ReadmeText(long batch, string circuit, string? zkey) => $"""
+    public static string ReadmeText(long batch, int trades, string circuit, string? key) => $"""
         {Title}
         ======================
 
-        Made by `zkoptions demo`: batch {batch} of the built-in settlement session (a trade between two signed
-        orders), proved with the {circuit} settlement circuit. The key comes from a DEVELOPMENT structured reference
-        string (`--insecure-dev-srs 1`): anyone can forge proofs for it. It is for looking at, never for deployment.
+        Made by `zkoptions demo`: batch {batch} of the built-in settlement session ({trades} trades between signed
+        orders in one proof), proved with the {circuit} settlement circuit on PLONK v2 (trade slots and a general slot).
+        The key comes from a DEVELOPMENT structured reference string (`--insecure-dev-srs 1`): anyone can forge proofs
+        for it. It is for looking at, never for deployment.
 
-        proof.json              the PLONK proof (snarkjs format)
+        proof.json              the PLONK v2 proof (zkoptions-plonk-v2 JSON)
         public.json             its public signals: old and new state root, timestamp, L1 queue hash before and
                                 after, oracle epoch chain, data commitment, exit commitment (docs/circuits-settlement.md)
-        verification_key.json   the verification key (snarkjs format)
-        PlonkVerifier.sol       the Solidity verifier of that key (`zkoptions export solidity`)
+        verification_key.json   the PLONK v2 verifying key
+        PlonkV2Verifier.sol     the Solidity verifier of that key (`zkoptions export solidity`)
         calldata.hex            the verifier's verifyProof call for this proof, ABI-encoded (`zkoptions export calldata --format hex`)
-        {(zkey is null ? "" : $"{zkey,-24}the proving key (kept by --keep-key)")}
+        {(key is null ? "" : $"{key,-24}the proving key (kept by --keep-key)")}
 
-        Check the proof with zkoptions, or with snarkjs (npm i -g snarkjs):
+        Check the proof:
 
             zkoptions verify --vk verification_key.json --proof proof.json --public public.json
-            snarkjs plonk verify verification_key.json public.json proof.json
 
         """;
 }

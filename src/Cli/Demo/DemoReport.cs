@@ -11,11 +11,13 @@ namespace ZkOptions.Cli.Demo;
 internal sealed record DemoReport(
     SessionFacts Session,
     string Circuit,
-    int Gates,
+    int Rows,
+    int TradeSlotRows,
     int DomainPower,
     int PublicSignals,
     IReadOnlyList<string> CheckedTypes,
     long ProvedBatch,
+    int ProvedTrades,
     Fr NewStateRoot,
     int ProofBytes,
     int CalldataBytes,
@@ -27,8 +29,14 @@ internal sealed record DemoReport(
     double VerifySeconds,
     double TotalSeconds,
     string Directory,
-    bool KeyKept)
+    string? KeyFile)
 {
+    /// <summary>The proof's rows per trade it proves: what a trade cost in this proof, its general slot and padding included.</summary>
+    public int RowsPerTrade => ProvedTrades == 0 ? Rows : (int)Math.Round((double)Rows / ProvedTrades);
+
+    /// <summary>The verifier's gas per trade the proof covers.</summary>
+    public long GasPerTrade => ProvedTrades == 0 ? ExpectedGas : (long)Math.Round((double)ExpectedGas / ProvedTrades);
+
     public string ToTable()
     {
         var c = CultureInfo.InvariantCulture;
@@ -41,14 +49,16 @@ internal sealed record DemoReport(
                        $"{Counted.Of(s.SignedOrders, "signed order")} in {Counted.Of(s.Count("trade"), "trade")},");
         Row("", $"{Counted.Of(s.Count("liquidationStart"), "liquidation")} ({Counted.Of(s.Count("liquidationBid"), "bid")}), " +
                 $"{Counted.Of(s.Count("settle"), "expiry settlement")}, {Counted.Of(s.Exits, "exit")}, {Counted.Of(s.Rejected, "request")} refused");
-        Row("circuit", $"{Circuit}: {Counted.Of(Gates, "gate", format: "N0")}, domain 2^{DomainPower}, {Counted.Of(PublicSignals, "public signal")}; " +
-                       $"agrees with the engine on {Counted.Of(CheckedTypes.Count, "transaction type")} ({CheckSeconds:F1} s)");
+        Row("circuit", $"{Circuit} on PLONK v2: {Counted.Of(Rows, "row", format: "N0")} (a trade slot {TradeSlotRows:N0}), domain 2^{DomainPower}, " +
+                       $"{Counted.Of(PublicSignals, "public signal")}; agrees with the engine on {Counted.Of(CheckedTypes.Count, "transaction type")} ({CheckSeconds:F1} s)");
         Row("setup", $"{SetupSeconds:F1} s (development SRS: insecure, for the demo only)");
-        Row("prove", $"{ProveSeconds:F1} s (batch {ProvedBatch}: a trade; new state root {Abbreviated(NewStateRoot)})");
+        Row("prove", $"{ProveSeconds:F1} s: batch {ProvedBatch}, {Counted.Of(ProvedTrades, "trade")} of the session's {s.Count("trade")} in one proof; " +
+                     $"new state root {Abbreviated(NewStateRoot)}");
         Row("verify (C#)", $"{VerifySeconds:F2} s: valid, and a forged new state root is refused");
         Row("proof size", $"{ProofBytes:N0} B ({ProofBytes / 32} words); calldata {CalldataBytes:N0} B with the {Counted.Of(PublicSignals, "public signal")}");
         Row("expected gas", $"{ExpectedGas:N0} for the verifyProof transaction (gas model, held to anvil in tests)");
-        Row("files", $"{Directory}: {string.Join(", ", DemoFiles.Names)}{(KeyKept ? $", {Circuit}.zkey" : "")}");
+        Row("per trade", $"{RowsPerTrade:N0} rows, {GasPerTrade:N0} verifier gas ({Counted.Of(ProvedTrades, "trade")} in the proof)");
+        Row("files", $"{Directory}: {string.Join(", ", DemoFiles.Names)}{(KeyFile is null ? "" : $", {KeyFile}")}");
         return sb.ToString();
     }
 
@@ -70,11 +80,17 @@ internal sealed record DemoReport(
             ["finalRoot"] = Session.FinalRoot.ToString(),
         },
         ["circuit"] = Circuit,
-        ["gates"] = Gates,
+        ["system"] = "v2",
+        ["gates"] = Rows,
+        ["rows"] = Rows,
+        ["tradeSlotRows"] = TradeSlotRows,
         ["domainPower"] = DomainPower,
         ["publicSignals"] = PublicSignals,
         ["checkedTypes"] = new JsonArray([.. CheckedTypes.Select(t => (JsonNode?)t)]),
         ["provedBatch"] = ProvedBatch,
+        ["provedTrades"] = ProvedTrades,
+        ["rowsPerTrade"] = RowsPerTrade,
+        ["gasPerTrade"] = GasPerTrade,
         ["newStateRoot"] = NewStateRoot.ToString(),
         ["proofBytes"] = ProofBytes,
         ["calldataBytes"] = CalldataBytes,

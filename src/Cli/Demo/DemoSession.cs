@@ -1,108 +1,119 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
-using ZkOptions.Constraints.V1;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Witness;
-using ZkOptions.Cli.Commands;
+using ZkOptions.Cli.Output;
+using ZkOptions.Constraints;
+using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
 using ZkOptions.Prover.Engines;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
-using ZkOptions.Prover.Solidity;
+using ZkOptions.Prover.PlonkV2;
+using ZkOptions.Prover.Solidity.V2;
 using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Simulation;
 using ZkOptions.Settlement.Transactions;
-using ZkOptions.Cli.Output;
 
 namespace ZkOptions.Cli.Demo;
 
 /// <summary>
-/// The built-in session of <c>zkoptions demo</c>, end to end: the settlement engine runs the built-in scenario (an
-/// oracle epoch with risk arrays, signed orders and trades, a crash and a liquidation, expiry settlement) in
-/// one-transaction batches; the batch circuit checks one batch of every transaction type against the engine; a
-/// batch-1 key is made from a development SRS; the first trade is proved, verified in C# (and a forged new root is
-/// refused), and the Solidity verifier and its calldata are exported.
+/// The built-in session of <c>zkoptions demo</c>, end to end: the settlement engine runs the built-in scenario (oracle
+/// epochs with risk arrays, signed orders and trades, a crash and a liquidation, expiry settlement) in batches cut for
+/// the <see cref="Layout"/> circuit (trade slots and a general slot); that circuit, on PLONK v2, checks one batch of
+/// every transaction type against the engine; a key is made from a development SRS; the batch with the most trades
+/// is proved, verified in C# (and a forged new root is refused), and the v2 Solidity verifier and its calldata are
+/// exported.
 /// </summary>
 internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string> step, IProgress<ProverProgress>? progress = null)
 {
-    // Shares of the whole run, measured on 2 cores: setup and prove take nearly all of it.
-    private const double SessionShare = 0.02, CheckShare = 0.07, SetupShare = 0.45, ProveShare = 0.45;
+    // Shares of the whole run, measured on 2 cores: the proof takes most of it.
+    private const double SessionShare = 0.03, CheckShare = 0.17, SetupShare = 0.08, ProveShare = 0.70;
 
     /// <summary>The seed of the development SRS. The demo's key is for looking at, never for deployment.</summary>
     public const ulong DevSrsSeed = 1;
 
-    private const string Circuit = "batch-1";
+    /// <summary>
+    /// Six trade slots and one general slot: 123,341 rows, which fill a 2^17 domain to 94 %, so one proof stays within
+    /// the demo's time on two cores.
+    /// </summary>
+    public static readonly BatchLayout Layout = new(tradeSlots: 6, generalSlots: 1);
 
     /// <summary>Runs the session, writing its files into <paramref name="directory"/> (which exists and is empty).</summary>
     public DemoReport Run(string directory, bool keepKey)
     {
         var total = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
+        string circuitName = Layout.Name;
 
         progress?.Report(new ProverProgress("running the settlement session", 0));
-        var simulator = new Simulator(new ScenarioSettings { MaxBatchTransactions = 1 });
+        var simulator = new Simulator(new ScenarioSettings { Layout = Layout });
         IReadOnlyList<Batch> batches = simulator.Run();
         var session = SessionFacts.Of(simulator, batches);
         double sessionSeconds = Lap(clock);
-        step($"session: {Counted.Of(session.Batches, "batch", "batches")}, {Counted.Of(session.Transactions, "transaction")} ({session.ByTypeText()}); " +
-             $"{Counted.Of(session.Rejected, "request")} refused by the engine ({sessionSeconds:F1} s)");
+        step($"session: {Counted.Of(session.Batches, "batch", "batches")} cut for {circuitName}, {Counted.Of(session.Transactions, "transaction")} " +
+             $"({session.ByTypeText()}); {Counted.Of(session.Rejected, "request")} refused by the engine ({sessionSeconds:F1} s)");
 
-        progress?.Report(new ProverProgress($"checking {Circuit} against the engine", SessionShare));
-        CompiledCircuit circuit = CircuitOptions.Compile(Circuit, simulator.Parameters);
-        var shape = new SettlementShape(simulator.Parameters, 1);
-        Batch proved = batches.First(b => b.Transactions[0].Transaction is TradeTx);
+        progress?.Report(new ProverProgress($"checking {circuitName} against the engine", SessionShare));
+        var shape = new SettlementShape(simulator.Parameters, Layout);
+        CompiledCircuit circuit = CircuitCompiler.Compile(new BatchCircuit(shape), circuitName, ProofSystem.V2);
+        Batch proved = batches.MaxBy(TradesIn)!; // the first of those with the most trades
+        int provedTrades = TradesIn(proved);
         Fr[] witness = [];
         var checkedTypes = new List<string>();
-        foreach (Batch batch in batches.GroupBy(b => b.Transactions[0].Transaction.TypeName).Select(g => g.First()).OrderBy(b => b.Number))
+        foreach (Batch batch in BatchesCoveringEveryType(batches, proved))
         {
             Fr[] solved = circuit.Solve(BatchWitness.Build(batch, shape));
             var failures = circuit.Check(solved, maxFailures: 5);
             if (failures.Count > 0)
             {
-                throw new DemoFailedException($"the {Circuit} circuit refuses batch {batch.Number} ({batch.Transactions[0].Transaction.TypeName}), " +
+                throw new DemoFailedException($"the {circuitName} circuit refuses batch {batch.Number} ({TypesText(batch)}), " +
                                               $"which the engine accepted: {string.Join("; ", failures)}");
             }
-            checkedTypes.Add(batch.Transactions[0].Transaction.TypeName);
+            checkedTypes.AddRange(batch.Transactions.Select(t => t.Transaction.TypeName).Where(t => !checkedTypes.Contains(t)));
             if (batch == proved)
             {
                 witness = solved;
             }
         }
         double checkSeconds = Lap(clock);
-        step($"circuit: {Circuit} ({circuit.GateCount:N0} gates) agrees with the engine on one batch of each of {checkedTypes.Count} " +
-             $"transaction types: {string.Join(", ", checkedTypes)} ({checkSeconds:F1} s)");
+        int tradeSlot = Enumerable.Range(0, Layout.Slots).First(i => Layout.KindOf(i) == SlotKind.Trade);
+        int tradeSlotRows = RowsIn(circuit, $"trade slot {tradeSlot}");
+        step($"circuit: {circuitName} on PLONK v2 ({circuit.RowCount:N0} rows; a trade slot {tradeSlotRows:N0}) agrees with the engine on batches holding every one of " +
+             $"{checkedTypes.Count} transaction types: {string.Join(", ", checkedTypes)} ({checkSeconds:F1} s)");
 
-        string zkeyPath = Path.Combine(directory, $"{Circuit}.zkey");
         progress?.Report(new ProverProgress("setup: development SRS", SessionShare + CheckShare));
-        var srs = DevPowersOfTau.Create((1 << PlonkSetup.DomainPower(circuit.GateCount)) + 6, DevSrsSeed);
-        PlonkZkeyHeader header = new PlonkSetup(ntt, msm).Write(circuit.ToPlonkCircuit(), srs.TauG1, srs.TauG2, zkeyPath,
-            Scaled("setup", SessionShare + CheckShare, SetupShare));
+        WideCircuit wide = circuit.ToWideCircuit();
+        int power = PlonkV2Setup.DomainPower(wide);
+        var srs = DevPowersOfTau.Create(new QuotientLayout(power, WideGates.All).CommitmentKeySize, DevSrsSeed);
+        using PlonkV2ProvingKey key = new PlonkV2Setup(ntt, msm).Create(wide, srs);
+        string? keyFile = null;
+        if (keepKey)
+        {
+            keyFile = $"{circuitName}.v2.key";
+            PlonkV2ProvingKeyFile.Write(key, Path.Combine(directory, keyFile));
+        }
         double setupSeconds = Lap(clock);
-        step($"setup: {header.NConstraints:N0} PLONK gates, domain 2^{header.Power}, development SRS (seed {DevSrsSeed}; insecure) ({setupSeconds:F1} s)");
+        step($"setup: {wide.Rows.Count:N0} rows, domain 2^{power}, development SRS (seed {DevSrsSeed}; insecure: its τ is known, so the " +
+             $"fixed commitments are [p(τ)]₁ rather than MSMs) ({setupSeconds:F1} s)");
 
-        PlonkProofResult result;
-        using (var key = PlonkZkeyFile.Open(zkeyPath))
-        {
-            result = new PlonkProver(ntt, msm).Prove(key, witness, progress: Scaled("prove", SessionShare + CheckShare + SetupShare, ProveShare));
-        }
-        if (!keepKey)
-        {
-            File.Delete(zkeyPath);
-        }
+        progress?.Report(new ProverProgress($"prove: batch {proved.Number}", SessionShare + CheckShare + SetupShare));
+        PlonkV2ProofResult result = new PlonkV2Prover(ntt, msm).Prove(key, witness,
+            log: line => progress?.Report(new ProverProgress($"prove: {line}", SessionShare + CheckShare + SetupShare)));
         double proveSeconds = Lap(clock);
         var expected = proved.PublicInputs.Select(p => p.Value).ToArray();
-        if (!result.PublicSignals.AsSpan().SequenceEqual(expected))
+        if (!result.PublicInputs.AsSpan().SequenceEqual(expected))
         {
-            throw new DemoFailedException($"the proof's public signals differ from batch {proved.Number}'s public inputs");
+            throw new DemoFailedException($"the proof's public inputs differ from batch {proved.Number}'s");
         }
-        step($"prove: batch {proved.Number} (a trade between two signed orders) ({proveSeconds:F1} s)");
+        step($"prove: batch {proved.Number} ({TypesText(proved)}; each trade between two signed orders) ({proveSeconds:F1} s)");
 
-        PlonkVerificationKey vk = PlonkKeyExport.ToVerificationKey(header);
-        bool valid = PlonkVerifier.Verify(vk, result.Proof, result.PublicSignals);
-        Fr[] forged = [.. result.PublicSignals];
+        PlonkV2VerifyingKey vk = key.VerifyingKey;
+        bool valid = PlonkV2Verifier.Verify(vk, result.Proof, result.PublicInputs);
+        Fr[] forged = [.. result.PublicInputs];
         forged[1] += Fr.One; // newStateRoot: a sequencer claiming a state the batch does not lead to
-        bool forgedRefused = !PlonkVerifier.Verify(vk, result.Proof, forged);
+        bool forgedRefused = !PlonkV2Verifier.Verify(vk, result.Proof, forged);
         double verifySeconds = Lap(clock);
         if (!valid || !forgedRefused)
         {
@@ -110,28 +121,31 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
         }
         step($"verify (C#): valid; the same proof with a forged new state root is refused ({verifySeconds:F2} s)");
 
-        byte[] calldata = PlonkCalldata.Encode(result.Proof, result.PublicSignals);
+        byte[] calldata = PlonkV2Calldata.Encode(result.Proof, result.PublicInputs);
         var files = new DemoFiles(directory);
         result.Proof.Write(files.Proof);
-        PublicSignals.Write(files.Public, result.PublicSignals);
+        PublicSignals.Write(files.Public, result.PublicInputs);
         vk.Write(files.VerificationKey);
-        AtomicFile.WriteAllText(files.Verifier, PlonkSolidityVerifier.Generate(vk));
+        AtomicFile.WriteAllText(files.Verifier, PlonkV2SolidityVerifier.Generate(vk));
         AtomicFile.WriteAllText(files.Calldata, "0x" + Convert.ToHexStringLower(calldata) + "\n");
-        AtomicFile.WriteAllText(files.Readme, DemoFiles.ReadmeText(proved.Number, Circuit, keepKey ? Path.GetFileName(zkeyPath) : null));
-        step("export: proof.json, public.json, verification_key.json, PlonkVerifier.sol and its calldata");
+        AtomicFile.WriteAllText(files.Readme, DemoFiles.ReadmeText(proved.Number, provedTrades, circuitName, keyFile));
+        step($"export: {string.Join(", ", DemoFiles.Names.Where(n => n != DemoFiles.Marker))}");
 
+        long gas = PlonkV2VerifierGasModel.Transaction(vk, calldata);
         return new DemoReport(
             Session: session,
-            Circuit: Circuit,
-            Gates: header.NConstraints,
-            DomainPower: header.Power,
-            PublicSignals: header.NPublic,
+            Circuit: circuitName,
+            Rows: wide.Rows.Count,
+            TradeSlotRows: tradeSlotRows,
+            DomainPower: power,
+            PublicSignals: vk.PublicCount,
             CheckedTypes: checkedTypes,
             ProvedBatch: proved.Number,
+            ProvedTrades: provedTrades,
             NewStateRoot: proved.NewRoot,
-            ProofBytes: PlonkCalldata.ProofWords(result.Proof).Length * 32,
+            ProofBytes: PlonkV2Calldata.ProofWords(result.Proof).Length * 32,
             CalldataBytes: calldata.Length,
-            ExpectedGas: VerifierGasModel.Transaction(calldata, header.NPublic),
+            ExpectedGas: gas,
             SessionSeconds: sessionSeconds,
             CheckSeconds: checkSeconds,
             SetupSeconds: setupSeconds,
@@ -139,16 +153,32 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
             VerifySeconds: verifySeconds,
             TotalSeconds: total.Elapsed.TotalSeconds,
             Directory: directory,
-            KeyKept: keepKey);
+            KeyFile: keyFile);
     }
 
-    /// <summary>A setup's or a proof's own progress as a stretch of the whole demo's.</summary>
-    private IProgress<ProverProgress>? Scaled(string step, double start, double share) =>
-        progress is null ? null : new ScaledProgress(progress, step, start, share);
+    /// <summary>The rows under a scope of the circuit (a slot's rows sit under "trade slot i" and its sub-scopes).</summary>
+    private static int RowsIn(CompiledCircuit circuit, string scope) =>
+        circuit.GatesByScope().Where(s => s.Scope == scope || s.Scope.StartsWith(scope + " › ", StringComparison.Ordinal)).Sum(s => s.Gates);
 
-    private sealed class ScaledProgress(IProgress<ProverProgress> whole, string step, double start, double share) : IProgress<ProverProgress>
+    private static int TradesIn(Batch batch) => batch.Transactions.Count(t => t.Transaction is TradeTx);
+
+    private static string TypesText(Batch batch) =>
+        string.Join(", ", batch.Transactions.GroupBy(t => t.Transaction.TypeName).Select(g => Counted.Of(g.Count(), g.Key)));
+
+    /// <summary>The batch to prove, then the first batch holding each transaction type none of the chosen ones holds yet.</summary>
+    private static List<Batch> BatchesCoveringEveryType(IReadOnlyList<Batch> batches, Batch proved)
     {
-        public void Report(ProverProgress value) => whole.Report(new ProverProgress($"{step}: {value.Phase}", start + share * value.Fraction));
+        var chosen = new List<Batch> { proved };
+        var covered = new HashSet<string>(proved.Transactions.Select(t => t.Transaction.TypeName));
+        foreach (Batch batch in batches)
+        {
+            if (batch.Transactions.Any(t => !covered.Contains(t.Transaction.TypeName)))
+            {
+                chosen.Add(batch);
+                covered.UnionWith(batch.Transactions.Select(t => t.Transaction.TypeName));
+            }
+        }
+        return chosen;
     }
 
     private static double Lap(Stopwatch clock)

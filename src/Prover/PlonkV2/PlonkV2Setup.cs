@@ -4,6 +4,7 @@ using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
 using ZkOptions.Prover.Engines;
 using ZkOptions.Prover.Formats;
+using ZkOptions.Prover.Plonk;
 using ZkOptions.Prover.Polynomials;
 
 namespace ZkOptions.Prover.PlonkV2;
@@ -52,6 +53,31 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
     /// <exception cref="ArgumentException">The circuit is malformed (a wire out of range, a public-input row of the wrong shape, an unknown gate) or the SRS is too short.</exception>
     public PlonkV2ProvingKey Create(WideCircuit circuit, ReadOnlySpan<G1Affine> tauG1, in G2Affine tauG2)
     {
+        var points = tauG1.ToArray();
+        return Create(circuit, points, tauG2, polynomials => [.. polynomials.Select(p => msm.MultiScalarMul(points, p).ToAffine())]);
+    }
+
+    /// <summary>
+    /// The keys for <paramref name="circuit"/> from the INSECURE development SRS, bit for bit those of
+    /// <c>Create(circuit, srs.TauG1, srs.TauG2)</c>, made faster with what makes that SRS insecure: τ is known, so the
+    /// commitment Σ cᵢ·[τ^i]₁ of a fixed polynomial is [p(τ)]₁, one evaluation and one scalar multiple instead of an
+    /// MSM. A ceremony's SRS has no known τ; its keys come from the other overloads.
+    /// </summary>
+    public PlonkV2ProvingKey Create(WideCircuit circuit, DevPowersOfTau srs)
+    {
+        ArgumentNullException.ThrowIfNull(srs);
+        Fr tau = srs.Tau;
+        return Create(circuit, srs.TauG1, srs.TauG2, polynomials =>
+        {
+            var commitments = new G1Affine[polynomials.Count];
+            Parallel.For(0, polynomials.Count, ParallelLimit.Options, i =>
+                commitments[i] = G1Jacobian.ScalarMul(G1Affine.Generator, PolynomialArithmetic.Evaluate(polynomials[i], tau)).ToAffine());
+            return commitments;
+        });
+    }
+
+    private PlonkV2ProvingKey Create(WideCircuit circuit, G1Affine[] tauG1, G2Affine tauG2, Func<IReadOnlyList<Fr[]>, G1Affine[]> commit)
+    {
         int power = DomainPower(circuit);
         int n = 1 << power;
         var gates = WideGates.All;
@@ -66,7 +92,7 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         {
             throw new InvalidOperationException("internal error: the coset shifts are not disjoint");
         }
-        var commitmentKey = tauG1[..layout.CommitmentKeySize].ToArray();
+        var commitmentKey = tauG1[..layout.CommitmentKeySize];
 
         var wireMap = new uint[WideLayout.Width * n];
         var rowGates = new GateKind[n];
@@ -105,18 +131,20 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
         var lookupValues = LookupColumnsOnH(circuit, n);
         var lookupColumns = lookupValues.Select(Interpolate).ToArray();
 
+        // One call commits every fixed polynomial, in the order the verifying key lists them.
+        var commitments = commit([.. lookupColumns, .. coefficients, .. selectors, .. sigmas]).AsSpan();
         var vk = new PlonkV2VerifyingKey
         {
             Tables = [.. circuit.Tables.Select(t => t.Name)],
             TableSizes = [.. circuit.Tables.Select(t => t.Entries.Count)],
-            LookupColumns = [.. lookupColumns.Select(Commit)],
+            LookupColumns = Take(ref commitments, lookupColumns.Length),
             Power = power,
             PublicCount = circuit.PublicCount,
             Shifts = shifts,
             Gates = [.. gates.Select(g => g.Name)],
-            Coefficients = [.. coefficients.Select(Commit)],
-            Selectors = [.. selectors.Select(Commit)],
-            Sigmas = [.. sigmas.Select(Commit)],
+            Coefficients = Take(ref commitments, coefficients.Length),
+            Selectors = Take(ref commitments, selectors.Length),
+            Sigmas = Take(ref commitments, sigmas.Length),
             TauG2 = tauG2,
         };
         return new PlonkV2ProvingKey(vk, circuit.WireCount, wireMap, rowGates, coefficients, selectors, sigmas, commitmentKey,
@@ -129,7 +157,12 @@ public sealed class PlonkV2Setup(INttEngine ntt, IMsmEngine msm)
             return copy;
         }
 
-        G1Affine Commit(Fr[] polynomial) => msm.MultiScalarMul(commitmentKey, polynomial).ToAffine();
+        static G1Affine[] Take(ref Span<G1Affine> rest, int count)
+        {
+            var taken = rest[..count].ToArray();
+            rest = rest[count..];
+            return taken;
+        }
     }
 
     /// <summary>

@@ -75,6 +75,10 @@ public sealed class EndToEndV2Tests(ITestOutputHelper output)
             $"v2 batch-{slots}: verifyProof {verify.GasUsed} gas ({calldata.Length} calldata bytes; {cost.EcMuls} ecMul, {cost.EcAdds} ecAdd, " +
             $"{cost.Pairings} pairing; floor {floor}), submitBatch {record.SubmitGas} gas, proved in {record.ProveSeconds:F1} s"));
         Assert.InRange(verify.GasUsed, (ulong)floor, maxVerifyGas);
+        // `zkoptions demo` quotes PlonkV2VerifierGasModel; the receipt is the oracle it answers to.
+        long predicted = PlonkV2VerifierGasModel.Transaction(prover.VerificationKey, calldata);
+        Assert.True(Math.Abs(predicted - (long)verify.GasUsed) <= 1_000,
+            $"v2 batch-{slots}: the gas model predicts {predicted}, the receipt says {verify.GasUsed}");
     }
 
     /// <summary>A deterministic BabyJubjub key (as EndToEndTests').</summary>

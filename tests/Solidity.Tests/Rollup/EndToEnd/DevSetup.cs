@@ -11,7 +11,10 @@ internal static class DevSetup
 
     public static (G1Affine[] TauG1, G2Affine TauG2) Srs(int g1Count)
     {
-        var srs = DevPowersOfTau.Create(g1Count, Seed);
+        var srs = Powers(g1Count);
         return (srs.TauG1, srs.TauG2);
     }
+
+    /// <summary>The SRS with its τ (for the v2 setup that commits by evaluating at τ).</summary>
+    public static DevPowersOfTau Powers(int g1Count) => DevPowersOfTau.Create(g1Count, Seed);
 }

@@ -10,12 +10,25 @@ namespace ZkOptions.Solidity.Tests.Rollup.EndToEnd;
 
 /// <summary>
 /// The FULL end-to-end run: the built-in scenario with at most N transactions per batch, every batch proved with the
-/// N-slot batch circuit, submitted to OptionsRollup on anvil, its root checked and its exits paid. N comes from
-/// ZKOPTIONS_E2E_SLOTS (default 4); ZKOPTIONS_E2E_LOG names a file that receives the timing log as it is made.
+/// N-slot batch circuit (PLONK v1), submitted to OptionsRollup on anvil, its root checked and its exits paid. N comes
+/// from ZKOPTIONS_E2E_SLOTS (default 4). With ZKOPTIONS_E2E_LAYOUT=batch-T-G the scenario is cut for that layout of
+/// trade and general slots instead and proved on PLONK v2 through the v2 verifier. ZKOPTIONS_E2E_LOG names a file that
+/// receives the timing log as it is made.
 /// </summary>
 internal static class FullScenario
 {
-    public const string SlotsVariable = "ZKOPTIONS_E2E_SLOTS", LogVariable = "ZKOPTIONS_E2E_LOG";
+    public const string SlotsVariable = "ZKOPTIONS_E2E_SLOTS", LayoutVariable = "ZKOPTIONS_E2E_LAYOUT", LogVariable = "ZKOPTIONS_E2E_LOG";
+
+    /// <summary>The layout ZKOPTIONS_E2E_LAYOUT names, or null for the v1 run of N general slots.</summary>
+    public static BatchLayout? Layout()
+    {
+        string? text = Environment.GetEnvironmentVariable(LayoutVariable);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        return BatchLayout.Parse(text) ?? throw new InvalidOperationException($"{LayoutVariable}={text}: expected batch-N or batch-T-G");
+    }
 
     public static int Slots()
     {
@@ -32,7 +45,8 @@ internal static class FullScenario
     public static async Task RunAsync(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
-        int slots = Slots();
+        BatchLayout? layout = Layout();
+        int slots = layout?.Slots ?? Slots();
         string? logPath = Environment.GetEnvironmentVariable(LogVariable);
         if (!string.IsNullOrEmpty(logPath))
         {
@@ -52,13 +66,14 @@ internal static class FullScenario
         var settings = new ScenarioSettings
         {
             MaxBatchTransactions = slots,
+            Layout = layout,
             RollupAddress = RollupDeployment.AddressValue(EndToEndChain.PredictedRollupAddress),
         };
         var simulator = new Simulator(settings);
         IReadOnlyList<Batch> batches = simulator.Run();
         int transactions = batches.Sum(b => b.Transactions.Count);
-        Log($"built-in scenario with MaxBatchTransactions = {slots}: {batches.Count} batches, {transactions} transactions, " +
-            $"{batches.Sum(b => b.Exits.Count)} exits");
+        Log($"built-in scenario cut for {(layout is null ? $"MaxBatchTransactions = {slots} (v1)" : $"{layout.Name} (v2)")}: {batches.Count} batches, " +
+            $"{transactions} transactions, {batches.Sum(b => b.Exits.Count)} exits");
         Assert.All(batches, b => Assert.InRange(b.Transactions.Count, 1, slots));
 
         if (simulator.Parameters.RollupAddress != RollupDeployment.AddressValue(EndToEndChain.PredictedRollupAddress))
@@ -67,8 +82,10 @@ internal static class FullScenario
                 $"the built-in scenario's parameters name rollup {RollupDeployment.Address(simulator.Parameters.RollupAddress)}, but the rollup deploys at " +
                 $"{EndToEndChain.PredictedRollupAddress}: every batch would fail with EpochChainMismatch()");
         }
-        using var prover = new SettlementBatchProver(simulator.Parameters, slots, Log);
-        using var chain = await EndToEndChain.StartAsync(prover.VerificationKey, simulator.Parameters, (ulong)(settings.Start - 3_600));
+        using IBatchProver prover = layout is null
+            ? new SettlementBatchProver(simulator.Parameters, slots, Log)
+            : new SettlementBatchProverV2(simulator.Parameters, layout, Log);
+        using var chain = await EndToEndChain.StartAsync(prover, simulator.Parameters, (ulong)(settings.Start - 3_600));
         await chain.RequireOracleDomainOfAsync(simulator.Parameters);
         Assert.Equal(chain.Rollup.Settings.GenesisStateRoot, batches[0].OldRoot.ToBigInteger());
         var run = new EndToEndRun(prover, chain, Log);
@@ -89,5 +106,15 @@ internal static class FullScenario
             $"done: {batches.Count} batches of ≤ {slots} transactions proved, submitted and paid out in {clock.Elapsed.TotalMinutes:F1} min; " +
             $"proving {run.Records.Sum(r => r.ProveSeconds) / 60:F1} min (mean {run.Records.Average(r => r.ProveSeconds):F1} s per batch); " +
             $"submitBatch gas min {gas.Min()}, mean {gas.Average(g => (double)g):F0}, max {gas.Max()}; {exited} micro-USD paid to exits"));
+        // Gas per trade: each batch's submitBatch gas over the trades it holds, for the batches that hold any.
+        var tradeBatches = batches.Zip(run.Records).Select(p => (Trades: p.First.Transactions.Count(t => t.Transaction.TypeName == "trade"), p.Second.SubmitGas))
+            .Where(p => p.Trades > 0).ToList();
+        if (tradeBatches.Count > 0)
+        {
+            var best = tradeBatches.MaxBy(p => p.Trades);
+            Log(string.Create(CultureInfo.InvariantCulture,
+                $"trades: {tradeBatches.Sum(p => p.Trades)} in {tradeBatches.Count} batches, submitBatch gas per trade {tradeBatches.Sum(p => (double)p.SubmitGas) / tradeBatches.Sum(p => p.Trades):F0} " +
+                $"over those batches; {best.SubmitGas / (ulong)best.Trades} in a batch of {best.Trades} trades; the whole run {gas.Sum(g => (double)g) / tradeBatches.Sum(p => p.Trades):F0} per trade"));
+        }
     }
 }

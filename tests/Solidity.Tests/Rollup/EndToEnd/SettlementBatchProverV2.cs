@@ -28,18 +28,24 @@ public sealed class SettlementBatchProverV2 : IBatchProver
     private int blindingSeed;
 
     public SettlementBatchProverV2(ExchangeParameters parameters, int slots, Action<string>? log = null)
+        : this(parameters, BatchLayout.General(slots), log)
+    {
+    }
+
+    /// <summary>The batch circuit of <paramref name="layout"/> (trade slots and general slots), compiled for v2.</summary>
+    public SettlementBatchProverV2(ExchangeParameters parameters, BatchLayout layout, Action<string>? log = null)
     {
         log ??= _ => { };
-        Shape = new SettlementShape(parameters, slots);
+        Shape = new SettlementShape(parameters, layout);
         var clock = Stopwatch.StartNew();
-        compiled = CircuitCompiler.Compile(new BatchCircuit(Shape), $"settlement-batch-{slots}", ProofSystem.V2);
+        compiled = CircuitCompiler.Compile(new BatchCircuit(Shape), layout.Name, ProofSystem.V2);
         WideCircuit circuit = compiled.ToWideCircuit();
         int power = PlonkV2Setup.DomainPower(circuit);
-        log($"compiled the batch circuit with {slots} slot(s) for v2: {circuit.Rows.Count:N0} rows, domain 2^{power} ({clock.Elapsed.TotalSeconds:F1} s)");
+        log($"compiled {layout.Name} for v2: {circuit.Rows.Count:N0} rows, domain 2^{power} ({clock.Elapsed.TotalSeconds:F1} s)");
         clock.Restart();
-        var srs = DevSetup.Srs(new QuotientLayout(power, WideGates.All).CommitmentKeySize);
-        key = new PlonkV2Setup(new CpuNttEngine(), new CpuMsmEngine()).Create(circuit, srs.TauG1, srs.TauG2);
-        log($"v2 setup (dev SRS) in {clock.Elapsed.TotalSeconds:F1} s");
+        var srs = DevSetup.Powers(new QuotientLayout(power, WideGates.All).CommitmentKeySize);
+        key = new PlonkV2Setup(new CpuNttEngine(), new CpuMsmEngine()).Create(circuit, srs);
+        log($"v2 setup (dev SRS, commitments at its known τ) in {clock.Elapsed.TotalSeconds:F1} s");
         ProofWords = PlonkV2Calldata.ProofWordCount(VerificationKey);
     }
 
