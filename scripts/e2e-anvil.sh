@@ -7,6 +7,7 @@
 #   ZKOPTIONS_E2E_SLOTS=1 scripts/e2e-anvil.sh
 #   ZKOPTIONS_E2E_LAYOUT=batch-6-1 scripts/e2e-anvil.sh   the scenario cut for 6 trade slots and 1 general slot, proved
 #                                             on PLONK v2 and checked by the v2 verifier (logs gas per trade)
+#   ZKOPTIONS_E2E_BATCHES=15 …                only the first 15 batches (a shorter run; checks hold as of batch 15)
 #
 # The per-batch log (transactions, prove seconds, submitBatch gas) is written as it goes to $ZKOPTIONS_E2E_LOG
 # (default artifacts/e2e-anvil.log): `tail -f` it to follow the run. Needs the npm tools (npm ci --prefix tools).
