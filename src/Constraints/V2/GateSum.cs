@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
 using ZkOptions.Constraints.V2.Gates;
 using ZkOptions.Field;
 
@@ -12,12 +13,13 @@ namespace ZkOptions.Constraints.V2;
 /// (<see cref="PoseidonRoundGate.MixWeights"/>). Any other gate goes through its residuals, so a new gate needs no
 /// change here.
 /// </summary>
-public sealed class GateSum
+/// <typeparam name="T"><see cref="Fr"/>, or several values at once (the prover's vector lanes).</typeparam>
+public sealed class GateSum<T> where T : unmanaged, IFieldArithmetic<T>
 {
     private readonly IReadOnlyList<IWideGate> gates = WideGates.All;
     private readonly bool[] generic;
-    private readonly Fr[] separatorPowers;
-    private readonly Fr[]?[] mixWeights;
+    private readonly T[] separatorPowers;
+    private readonly T[]?[] mixWeights;
     private readonly int[] poseidonGate;
     private readonly int poseidonWidth;
 
@@ -25,14 +27,15 @@ public sealed class GateSum
     /// <param name="separator">The gate separator challenge s.</param>
     public GateSum(IReadOnlyList<bool> used, Fr separator)
     {
-        separatorPowers = new Fr[Math.Max(1, WideGates.MaxResiduals)];
-        separatorPowers[0] = Fr.One;
-        for (int j = 1; j < separatorPowers.Length; j++)
+        var powers = new Fr[Math.Max(1, WideGates.MaxResiduals)];
+        powers[0] = Fr.One;
+        for (int j = 1; j < powers.Length; j++)
         {
-            separatorPowers[j] = separatorPowers[j - 1] * separator;
+            powers[j] = powers[j - 1] * separator;
         }
+        separatorPowers = [.. powers.Select(p => T.Constant(p))];
         generic = new bool[gates.Count];
-        mixWeights = new Fr[]?[WideLayout.Width + 1];
+        mixWeights = new T[]?[WideLayout.Width + 1];
         poseidonGate = new int[WideLayout.Width + 1];
         for (int g = 0; g < gates.Count; g++)
         {
@@ -42,7 +45,7 @@ public sealed class GateSum
             }
             if (gates[g] is PoseidonRoundGate round)
             {
-                mixWeights[round.Width] = round.MixWeights(separatorPowers);
+                mixWeights[round.Width] = [.. round.MixWeights(powers).Select(w => T.Constant(w))];
                 poseidonGate[round.Width] = g;
                 poseidonWidth = Math.Max(poseidonWidth, round.Width);
             }
@@ -54,15 +57,16 @@ public sealed class GateSum
     }
 
     /// <summary>Σ_g q_g·Σⱼ sʲ·r_(g,j) on <paramref name="row"/>, with <paramref name="selectors"/>[g] the value of q_g there.</summary>
-    public Fr Evaluate(in RowValues<Fr> row, ReadOnlySpan<Fr> selectors)
+    public T Evaluate(in RowValues<T> row, ReadOnlySpan<T> selectors)
     {
-        Fr sum = Fr.Zero;
+        T sum = default;
+        bool any = false;
         if (poseidonWidth > 0)
         {
-            Span<Fr> y = stackalloc Fr[poseidonWidth];
+            Span<T> y = stackalloc T[poseidonWidth];
             PoseidonRoundGate.SboxLayer(row.Cells, row.Coefficients, y);
             // Σ_(i<t) sⁱ·nextᵢ grows with t: one running sum serves every width.
-            Fr nextSum = row.Next[0];
+            T nextSum = row.Next[0];
             for (int width = 2; width <= poseidonWidth; width++)
             {
                 nextSum += separatorPowers[width - 1] * row.Next[width - 1];
@@ -70,15 +74,15 @@ public sealed class GateSum
                 {
                     continue;
                 }
-                Fr combined = nextSum;
+                T combined = nextSum;
                 for (int j = 0; j < width; j++)
                 {
                     combined -= weights[j] * y[j];
                 }
-                sum += selectors[poseidonGate[width]] * combined;
+                Add(ref sum, ref any, selectors[poseidonGate[width]] * combined);
             }
         }
-        Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
+        Span<T> residuals = stackalloc T[WideGates.MaxResiduals];
         for (int g = 0; g < gates.Count; g++)
         {
             if (!generic[g])
@@ -86,14 +90,30 @@ public sealed class GateSum
                 continue;
             }
             var output = residuals[..gates[g].ResidualCount];
-            gates[g].Residuals(row, output);
-            Fr combined = output[0];
+            if (typeof(T) == typeof(Fr))
+            {
+                // The gate's Fr overload, called without generic virtual dispatch (the JIT drops the other branch).
+                gates[g].Residuals(new RowValues<Fr>(MemoryMarshal.Cast<T, Fr>(row.Cells), MemoryMarshal.Cast<T, Fr>(row.Next),
+                                                     MemoryMarshal.Cast<T, Fr>(row.Coefficients)), MemoryMarshal.Cast<T, Fr>(output));
+            }
+            else
+            {
+                gates[g].Residuals(row, output);
+            }
+            T combined = output[0];
             for (int j = 1; j < output.Length; j++)
             {
                 combined += separatorPowers[j] * output[j];
             }
-            sum += selectors[g] * combined;
+            Add(ref sum, ref any, selectors[g] * combined);
         }
-        return sum;
+        return any ? sum : T.Constant(Fr.Zero);
+    }
+
+    // T has no zero of its own (IFieldArithmetic names One and constants): the first term starts the sum.
+    private static void Add(ref T sum, ref bool any, T term)
+    {
+        sum = any ? sum + term : term;
+        any = true;
     }
 }

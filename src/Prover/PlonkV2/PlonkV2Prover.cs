@@ -2,6 +2,7 @@
 using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
 using ZkOptions.Prover.Engines;
+using ZkOptions.Prover.Engines.Cpu;
 using ZkOptions.Prover.Plonk;
 
 namespace ZkOptions.Prover.PlonkV2;
@@ -21,6 +22,12 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
     /// the largest round's live arrays rather than that plus the earlier rounds' garbage (measured in docs/BENCHMARKS.md).
     /// </summary>
     public bool CollectBetweenRounds { get; init; } = true;
+
+    /// <summary>
+    /// Whether round 3 evaluates its identities eight points at a time on AVX-512 lanes (<see cref="FrLanes"/>), where
+    /// the CPU has them; the same values as the scalar loop, which runs otherwise (tests compare the two).
+    /// </summary>
+    internal bool VectorLanes { get; init; } = FrLanes.IsSupported;
 
     /// <summary>Proves that <paramref name="witness"/> (wire 0 = 1, then the public inputs) satisfies the circuit of <paramref name="key"/>.</summary>
     /// <param name="key">The proving key.</param>
@@ -68,6 +75,7 @@ public sealed class PlonkV2Prover(INttEngine ntt, IMsmEngine msm, Func<ITranscri
         {
             CheckLookups = check,
             EditLaneHelper = editLaneHelper,
+            VectorLanes = VectorLanes,
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Step(string name, Action round)

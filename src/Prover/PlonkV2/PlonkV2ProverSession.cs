@@ -223,6 +223,9 @@ internal sealed class PlonkV2ProverSession
         return m;
     }
 
+    /// <summary>Whether round 3 runs its identities on AVX-512 lanes (<see cref="PlonkV2Prover.VectorLanes"/>).</summary>
+    public bool VectorLanes { get; init; }
+
     /// <summary>Whether a lookup of a value in no table is refused in round 1 (off only for soundness tests).</summary>
     public bool CheckLookups { get; set; } = true;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
+using ZkOptions.Prover.Engines.Cpu;
 using ZkOptions.Prover.Plonk;
 using ZkOptions.Prover.Polynomials;
 
@@ -57,7 +58,9 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         Fr theta2 = theta * theta, theta3 = theta2 * theta;
         Fr alpha3 = alpha2 * alpha, alpha4 = alpha3 * alpha, alpha5 = alpha4 * alpha;
 
-        var gateTerms = new GateSum(used, separator);
+        var gateTerms = new GateSum<Fr>(used, separator);
+        // Eight points at a time on the AVX-512 lanes where the CPU has them: the same sums, bit for bit.
+        var gateLanes = s.VectorLanes ? new GateSum<FrLanes>(used, separator) : null;
         Fr[] betaShifts = [.. vk.Shifts.Select(k => beta * k)];
 
         // The extended domain g·H_m is the union of the cosets h_k·H, h_k = g·ω_m^k, k < m/n. Evaluating N one coset at
@@ -108,7 +111,13 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             var pi = scratch[gatePass - 1];
             PublicInputCoefficients(pi);
             s.Ntt.ForwardCoset(pi, shift);
-            ParallelChunks.For(n, (start, end) =>
+            if (gateLanes is not null)
+            {
+                GateTermsOnLanes(gateLanes, wires, coefficients, selectors, used, pi, values);
+            }
+            else
+            {
+                ParallelChunks.For(n, (start, end) =>
             {
                 Span<Fr> cells = stackalloc Fr[WideLayout.Width];
                 Span<Fr> next = stackalloc Fr[WideLayout.Width];
@@ -134,6 +143,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     output[i] = pi[i] + gateTerms.Evaluate(new RowValues<Fr>(cells, next, q), selectorAt);
                 }
             });
+            }
 
             // Pass 2: α·[z·Π_c(w_c + β·k_c·X + γ) − z(ωX)·Π_c(w_c + β·σ_c + γ)] + α²·L₀·(z − 1) + α⁴·L_(n−1)·(w0 − 1).
             var sigmas = scratch[..WideLayout.Width];
@@ -147,7 +157,13 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             s.Ntt.ForwardCoset(l0, shift);
             LastCoefficients(lLast);
             s.Ntt.ForwardCoset(lLast, shift);
-            ParallelChunks.For(n, (start, end) =>
+            if (gateLanes is not null)
+            {
+                PermutationOnLanes(new PermutationTerms(wires, sigmas, z, l0, lLast, betaShifts, beta, gamma, alpha, alpha2, alpha4, shift, omegaN), values);
+            }
+            else
+            {
+                ParallelChunks.For(n, (start, end) =>
             {
                 var output = values.Span;
                 Fr x = shift * omegaN.Pow((ulong)start);
@@ -164,6 +180,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                     output[i] += alpha * (identity - permuted) + alpha2 * l0[i] * (z[i] - Fr.One) + alpha4 * lLast[i] * (wires[0][i] - Fr.One);
                 }
             });
+            }
 
             // Pass 3, with tables: α³·(running sum) + α⁵·(lanes).
             if (lookups)
@@ -178,7 +195,13 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 Extend(lookupPolynomials!.Value.Multiplicities, shift, multiplicity);
                 Extend(lookupPolynomials!.Value.Helper, shift, phi);
                 Extend(lookupPolynomials!.Value.LaneHelper, shift, laneHelper);
-                ParallelChunks.For(n, (start, end) =>
+                if (gateLanes is not null)
+                {
+                    LookupsOnLanes(new LookupTerms(wires, lookupColumns, multiplicity, phi, laneHelper, betaLookup, theta, theta2, theta3, alpha3, alpha5), values);
+                }
+                else
+                {
+                    ParallelChunks.For(n, (start, end) =>
                 {
                     Span<Fr> lookupAt = stackalloc Fr[PlonkV2LookupProof.ColumnCount];
                     Span<Fr> lanes = stackalloc Fr[WideLayout.LaneCount];
@@ -201,6 +224,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                                      + alpha5 * LookupCompression.LaneConstraint(laneHelper[i], lanes, lookupAt);
                     }
                 });
+                }
             }
 
             ParallelChunks.For(n, (start, end) =>
@@ -236,6 +260,143 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             }
             s.Ntt.ForwardCoset(into, shift);
         }
+    }
+
+    /// <summary>
+    /// Pass 1 of a coset on <see cref="FrLanes"/>: values[i] = PI(i) + Σ_g q_g·Σⱼ sʲ·r_(g,j) for blocks of 8 points (n is a
+    /// power of two ≥ 8); the next row of the last block wraps to point 0, as in the scalar loop.
+    /// </summary>
+    private static void GateTermsOnLanes(GateSum<FrLanes> gateLanes, Fr[][] wires, Fr[][] coefficients, Fr[][] selectors, bool[] used,
+                                         Fr[] pi, Memory<Fr> values)
+    {
+        int n = pi.Length;
+        FrLanes zero = FrLanes.Constant(Fr.Zero);
+        ParallelChunks.For(n / FrLanes.Count, (startBlock, endBlock) =>
+        {
+            Span<FrLanes> cells = stackalloc FrLanes[WideLayout.Width];
+            Span<FrLanes> next = stackalloc FrLanes[WideLayout.Width];
+            Span<FrLanes> q = stackalloc FrLanes[WideLayout.CoefficientCount];
+            Span<FrLanes> selectorAt = stackalloc FrLanes[used.Length];
+            Span<Fr> wrapped = stackalloc Fr[FrLanes.Count];
+            var output = values.Span;
+            for (int block = startBlock; block < endBlock; block++)
+            {
+                int i = block * FrLanes.Count;
+                for (int c = 0; c < WideLayout.Width; c++)
+                {
+                    cells[c] = FrLanes.Load(wires[c].AsSpan(i, FrLanes.Count));
+                    next[c] = LoadNext(wires[c], i, wrapped);
+                }
+                for (int j = 0; j < WideLayout.CoefficientCount; j++)
+                {
+                    q[j] = FrLanes.Load(coefficients[j].AsSpan(i, FrLanes.Count));
+                }
+                for (int g = 0; g < selectorAt.Length; g++)
+                {
+                    selectorAt[g] = used[g] ? FrLanes.Load(selectors[g].AsSpan(i, FrLanes.Count)) : zero;
+                }
+                FrLanes sum = FrLanes.Load(pi.AsSpan(i, FrLanes.Count)) + gateLanes.Evaluate(new RowValues<FrLanes>(cells, next, q), selectorAt);
+                sum.Store(output.Slice(i, FrLanes.Count));
+            }
+        });
+    }
+
+    private sealed record PermutationTerms(Fr[][] Wires, Fr[][] Sigmas, Fr[] Z, Fr[] L0, Fr[] LLast, Fr[] BetaShifts, Fr Beta, Fr Gamma,
+                                           Fr Alpha, Fr Alpha2, Fr Alpha4, Fr Shift, Fr OmegaN);
+
+    /// <summary>Pass 2 of a coset on <see cref="FrLanes"/>, eight points at a time (see the scalar loop).</summary>
+    private static void PermutationOnLanes(PermutationTerms p, Memory<Fr> values)
+    {
+        int n = p.Z.Length;
+        FrLanes beta = FrLanes.Constant(p.Beta), gamma = FrLanes.Constant(p.Gamma), alpha = FrLanes.Constant(p.Alpha);
+        FrLanes alpha2 = FrLanes.Constant(p.Alpha2), alpha4 = FrLanes.Constant(p.Alpha4), one = FrLanes.One;
+        FrLanes stride = FrLanes.Constant(p.OmegaN.Pow(FrLanes.Count));
+        var betaShifts = p.BetaShifts.Select(b => FrLanes.Constant(b)).ToArray();
+        ParallelChunks.For(n / FrLanes.Count, (startBlock, endBlock) =>
+        {
+            Span<Fr> eight = stackalloc Fr[FrLanes.Count];
+            // The points x = shift·ω^i of the block, advanced by ω^8 from block to block.
+            eight[0] = p.Shift * p.OmegaN.Pow((ulong)(startBlock * FrLanes.Count));
+            for (int l = 1; l < FrLanes.Count; l++)
+            {
+                eight[l] = eight[l - 1] * p.OmegaN;
+            }
+            FrLanes x = FrLanes.Load(eight);
+            var output = values.Span;
+            for (int block = startBlock; block < endBlock; block++, x *= stride)
+            {
+                int i = block * FrLanes.Count;
+                FrLanes z = FrLanes.Load(p.Z.AsSpan(i, FrLanes.Count));
+                FrLanes identity = z, permuted = LoadNext(p.Z, i, eight);
+                FrLanes w0 = default;
+                for (int c = 0; c < WideLayout.Width; c++)
+                {
+                    FrLanes cell = FrLanes.Load(p.Wires[c].AsSpan(i, FrLanes.Count));
+                    w0 = c == 0 ? cell : w0;
+                    identity *= cell + betaShifts[c] * x + gamma;
+                    permuted *= cell + beta * FrLanes.Load(p.Sigmas[c].AsSpan(i, FrLanes.Count)) + gamma;
+                }
+                FrLanes sum = FrLanes.Load(output.Slice(i, FrLanes.Count)) + alpha * (identity - permuted)
+                              + alpha2 * FrLanes.Load(p.L0.AsSpan(i, FrLanes.Count)) * (z - one)
+                              + alpha4 * FrLanes.Load(p.LLast.AsSpan(i, FrLanes.Count)) * (w0 - one);
+                sum.Store(output.Slice(i, FrLanes.Count));
+            }
+        });
+    }
+
+    private sealed record LookupTerms(Fr[][] Wires, Fr[][] Columns, Fr[] Multiplicity, Fr[] Phi, Fr[] LaneHelper, Fr BetaLookup, Fr Theta,
+                                      Fr Theta2, Fr Theta3, Fr Alpha3, Fr Alpha5);
+
+    /// <summary>Pass 3 of a coset on <see cref="FrLanes"/>, eight points at a time (see the scalar loop).</summary>
+    private static void LookupsOnLanes(LookupTerms p, Memory<Fr> values)
+    {
+        int n = p.Phi.Length;
+        FrLanes betaLookup = FrLanes.Constant(p.BetaLookup), theta = FrLanes.Constant(p.Theta), theta2 = FrLanes.Constant(p.Theta2);
+        FrLanes theta3 = FrLanes.Constant(p.Theta3), alpha3 = FrLanes.Constant(p.Alpha3), alpha5 = FrLanes.Constant(p.Alpha5);
+        ParallelChunks.For(n / FrLanes.Count, (startBlock, endBlock) =>
+        {
+            Span<FrLanes> lookupAt = stackalloc FrLanes[PlonkV2LookupProof.ColumnCount];
+            Span<FrLanes> lanes = stackalloc FrLanes[WideLayout.LaneCount];
+            Span<FrLanes> cells = stackalloc FrLanes[WideLayout.LaneCount];
+            Span<Fr> eight = stackalloc Fr[FrLanes.Count];
+            var output = values.Span;
+            for (int block = startBlock; block < endBlock; block++)
+            {
+                int i = block * FrLanes.Count;
+                for (int c = 0; c < lookupAt.Length; c++)
+                {
+                    lookupAt[c] = FrLanes.Load(p.Columns[c].AsSpan(i, FrLanes.Count));
+                }
+                for (int c = 0; c < cells.Length; c++)
+                {
+                    cells[c] = FrLanes.Load(p.Wires[c].AsSpan(i, FrLanes.Count));
+                }
+                FrLanes f = LookupCompression.Input(betaLookup, theta, theta2, theta3, cells[0], cells[1], cells[2], lookupAt);
+                FrLanes t = LookupCompression.Entry(betaLookup, theta, theta2, theta3, lookupAt);
+                for (int lane = 0; lane < lanes.Length; lane++)
+                {
+                    lanes[lane] = LookupCompression.Lane(betaLookup, theta3, cells[lane], lookupAt);
+                }
+                FrLanes laneHelper = FrLanes.Load(p.LaneHelper.AsSpan(i, FrLanes.Count));
+                FrLanes sum = FrLanes.Load(output.Slice(i, FrLanes.Count))
+                              + alpha3 * LookupCompression.Constraint(FrLanes.Load(p.Phi.AsSpan(i, FrLanes.Count)), LoadNext(p.Phi, i, eight), laneHelper,
+                                                                      FrLanes.Load(p.Multiplicity.AsSpan(i, FrLanes.Count)), f, t, lookupAt)
+                              + alpha5 * LookupCompression.LaneConstraint(laneHelper, lanes, lookupAt);
+                sum.Store(output.Slice(i, FrLanes.Count));
+            }
+        });
+    }
+
+    /// <summary>values[i + 1 … i + 8], the last wrapping to values[0] (the next row of row n − 1 is row 0).</summary>
+    private static FrLanes LoadNext(Fr[] values, int i, Span<Fr> scratch)
+    {
+        if (i + FrLanes.Count < values.Length)
+        {
+            return FrLanes.Load(values.AsSpan(i + 1, FrLanes.Count));
+        }
+        values.AsSpan(i + 1, FrLanes.Count - 1).CopyTo(scratch);
+        scratch[^1] = values[0];
+        return FrLanes.Load(scratch);
     }
 
     /// <summary>

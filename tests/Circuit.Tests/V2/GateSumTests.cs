@@ -5,7 +5,7 @@ using ZkOptions.Field;
 namespace ZkOptions.Circuit.Tests.V2;
 
 /// <summary>
-/// The prover's quotient sums the gates through <see cref="GateSum"/>, which shares the Poseidon S-box layer across
+/// The prover's quotient sums the gates through <see cref="GateSum{T}"/>, which shares the Poseidon S-box layer across
 /// widths and folds each MDS mix with the separator: on random rows (values off H, as on the quotient's coset) it
 /// must equal Σ_g q_g·Σⱼ sʲ·r_(g,j) read gate by gate from <see cref="IWideGate.Residuals"/>, for any set of used gates.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class GateSumTests
             _ => rng.Next(2) == 1,
         })];
         Fr separator = Fr.Random(rng);
-        var sum = new GateSum(used, separator);
+        var sum = new GateSum<Fr>(used, separator);
         for (int trial = 0; trial < 20; trial++)
         {
             Fr[] cells = Values(rng, WideLayout.Width), next = Values(rng, WideLayout.Width);
@@ -62,7 +62,7 @@ public sealed class GateSumTests
         var gates = WideGates.All;
         int t5 = gates.ToList().FindIndex(g => g.Kind == GateKind.PoseidonRoundT5);
         bool[] only5 = [.. gates.Select((_, g) => g == t5)];
-        var sum = new GateSum(only5, Fr.Random(rng));
+        var sum = new GateSum<Fr>(only5, Fr.Random(rng));
         Fr[] cells = Values(rng, 5), next = Values(rng, 5), coefficients = Values(rng, WideLayout.CoefficientCount);
         Fr[] selectors = Values(rng, gates.Count);
         Fr before = sum.Evaluate(new RowValues<Fr>(cells, next, coefficients), selectors);
