@@ -369,6 +369,9 @@ internal sealed class PlonkProverSession
     internal Fr Beta => beta;
     internal Fr Gamma => gamma;
     internal Fr[] Blinding => b;
+
+    /// <summary>Whether round 3 runs on AVX-512 lanes (<see cref="PlonkProver.VectorLanes"/>).</summary>
+    internal bool VectorLanes { get; init; }
     internal Fr[] PublicSignals => publicSignals;
     internal (Fr[] A, Fr[] B, Fr[] C, Fr[] Z) Wire4 => (a4, b4, c4, z4);
     internal (Fr[] Qm, Fr[] Ql, Fr[] Qr, Fr[] Qo, Fr[] Qc) Selectors4 => (qm4, ql4, qr4, qo4, qc4);

@@ -68,6 +68,22 @@ internal unsafe struct FrLanes : IFieldArithmetic<FrLanes>
         return result;
     }
 
+    /// <summary>Loads <paramref name="source"/>[0], [stride], … [7·stride].</summary>
+    public static FrLanes LoadStrided(ReadOnlySpan<Fr> source, int stride)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(source.Length, (Count - 1) * stride + 1);
+        FrLanes raw = default, result = default;
+        fixed (Fr* p = source)
+        {
+            NttVectorField.LoadStrided(p, stride, raw.Pointer);
+        }
+        fixed (ulong* toC = ToCForm)
+        {
+            NttVectorField.MulBroadcast(raw.Pointer, toC, result.Pointer);
+        }
+        return result;
+    }
+
     /// <summary>Loads the lanes from 8 elements anywhere (for a block that wraps around the end of an array).</summary>
     public static FrLanes Load(ReadOnlySpan<Fr> eight)
     {
