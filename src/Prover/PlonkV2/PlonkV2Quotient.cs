@@ -38,6 +38,9 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
 
         // A gate no row switches on has the zero selector: its term vanishes and is skipped (no extension, no residuals).
         bool[] used = [.. pk.Selectors.Select(q => IsNonZero(q.Span))];
+        // Likewise a coefficient or lookup column no row uses is the zero polynomial: zero on every coset, no NTT.
+        bool[] coefficientUsed = [.. pk.Coefficients.Select(q => IsNonZero(q.Span))];
+        bool[] lookupColumnUsed = [.. pk.LookupColumns.Select(q => IsNonZero(q.Span))];
         int selectorCount = used.Length;
         Fr nInverse = Fr.FromUInt64((ulong)n).Inverse();
         // L₀, L_(n−1) and PI are written into scratch arrays afresh on each coset (a fill, or an NTT for PI) rather than
@@ -97,7 +100,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
             var coefficients = scratch[..WideLayout.CoefficientCount];
             for (int j = 0; j < WideLayout.CoefficientCount; j++)
             {
-                Extend(pk.Coefficients[j].Span, shift, coefficients[j]);
+                ExtendFixed(pk.Coefficients[j].Span, coefficientUsed[j], shift, coefficients[j]);
             }
             var selectors = new Fr[selectorCount][];
             for (int g = 0, next = WideLayout.CoefficientCount; g < selectorCount; g++)
@@ -188,7 +191,7 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
                 var lookupColumns = scratch[..PlonkV2LookupProof.ColumnCount];
                 for (int c = 0; c < lookupColumns.Length; c++)
                 {
-                    Extend(pk.LookupColumns[c].Span, shift, lookupColumns[c]);
+                    ExtendFixed(pk.LookupColumns[c].Span, lookupColumnUsed[c], shift, lookupColumns[c]);
                 }
                 Fr[] multiplicity = scratch[PlonkV2LookupProof.ColumnCount], phi = scratch[PlonkV2LookupProof.ColumnCount + 1],
                      laneHelper = scratch[PlonkV2LookupProof.ColumnCount + 2];
@@ -243,6 +246,18 @@ internal sealed class PlonkV2Quotient(PlonkV2ProverSession s)
         Fr[][] Buffers(int count) => [.. Enumerable.Range(0, count).Select(_ => new Fr[n])];
 
         // The values of p on h·H: fold p's coefficients mod n (X^n = h^n there after the shift), then one size-n NTT.
+        void ExtendFixed(ReadOnlySpan<Fr> polynomial, bool nonZero, Fr shift, Fr[] into)
+        {
+            if (nonZero)
+            {
+                Extend(polynomial, shift, into);
+            }
+            else
+            {
+                Array.Clear(into);
+            }
+        }
+
         void Extend(ReadOnlySpan<Fr> polynomial, Fr shift, Fr[] into)
         {
             int head = Math.Min(n, polynomial.Length);
