@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Diagnostics;
+using ZkOptions.Circuit;
 using ZkOptions.Circuit.Compiler;
 using ZkOptions.Circuits.Settlement;
 using ZkOptions.Circuits.Settlement.Witness;
@@ -7,6 +8,7 @@ using ZkOptions.Cli.Output;
 using ZkOptions.Constraints;
 using ZkOptions.Constraints.V2;
 using ZkOptions.Field;
+using ZkOptions.Prover;
 using ZkOptions.Prover.Engines;
 using ZkOptions.Prover.Formats;
 using ZkOptions.Prover.Plonk;
@@ -62,19 +64,27 @@ internal sealed class DemoSession(INttEngine ntt, IMsmEngine msm, Action<string>
         int provedTrades = TradesIn(proved);
         Fr[] witness = [];
         var checkedTypes = new List<string>();
-        foreach (Batch batch in BatchesCoveringEveryType(batches, proved))
+        // The batches are independent: solved and checked side by side, reported in order.
+        List<Batch> toCheck = BatchesCoveringEveryType(batches, proved);
+        var solvedWitnesses = new Fr[toCheck.Count][];
+        var failuresOf = new IReadOnlyList<ConstraintFailure>[toCheck.Count];
+        Parallel.For(0, toCheck.Count, ParallelLimit.Options, b =>
         {
-            Fr[] solved = circuit.Solve(BatchWitness.Build(batch, shape));
-            var failures = circuit.Check(solved, maxFailures: 5);
-            if (failures.Count > 0)
+            solvedWitnesses[b] = circuit.Solve(BatchWitness.Build(toCheck[b], shape));
+            failuresOf[b] = circuit.Check(solvedWitnesses[b], maxFailures: 5);
+        });
+        for (int b = 0; b < toCheck.Count; b++)
+        {
+            Batch batch = toCheck[b];
+            if (failuresOf[b].Count > 0)
             {
                 throw new DemoFailedException($"the {circuitName} circuit refuses batch {batch.Number} ({TypesText(batch)}), " +
-                                              $"which the engine accepted: {string.Join("; ", failures)}");
+                                              $"which the engine accepted: {string.Join("; ", failuresOf[b])}");
             }
             checkedTypes.AddRange(batch.Transactions.Select(t => t.Transaction.TypeName).Where(t => !checkedTypes.Contains(t)));
             if (batch == proved)
             {
-                witness = solved;
+                witness = solvedWitnesses[b];
             }
         }
         double checkSeconds = Lap(clock);
