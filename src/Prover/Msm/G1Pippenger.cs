@@ -39,7 +39,7 @@ internal static class G1Pippenger
             digits,
             threads,
             settings.MinPointsPerTask,
-            () => new Workspace(bucketCount, BatchSizeFor(bucketCount, maxBatch, settings.BucketsPerBatchSlot), settings.ReductionSegments),
+            () => new Workspace(bucketCount, BatchSizeFor(bucketCount, maxBatch, settings.BucketsPerBatchSlot), settings.ReductionSegments, settings.VectorisedField),
             (workspace, window, start, end) =>
             {
                 int buckets = digits.MaxAbsDigit(window);
@@ -61,12 +61,12 @@ internal static class G1Pippenger
         Math.Clamp(buckets / Math.Max(1, bucketsPerSlot), 1, maxBatch);
 
     /// <summary>Per-thread scratch space, created on first use of each kind.</summary>
-    private sealed class Workspace(int bucketCount, int batchCapacity, int reductionSegments)
+    private sealed class Workspace(int bucketCount, int batchCapacity, int reductionSegments, bool vectorised)
     {
         private G1BatchAffineWindow? _affine;
         private G1Jacobian[]? _jacobian;
 
-        public G1BatchAffineWindow Affine => _affine ??= new G1BatchAffineWindow(bucketCount, batchCapacity)
+        public G1BatchAffineWindow Affine => _affine ??= new G1BatchAffineWindow(bucketCount, batchCapacity, vectorised)
         {
             Reduction = { Segments = reductionSegments },
         };

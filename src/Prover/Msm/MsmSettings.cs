@@ -38,6 +38,12 @@ internal sealed record MsmSettings
     /// <summary>…and this many points in a task (a batch must fill many times over to amortise its inversion).</summary>
     public int AffineMinPoints { get; init; } = 1 << 12;
 
+    /// <summary>
+    /// Flush G1 batch-affine batches on the 8-lane Fq kernels where the CPU has AVX-512F (same results; false
+    /// forces the scalar flush, for tests and benchmarks).
+    /// </summary>
+    public bool VectorisedField { get; init; } = true;
+
     /// <summary>Most additions per batch-affine batch; 0 chooses it from the bucket count.</summary>
     public int BatchSize { get; init; }
 
