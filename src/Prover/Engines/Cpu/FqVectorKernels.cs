@@ -617,7 +617,7 @@ internal static unsafe partial class FqVectorField
     /// <summary>
     /// Reduces a group below 4q (normalized limbs) to the canonical representatives below q: subtracts k·q with
     /// k = ⌊top limb · 355015898 / 2^50⌋ (at most ⌊x/q⌋ and at least ⌊x/q⌋ − 1 below 4q, which the generator
-    /// checks for every top limb), then q twice where the value is not below it.
+    /// checks for every top limb), which leaves a value below 2p; then p once where the value is not below it.
     /// </summary>
     internal static void ToCanonical(V* x)
     {
@@ -651,25 +651,6 @@ internal static unsafe partial class FqVectorField
         Vector512<long> s7 = e7 - Vector512.Create(0xE5C2634L) + (s6 >> 29);
         Vector512<long> s8 = e8 - Vector512.Create(0x30644EL) + (s7 >> 29);
         Vector512<long> keep = s8 >> 63; // negative: the value was below q
-        e0 = Vector512.ConditionalSelect(keep, e0, s0 & mask);
-        e1 = Vector512.ConditionalSelect(keep, e1, s1 & mask);
-        e2 = Vector512.ConditionalSelect(keep, e2, s2 & mask);
-        e3 = Vector512.ConditionalSelect(keep, e3, s3 & mask);
-        e4 = Vector512.ConditionalSelect(keep, e4, s4 & mask);
-        e5 = Vector512.ConditionalSelect(keep, e5, s5 & mask);
-        e6 = Vector512.ConditionalSelect(keep, e6, s6 & mask);
-        e7 = Vector512.ConditionalSelect(keep, e7, s7 & mask);
-        e8 = Vector512.ConditionalSelect(keep, e8, s8);
-        s0 = e0 - Vector512.Create(0x187CFD47L);
-        s1 = e1 - Vector512.Create(0x10460B6L) + (s0 >> 29);
-        s2 = e2 - Vector512.Create(0x1C72A34FL) + (s1 >> 29);
-        s3 = e3 - Vector512.Create(0x2D522D0L) + (s2 >> 29);
-        s4 = e4 - Vector512.Create(0x1585D978L) + (s3 >> 29);
-        s5 = e5 - Vector512.Create(0x2DB40C0L) + (s4 >> 29);
-        s6 = e6 - Vector512.Create(0xA6E141L) + (s5 >> 29);
-        s7 = e7 - Vector512.Create(0xE5C2634L) + (s6 >> 29);
-        s8 = e8 - Vector512.Create(0x30644EL) + (s7 >> 29);
-        keep = s8 >> 63; // negative: the value was below q
         e0 = Vector512.ConditionalSelect(keep, e0, s0 & mask);
         e1 = Vector512.ConditionalSelect(keep, e1, s1 & mask);
         e2 = Vector512.ConditionalSelect(keep, e2, s2 & mask);

@@ -106,7 +106,7 @@ for x8 in range(((4 * q) >> 232) + 1):
 w('    /// <summary>')
 w('    /// Reduces a group below 4q (normalized limbs) to the canonical representatives below q: subtracts k·q with')
 w(f'    /// k = ⌊top limb · {RECIP} / 2^50⌋ (at most ⌊x/q⌋ and at least ⌊x/q⌋ − 1 below 4q, which the generator')
-w('    /// checks for every top limb), then q twice where the value is not below it.')
+w('    /// checks for every top limb), which leaves a value below 2p; then p once where the value is not below it.')
 w('    /// </summary>')
 w('    internal static void ToCanonical(V* x)')
 w('    {')
@@ -117,7 +117,7 @@ for j in range(9):
     w(f'        Vector512<long> d{j} = x[{j}].AsInt64() - Mul(k, Vector512.Create(0x{Q[j]:X}UL)).AsInt64(){carry};')
 for j in range(8): w(f'        Vector512<long> e{j} = d{j} & mask;')
 w('        Vector512<long> e8 = d8;')
-for rnd in range(2):
+for rnd in range(1):
     for j in range(9):
         carry = f' + (s{j - 1} >> {B})' if j else ''
         w(f'        {"Vector512<long> " if rnd == 0 else ""}s{j} = e{j} - Vector512.Create(0x{Q[j]:X}L){carry};')
