@@ -110,6 +110,7 @@ internal static unsafe partial class FqVectorField
     }
 
     /// <summary>Loads 8 consecutive elements (form 256).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Load(Fq* source, V* group)
     {
         LoadStrided(source, 1, out V w0, out V w1, out V w2, out V w3);
@@ -117,6 +118,7 @@ internal static unsafe partial class FqVectorField
     }
 
     /// <summary>Loads 8 consecutive elements as raw·32 (form 261).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void LoadTimes32(Fq* source, V* group)
     {
         LoadStrided(source, 1, out V w0, out V w1, out V w2, out V w3);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<ulong>;
 
@@ -13,6 +14,7 @@ namespace ZkOptions.Prover.Engines.Cpu;
 internal static unsafe partial class FqVectorField
 {
     /// <summary>r ← a·b·2^−261 mod q, lane by lane, with r &lt; a·b/2^261 + q (r may alias a or b). Needs a, b &lt; 2^261.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no slow tier-0 code
     internal static void MulLanes(V* a, V* b, V* r)
     {
         V mask = Vector512.Create(LimbMask);
@@ -253,6 +255,7 @@ internal static unsafe partial class FqVectorField
     }
 
     /// <summary>r ← a·b·2^−266 mod q, lane by lane (the product of <see cref="MulLanes"/> divided by 32), with r &lt; a·b/2^266 + q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no slow tier-0 code
     internal static void MulLanesDiv32(V* a, V* b, V* r)
     {
         V mask = Vector512.Create(LimbMask);
@@ -519,6 +522,7 @@ internal static unsafe partial class FqVectorField
     }
 
     /// <summary>r ← a + q − b: below a + q, normalized, for b ≤ q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SubPlusQ(V* a, V* b, V* r)
     {
         Vector512<long> mask = Vector512.Create((long)LimbMask);
@@ -551,6 +555,7 @@ internal static unsafe partial class FqVectorField
     }
 
     /// <summary>r ← a + 32q − b: below a + 32q, normalized, for b ≤ 32q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SubPlus32Q(V* a, V* b, V* r)
     {
         Vector512<long> mask = Vector512.Create((long)LimbMask);
@@ -583,6 +588,7 @@ internal static unsafe partial class FqVectorField
     }
 
     /// <summary>r ← a + 2q − b − c: below a + 2q, normalized, for b + c ≤ 2q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SubTwoPlus2Q(V* a, V* b, V* c, V* r)
     {
         Vector512<long> mask = Vector512.Create((long)LimbMask);
@@ -619,6 +625,7 @@ internal static unsafe partial class FqVectorField
     /// k = ⌊top limb · 355015898 / 2^50⌋ (at most ⌊x/q⌋ and at least ⌊x/q⌋ − 1 below 4q, which the generator
     /// checks for every top limb), which leaves a value below 2p; then p once where the value is not below it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ToCanonical(V* x)
     {
         Vector512<long> mask = Vector512.Create((long)LimbMask);

@@ -47,6 +47,7 @@ def core():
 
 def emit_mul(name, doc, divide_by_32):
     w(f'    /// <summary>{doc}</summary>')
+    w('    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call: no slow tier-0 code')
     w(f'    internal static void {name}(V* a, V* b, V* r)')
     w('    {')
     out.extend(consts())
@@ -77,6 +78,7 @@ def emit_sub(name, doc, multiple, operands):
     """r ← a + multiple·q − (sum of the other operands), carried with arithmetic shifts (limbs may go negative)."""
     kq = limbs(multiple * q)
     w(f'    /// <summary>{doc}</summary>')
+    w('    [MethodImpl(MethodImplOptions.AggressiveOptimization)]')
     w(f'    internal static void {name}(V* a, {", ".join("V* " + o for o in operands)}, V* r)')
     w('    {')
     w('        Vector512<long> mask = Vector512.Create((long)LimbMask);')
@@ -108,6 +110,7 @@ w('    /// Reduces a group below 4q (normalized limbs) to the canonical represen
 w(f'    /// k = ⌊top limb · {RECIP} / 2^50⌋ (at most ⌊x/q⌋ and at least ⌊x/q⌋ − 1 below 4q, which the generator')
 w('    /// checks for every top limb), which leaves a value below 2p; then p once where the value is not below it.')
 w('    /// </summary>')
+w('    [MethodImpl(MethodImplOptions.AggressiveOptimization)]')
 w('    internal static void ToCanonical(V* x)')
 w('    {')
 w('        Vector512<long> mask = Vector512.Create((long)LimbMask);')
@@ -128,6 +131,7 @@ for j in range(9): w(f'        x[{j}] = e{j}.AsUInt64();')
 w('    }')
 
 HEADER = f'''// SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using V = System.Runtime.Intrinsics.Vector512<ulong>;
 
