@@ -50,8 +50,11 @@ internal sealed record MsmSettings
     /// <summary>Batch size as a fraction of the window's buckets: a batch holds buckets / this many additions.</summary>
     public int BucketsPerBatchSlot { get; init; } = 4;
 
-    /// <summary>Independent chains of the batch-affine bucket reduction (below 2: plain Jacobian running sum).</summary>
-    public int ReductionSegments { get; init; } = G1BatchAffineReduction.DefaultSegments;
+    /// <summary>
+    /// Independent chains of the batch-affine bucket reduction (1: plain Jacobian running sum); 0 chooses
+    /// <see cref="G1BatchAffineReduction.DefaultSegments"/>, or more on the 8-lane Fq kernels.
+    /// </summary>
+    public int ReductionSegments { get; init; }
 
     /// <summary>
     /// With more threads than windows, windows are split into point ranges of at least this many points (each
