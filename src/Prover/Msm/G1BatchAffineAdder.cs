@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
 using ZkOptions.Field;
+using ZkOptions.Prover.Engines.Cpu;
 
 namespace ZkOptions.Prover.Msm;
 
@@ -24,19 +25,43 @@ internal sealed class G1BatchAffineAdder
     private readonly int[] _targets;
     private readonly AffineCoordinates[] _addends;
     private readonly Fq[] _prefix;
+    private readonly int _batchCapacity;
     private Fq _product = Fq.One;
     private int _pending;
 
+    // The 8-lane flush (null: scalar). It builds its own prefix products, so TryAdd then only records whether
+    // an addition is a chord or a tangent.
+    private readonly G1BatchAffineLanes? _lanes;
+    private readonly byte[] _kinds;
+
     /// <param name="accumulators">Number of accumulators.</param>
     /// <param name="batchCapacity">The most additions one batch can hold.</param>
-    public G1BatchAffineAdder(int accumulators, int batchCapacity)
+    /// <param name="vectorised">Flush on the 8-lane Fq kernels (ignored where AVX-512F is missing).</param>
+    public G1BatchAffineAdder(int accumulators, int batchCapacity, bool vectorised = false)
     {
         Values = new AffineCoordinates[accumulators];
         States = new byte[accumulators];
-        _targets = new int[batchCapacity];
-        _addends = new AffineCoordinates[batchCapacity];
-        _prefix = new Fq[batchCapacity];
+        _batchCapacity = batchCapacity;
+        if (vectorised && FqVectorField.IsSupported)
+        {
+            int padded = G1BatchAffineLanes.PaddedCapacity(batchCapacity);
+            _lanes = new G1BatchAffineLanes(batchCapacity);
+            _targets = new int[padded];
+            _addends = new AffineCoordinates[padded];
+            _kinds = new byte[padded];
+            _prefix = [];
+        }
+        else
+        {
+            _targets = new int[batchCapacity];
+            _addends = new AffineCoordinates[batchCapacity];
+            _kinds = [];
+            _prefix = new Fq[batchCapacity];
+        }
     }
+
+    /// <summary>True when batches are flushed on the 8-lane Fq kernels.</summary>
+    public bool IsVectorised => _lanes is not null;
 
     /// <summary>Accumulator coordinates (meaningful where the state is not <see cref="Empty"/>).</summary>
     public AffineCoordinates[] Values { get; }
@@ -48,7 +73,7 @@ internal sealed class G1BatchAffineAdder
     public int AccumulatorCount => States.Length;
 
     /// <summary>The most additions one batch can hold.</summary>
-    public int BatchCapacity => _targets.Length;
+    public int BatchCapacity => _batchCapacity;
 
     /// <summary>Additions waiting for <see cref="Flush"/>.</summary>
     public int Pending => _pending;
@@ -76,23 +101,31 @@ internal sealed class G1BatchAffineAdder
             state = Full;
             return true;
         }
-        Fq denominator;
-        if (x.Equals(acc.X))
+        bool tangent = x.Equals(acc.X);
+        if (tangent && !y.Equals(acc.Y))
         {
-            if (!y.Equals(acc.Y))
-            {
-                state = Empty; // P + (−P)
-                return true;
-            }
-            Fq.Double(in acc.Y, out denominator); // P + P: tangent
+            state = Empty; // P + (−P)
+            return true;
+        }
+        int k = _pending++;
+        if (_lanes is not null)
+        {
+            _kinds[k] = tangent ? G1BatchAffineLanes.Tangent : G1BatchAffineLanes.Chord;
         }
         else
         {
-            Fq.Sub(in x, in acc.X, out denominator);
+            Fq denominator;
+            if (tangent)
+            {
+                Fq.Double(in acc.Y, out denominator); // P + P: tangent
+            }
+            else
+            {
+                Fq.Sub(in x, in acc.X, out denominator);
+            }
+            _prefix[k] = _product;
+            MulOutOfLine(in _product, in denominator, out _product);
         }
-        int k = _pending++;
-        _prefix[k] = _product;
-        MulOutOfLine(in _product, in denominator, out _product);
         _targets[k] = target;
         _addends[k] = new AffineCoordinates(x, y);
         state = Busy;
@@ -105,6 +138,12 @@ internal sealed class G1BatchAffineAdder
     {
         if (_pending == 0)
         {
+            return;
+        }
+        if (_lanes is not null)
+        {
+            _lanes.Flush(Values, States, _targets, _addends, _kinds, _pending);
+            _pending = 0;
             return;
         }
         Fq.Inverse(in _product, out Fq inverse); // = Π denominators⁻¹; non-zero by construction

@@ -20,6 +20,9 @@ internal sealed class G1BatchAffineReduction
     /// <summary>Segments per window; below 4 buckets a segment the plain Jacobian running sum is used.</summary>
     public int Segments { get; set; } = DefaultSegments;
 
+    /// <summary>Flush the chains' batches on the 8-lane Fq kernels where supported.</summary>
+    public bool Vectorised { get; set; }
+
     /// <summary>Σ (j + 1)·bucket[j] over the first <paramref name="bucketCount"/> accumulators (nothing pending).</summary>
     public G1Jacobian Reduce(G1BatchAffineAdder buckets, int bucketCount)
     {
@@ -33,7 +36,7 @@ internal sealed class G1BatchAffineReduction
         segments = (bucketCount + length - 1) / length;
         if (_chains is null || _chains.AccumulatorCount < 2 * segments)
         {
-            _chains = new G1BatchAffineAdder(2 * segments, segments);
+            _chains = new G1BatchAffineAdder(2 * segments, segments, Vectorised);
         }
         G1BatchAffineAdder chains = _chains;
         chains.Clear(2 * segments);

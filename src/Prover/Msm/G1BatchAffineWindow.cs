@@ -26,12 +26,13 @@ internal sealed class G1BatchAffineWindow
 
     /// <param name="bucketCount">The most buckets a window will use.</param>
     /// <param name="batchCapacity">The most additions per batch (and the queue length).</param>
-    public G1BatchAffineWindow(int bucketCount, int batchCapacity)
+    /// <param name="vectorised">Flush batches on the 8-lane Fq kernels where supported.</param>
+    public G1BatchAffineWindow(int bucketCount, int batchCapacity, bool vectorised = false)
     {
-        _buckets = new G1BatchAffineAdder(bucketCount, batchCapacity);
+        _buckets = new G1BatchAffineAdder(bucketCount, batchCapacity, vectorised);
         _queueBuckets = new int[batchCapacity];
         _queuePoints = new int[batchCapacity];
-        Reduction = new G1BatchAffineReduction();
+        Reduction = new G1BatchAffineReduction { Vectorised = vectorised };
     }
 
     /// <summary>The most buckets a window can use with this workspace.</summary>

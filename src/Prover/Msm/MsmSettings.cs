@@ -38,14 +38,23 @@ internal sealed record MsmSettings
     /// <summary>…and this many points in a task (a batch must fill many times over to amortise its inversion).</summary>
     public int AffineMinPoints { get; init; } = 1 << 12;
 
+    /// <summary>
+    /// Flush G1 batch-affine batches on the 8-lane Fq kernels where the CPU has AVX-512F (same results; false
+    /// forces the scalar flush, for tests and benchmarks).
+    /// </summary>
+    public bool VectorisedField { get; init; } = true;
+
     /// <summary>Most additions per batch-affine batch; 0 chooses it from the bucket count.</summary>
     public int BatchSize { get; init; }
 
     /// <summary>Batch size as a fraction of the window's buckets: a batch holds buckets / this many additions.</summary>
     public int BucketsPerBatchSlot { get; init; } = 4;
 
-    /// <summary>Independent chains of the batch-affine bucket reduction (below 2: plain Jacobian running sum).</summary>
-    public int ReductionSegments { get; init; } = G1BatchAffineReduction.DefaultSegments;
+    /// <summary>
+    /// Independent chains of the batch-affine bucket reduction (1: plain Jacobian running sum); 0 chooses
+    /// <see cref="G1BatchAffineReduction.DefaultSegments"/>, or more on the 8-lane Fq kernels.
+    /// </summary>
+    public int ReductionSegments { get; init; }
 
     /// <summary>
     /// With more threads than windows, windows are split into point ranges of at least this many points (each
