@@ -91,39 +91,64 @@ internal sealed class PlonkV2ProverSession
             throw new InvalidWitnessException("the last row (padding, wire 0) must hold the constant one");
         }
         var coefficientsOnH = pk.Coefficients.Select(Values).ToArray(); // 8 n-sized arrays, dropped when the check returns
-        var rowGates = pk.RowGates.Span;
-        Span<Fr> cells = stackalloc Fr[WideLayout.Width];
-        Span<Fr> next = stackalloc Fr[WideLayout.Width];
-        Span<Fr> coefficients = stackalloc Fr[WideLayout.CoefficientCount];
-        Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
-        for (int i = 0; i < n; i++)
+        var rowGates = pk.RowGates;
+        // Rows are checked in parallel chunks; the first broken row (the lowest index) is the one reported.
+        int firstBroken = int.MaxValue;
+        ParallelChunks.For(n, (start, end) =>
         {
-            if (rowGates[i] == GateKind.None)
+            Span<Fr> cells = stackalloc Fr[WideLayout.Width];
+            Span<Fr> next = stackalloc Fr[WideLayout.Width];
+            Span<Fr> coefficients = stackalloc Fr[WideLayout.CoefficientCount];
+            Span<Fr> residuals = stackalloc Fr[WideGates.MaxResiduals];
+            var gatesOfRows = rowGates.Span;
+            for (int i = start; i < end && i < Volatile.Read(ref firstBroken); i++)
             {
-                continue;
-            }
-            for (int c = 0; c < WideLayout.Width; c++)
-            {
-                cells[c] = cellsOnH[c][i];
-                next[c] = cellsOnH[c][(i + 1) % n];
-            }
-            for (int j = 0; j < WideLayout.CoefficientCount; j++)
-            {
-                coefficients[j] = coefficientsOnH[j][i];
-            }
-            var gate = WideGates.Of(rowGates[i]);
-            var output = residuals[..gate.ResidualCount];
-            gate.Residuals(new RowValues<Fr>(cells, next, coefficients), output);
-            if (i < publicInputs.Length)
-            {
-                output[0] -= publicInputs[i];
-            }
-            foreach (var r in output)
-            {
-                if (!r.IsZero)
+                if (gatesOfRows[i] == GateKind.None)
                 {
-                    throw new InvalidWitnessException($"row {i} ({gate.Name} gate) is not satisfied: the witness does not satisfy this circuit");
+                    continue;
                 }
+                for (int c = 0; c < WideLayout.Width; c++)
+                {
+                    cells[c] = cellsOnH[c][i];
+                    next[c] = cellsOnH[c][(i + 1) % n];
+                }
+                for (int j = 0; j < WideLayout.CoefficientCount; j++)
+                {
+                    coefficients[j] = coefficientsOnH[j][i];
+                }
+                var gate = WideGates.Of(gatesOfRows[i]);
+                var output = residuals[..gate.ResidualCount];
+                gate.Residuals(new RowValues<Fr>(cells, next, coefficients), output);
+                if (i < publicInputs.Length)
+                {
+                    output[0] -= publicInputs[i];
+                }
+                foreach (var r in output)
+                {
+                    if (!r.IsZero)
+                    {
+                        InterlockedMin(ref firstBroken, i);
+                        return;
+                    }
+                }
+            }
+        });
+        if (firstBroken != int.MaxValue)
+        {
+            throw new InvalidWitnessException($"row {firstBroken} ({WideGates.Of(rowGates.Span[firstBroken]).Name} gate) is not satisfied: the witness does not satisfy this circuit");
+        }
+
+        static void InterlockedMin(ref int target, int value)
+        {
+            int seen = Volatile.Read(ref target);
+            while (value < seen)
+            {
+                int previous = Interlocked.CompareExchange(ref target, value, seen);
+                if (previous == seen)
+                {
+                    return;
+                }
+                seen = previous;
             }
         }
     }
