@@ -30,11 +30,12 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   node vectors/bn254/generate.mjs >/dev/null
   git diff --exit-code -- vectors/bn254 || fail "vectors/bn254 no longer regenerate identically."
 
-  step "NTT vector kernels and ffjavascript NTT vectors regenerate byte for byte"
+  step "Fr and Fq vector kernels and ffjavascript NTT vectors regenerate byte for byte"
   python3 src/Prover/Engines/Cpu/NttVectorKernels.py
+  python3 src/Prover/Engines/Cpu/FqVectorKernels.py
   node vectors/ntt/generate.mjs >/dev/null
-  git diff --exit-code -- src/Prover/Engines/Cpu/NttVectorKernels.cs vectors/ntt \
-    || fail "NttVectorKernels.cs or vectors/ntt differ from their generators: rerun them and commit."
+  git diff --exit-code -- src/Prover/Engines/Cpu/NttVectorKernels.cs src/Prover/Engines/Cpu/FqVectorKernels.cs vectors/ntt \
+    || fail "NttVectorKernels.cs, FqVectorKernels.cs or vectors/ntt differ from their generators: rerun them and commit."
 
   step "Poseidon constants and circomlibjs vectors regenerate byte for byte (circomlibjs 0.1.7, blake-hash)"
   node vectors/circomlib/poseidon-constants.mjs && node vectors/circomlib/generate.mjs >/dev/null \

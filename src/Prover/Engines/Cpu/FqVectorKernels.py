@@ -5,10 +5,10 @@
 # parameter: the same code would emit the Fr kernels. Run it after editing:
 #     python3 src/Prover/Engines/Cpu/FqVectorKernels.py
 import os
+import montgomery_lanes as lanes
 q = 21888242871839275222246405745257275088696311157297823662689037894645226208583
 CLASS = 'FqVectorField'
-B = 29; M = (1 << B) - 1
-limbs = lambda v: [(v >> (B * k)) & M for k in range(8)] + [v >> (B * 8)]
+B, M, limbs = lanes.B, lanes.M, lanes.limbs
 Q = limbs(q)
 assert q < 1 << 254
 out = []
@@ -16,33 +16,12 @@ w = out.append
 
 
 def consts():
-    return [f'        V mask = Vector512.Create(LimbMask);',
-            f'        V qInv = Vector512.Create(0x{(-pow(q, -1, 1 << B)) % (1 << B):X}UL);'] + \
-           [f'        V q{j} = Vector512.Create(0x{Q[j]:X}UL);' for j in range(9)]
+    return lanes.consts(q)
 
 
 def core():
     """CIOS over 9 rounds of 29 bits; leaves normalized limbs r0..r8 of a·b·2^−261 (+ a multiple of q)."""
-    names = [f't{k}' for k in range(10)]
-    cols = []; free = list(names); lines = []
-    for i in range(9):
-        lines.append(f'ai = a[{i}];')
-        if i == 0:
-            cols = free[:9]; free = free[9:]
-            for j in range(9): lines.append(f'V {cols[j]} = Mul(ai, b{j});')
-        else:
-            top = free.pop(0)
-            for j in range(8): lines.append(f'{cols[j]} += Mul(ai, b{j});')
-            lines.append(f'{"V " if top == "t9" else ""}{top} = Mul(ai, b8);')
-            cols = cols[:8] + [top]
-        lines.append(f'm = Mul({cols[0]}, qInv) & mask;')
-        for j in range(9): lines.append(f'{cols[j]} += Mul(m, q{j});')
-        lines.append(f'{cols[1]} += {cols[0]} >>> {B};')
-        free.append(cols[0]); cols = cols[1:]
-    for j in range(7): lines.append(f'{cols[j + 1]} += {cols[j]} >>> {B};')
-    for j in range(8): lines.append(f'V r{j} = {cols[j]} & mask;')
-    lines.append(f'V r8 = {cols[7]} >>> {B};')
-    return ['        ' + l for l in lines]
+    return lanes.core(lambda i: f'a[{i}]', lambda j: f'b{j}')
 
 
 def emit_mul(name, doc, divide_by_32):

@@ -4,8 +4,8 @@
 # NttVectorField, unrolled limb by limb (see the comment at the top of the output). Run it after editing:
 #     python3 src/Prover/Engines/Cpu/NttVectorKernels.py
 q=21888242871839275222246405745257275088548364400416034343698204186575808495617
-B=29; M=(1<<B)-1
-limbs=lambda v:[(v>>(B*k))&M for k in range(9)]
+import montgomery_lanes as lanes
+B, M, limbs = lanes.B, lanes.M, lanes.limbs
 def padded(v):
     p=limbs(v); pp=[p[0]+(1<<B)]+[p[i]+(1<<B)-1 for i in range(1,8)]+[p[8]-1]
     assert sum(x<<(B*i) for i,x in enumerate(pp))==v and all(x>=M for x in pp[:8])
@@ -14,42 +14,10 @@ Q=limbs(q); P4=padded(4*q); P8=padded(8*q)
 out=[]
 w=out.append
 def core(aexpr, bname, ind='        ', normalize_out=True):
-    # leaves normalized product limbs in r0..r8
-    names=[f't{k}' for k in range(10)]
-    cols=[]  # current column names
-    free=list(names)
-    lines=[]
-    for i in range(9):
-        lines.append(f'ai = {aexpr(i)};')
-        if i==0:
-            cols=free[:9]; free=free[9:]
-            for j in range(9): lines.append(f'V {cols[j]} = Mul(ai, {bname(j)});')
-        else:
-            newtop=free.pop(0)
-            for j in range(8): lines.append(f'{cols[j]} += Mul(ai, {bname(j)});')
-            decl = 'V ' if newtop=='t9' else ''
-            lines.append(f'{decl}{newtop} = Mul(ai, {bname(8)});')
-            cols=cols[:8]+[newtop]
-        lines.append(f'm = Mul({cols[0]}, qInv) & mask;')
-        for j in range(9): lines.append(f'{cols[j]} += Mul(m, q{j});')
-        lines.append(f'{cols[1]} += {cols[0]} >>> {B};')
-        free.append(cols[0]); cols=cols[1:]
-    if not normalize_out:
-        for j in range(8):
-            lines.append(f'V c{j} = {cols[j]};')
-        return [ind+l for l in lines]
-    # normalize 8 columns into r0..r8
-    for j in range(7):
-        lines.append(f'{cols[j+1]} += {cols[j]} >>> {B};')
-    for j in range(8):
-        lines.append(f'V r{j} = {cols[j]} & mask;')
-    lines.append(f'V r8 = {cols[7]} >>> {B};')
-    return [ind+l for l in lines]
+    return lanes.core(aexpr, bname, ind, normalize_out)
 
 def consts(ind='        '):
-    l=[f'V mask = Vector512.Create(LimbMask);', f'V qInv = Vector512.Create(0x{(-pow(q,-1,1<<B))%(1<<B):X}UL);']
-    l+= [f'V q{j} = Vector512.Create(0x{Q[j]:X}UL);' for j in range(9)]
-    return [ind+x for x in l]
+    return lanes.consts(q, ind)
 
 def normalize(prefix, ind='        '):
     l=[]
