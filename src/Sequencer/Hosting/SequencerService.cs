@@ -299,16 +299,21 @@ public sealed class SequencerService : IDisposable
     private void Process(WorkItem item)
     {
         long started = Stopwatch.GetTimestamp();
+        string kind = item.Read is not null ? "read" : item.Input?.Kind ?? "tick";
         try
         {
-            ProcessTimed(item);
+            kind = ProcessTimed(item) ?? kind;
         }
         finally
         {
             Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started);
             Interlocked.Increment(ref inputs);
+            Timings.Add(kind, started);
         }
     }
+
+    /// <summary>The sequencing thread's time by kind of work (GET /metrics).</summary>
+    public SequencerTimings Timings { get; } = new();
 
     /// <summary>
     /// Figures for operators: work items the sequencing thread handled, the seconds it was busy, journal group commits
@@ -324,19 +329,22 @@ public sealed class SequencerService : IDisposable
         ["recoveredFromSnapshot"] = RecoveredFromSnapshot,
         ["replayedEntries"] = Replayed,
         ["snapshotsWritten"] = Interlocked.Read(ref snapshotsWritten),
+        // Work items by kind; "cut" and "snapshot" are also inside the item that caused them.
+        ["sequencerTime"] = Timings.ToJson(),
     };
 
-    private void ProcessTimed(WorkItem item)
+    // Returns the kind of work it was when an input traded ("order+trade"), else null.
+    private string? ProcessTimed(WorkItem item)
     {
         if (item.Read is { } read)
         {
             item.Done!.SetResult(read(Exchange));
-            return;
+            return null;
         }
         if (item.Input is null)
         {
             CutIfDue();
-            return;
+            return null;
         }
         if (item.Input is PublishEpoch e && e.Epoch.Timestamp > Exchange.BatchTimestamp)
         {
@@ -344,7 +352,7 @@ public sealed class SequencerService : IDisposable
             if (e.Epoch.Timestamp > now)
             {
                 item.Done!.SetResult(Outcome.Refused(Refusal.Unprocessable("timestamp", $"epoch {e.Epoch.Id} is dated {e.Epoch.Timestamp}, after the sequencer's clock {now}")));
-                return;
+                return null;
             }
             Cut(now); // an epoch dated after the open batch's time needs a batch at its time or later
         }
@@ -355,7 +363,7 @@ public sealed class SequencerService : IDisposable
             Cut(idleNow);
         }
         bool wasEmpty = Exchange.OpenTransactions == 0;
-        Enter(item.Input, item.Done, item.Payload);
+        Outcome outcome = Enter(item.Input, item.Done, item.Payload);
         if (wasEmpty && Exchange.OpenTransactions > 0)
         {
             batchAge.Restart(); // the age limit counts from the batch's oldest transaction
@@ -364,6 +372,7 @@ public sealed class SequencerService : IDisposable
         {
             Cut(options.Clock());
         }
+        return outcome.Events.Any(e => e.Channel == "trades") ? item.Input.Kind + "+trade" : null;
     }
 
     private void CutIfDue()
@@ -379,11 +388,13 @@ public sealed class SequencerService : IDisposable
 
     private void Cut(long now)
     {
+        long started = Stopwatch.GetTimestamp();
         Enter(new CutBatch(Math.Max(now, Math.Max(Exchange.BatchTimestamp ?? 0, Exchange.State.Timestamp))), null);
         batchAge.Restart();
+        Timings.Add("cut", started);
     }
 
-    private void Enter(SequencerInput input, TaskCompletionSource<object?>? done, string? payload = null)
+    private Outcome Enter(SequencerInput input, TaskCompletionSource<object?>? done, string? payload = null)
     {
         Outcome outcome = Exchange.Apply(input);
         Task durable;
@@ -397,9 +408,11 @@ public sealed class SequencerService : IDisposable
             // At a batch boundary (a cut that sealed), unless the last snapshot is still being written.
             if (outcome.Sealed.Count > 0 && options.Snapshots && Interlocked.CompareExchange(ref snapshotPending, 1, 0) == 0)
             {
+                long started = Stopwatch.GetTimestamp();
                 try
                 {
-                    snapshot = new PendingSnapshot(seq, Exchange.WriteSnapshot());
+                    snapshot = new PendingSnapshot(seq, Exchange.CaptureSnapshot()); // copied here, hashed and written on the file thread
+                    Timings.Add("snapshot", started);
                 }
                 catch (Exception e)
                 {
@@ -414,6 +427,7 @@ public sealed class SequencerService : IDisposable
             durable = writer.Barrier();
         }
         acks.Writer.TryWrite((durable, outcome, done, snapshot));
+        return outcome;
     }
 
     // Answers, batch files and stream events leave in sequence, each once its input is durable: a batch file never
@@ -466,10 +480,10 @@ public sealed class SequencerService : IDisposable
             var snapshot = (PendingSnapshot)item;
             try
             {
-                snapshots.Write(snapshot.Sequence, snapshot.Json);
+                snapshots.Write(snapshot.Sequence, Exchange.SnapshotJson(snapshot.Capture));
                 Interlocked.Increment(ref snapshotsWritten);
             }
-            catch (IOException e)
+            catch (Exception e) // a snapshot only saves replay time: no failure of one may stop the batch files after it
             {
                 Console.Error.WriteLine($"serve: snapshot after journal entry {snapshot.Sequence} not written ({e.Message}); the journal holds everything");
             }
@@ -494,7 +508,7 @@ public sealed class SequencerService : IDisposable
         store.Dispose();
     }
 
-    private sealed record PendingSnapshot(long Sequence, JsonObject Json);
+    private sealed record PendingSnapshot(long Sequence, SnapshotCapture Capture);
 
     private sealed record WorkItem(SequencerInput? Input, Func<Exchange, object?>? Read, TaskCompletionSource<object?>? Done)
     {
