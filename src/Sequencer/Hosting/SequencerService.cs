@@ -8,6 +8,7 @@ using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Sequencer.Core;
 using ZkOptions.Sequencer.Inputs;
 using ZkOptions.Sequencer.Journal;
+using ZkOptions.Sequencer.Threading;
 using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Orders;
 using ZkOptions.Settlement.Parameters;
@@ -280,7 +281,8 @@ public sealed class SequencerService : IDisposable
             Enter(new CutBatch(options.Clock()), null);
         }
         batchAge.Restart();
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        using var waiter = new ChannelWaiter<WorkItem>(reader);
+        while (waiter.WaitToRead())
         {
             while (reader.TryRead(out WorkItem? item))
             {
