@@ -36,7 +36,7 @@ public sealed class SequencerService : IDisposable
 
     // Batch files and snapshots, written in sequence: a snapshot only after the files of the batches it follows.
     private readonly Channel<object> fileQueue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly Task fileWriter;
+    private readonly Thread fileWriter;
     private readonly Channel<(Task Durable, Outcome Outcome, TaskCompletionSource<object?>? Done, PendingSnapshot? Snapshot)> acks =
         Channel.CreateUnbounded<(Task, Outcome, TaskCompletionSource<object?>?, PendingSnapshot?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Task answerer;
@@ -60,7 +60,8 @@ public sealed class SequencerService : IDisposable
         Exchange = Recover(out IReadOnlyList<JournalEntry> journal);
         Replay(journal);
         writer = new GroupCommitWriter(store);
-        fileWriter = Task.Run(WriteFilesAsync);
+        fileWriter = new Thread(WriteFiles) { Name = "batch files", IsBackground = true };
+        fileWriter.Start();
         answerer = Task.Run(AnswerAsync);
         thread = new Thread(Run) { Name = "sequencer", IsBackground = true };
         thread.Start();
@@ -470,29 +471,54 @@ public sealed class SequencerService : IDisposable
         }
     }
 
-    private async Task WriteFilesAsync()
+    // On a thread of its own at a lower priority: no acknowledgement waits for a file (answers wait for the journal),
+    // and serialising witnesses costs more CPU than anything but the engine.
+    private void WriteFiles()
     {
-        await foreach (object item in fileQueue.Reader.ReadAllAsync())
+        BackgroundPriority.LowerCurrentThread();
+        using var waiter = new ChannelWaiter<object>(fileQueue.Reader);
+        while (waiter.WaitToRead())
         {
-            if (item is Batch b)
+            while (fileQueue.Reader.TryRead(out object? item))
             {
-                files.Write(b);
-                continue;
+                if (item is Batch b)
+                {
+                    WriteBatchFile(b);
+                }
+                else
+                {
+                    WriteSnapshot((PendingSnapshot)item);
+                }
             }
-            var snapshot = (PendingSnapshot)item;
-            try
-            {
-                snapshots.Write(snapshot.Sequence, Exchange.SnapshotJson(snapshot.Capture));
-                Interlocked.Increment(ref snapshotsWritten);
-            }
-            catch (Exception e) // a snapshot only saves replay time: no failure of one may stop the batch files after it
-            {
-                Console.Error.WriteLine($"serve: snapshot after journal entry {snapshot.Sequence} not written ({e.Message}); the journal holds everything");
-            }
-            finally
-            {
-                Volatile.Write(ref snapshotPending, 0);
-            }
+        }
+    }
+
+    private void WriteBatchFile(Batch b)
+    {
+        try
+        {
+            files.Write(b);
+        }
+        catch (IOException e) // the journal holds the batch: a start without its file replays from genesis and writes it
+        {
+            Console.Error.WriteLine($"serve: batch file {files.PathOf(b.Number)} not written ({e.Message}); a restart writes it again from the journal");
+        }
+    }
+
+    private void WriteSnapshot(PendingSnapshot snapshot)
+    {
+        try
+        {
+            snapshots.Write(snapshot.Sequence, Exchange.SnapshotJson(snapshot.Capture));
+            Interlocked.Increment(ref snapshotsWritten);
+        }
+        catch (Exception e) // a snapshot only saves replay time: no failure of one may stop the batch files after it
+        {
+            Console.Error.WriteLine($"serve: snapshot after journal entry {snapshot.Sequence} not written ({e.Message}); the journal holds everything");
+        }
+        finally
+        {
+            Volatile.Write(ref snapshotPending, 0);
         }
     }
 
@@ -506,7 +532,7 @@ public sealed class SequencerService : IDisposable
         writer.Dispose();
         answerer.GetAwaiter().GetResult();
         fileQueue.Writer.TryComplete();
-        fileWriter.GetAwaiter().GetResult();
+        fileWriter.Join();
         store.Dispose();
     }
 
