@@ -301,7 +301,7 @@ public sealed class SequencerService : IDisposable
 
     private void Process(WorkItem item)
     {
-        long started = Stopwatch.GetTimestamp();
+        var started = SequencerTimings.Start();
         string kind = item.Read is not null ? "read" : item.Input?.Kind ?? "tick";
         try
         {
@@ -309,7 +309,7 @@ public sealed class SequencerService : IDisposable
         }
         finally
         {
-            Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started.Timestamp);
             Interlocked.Increment(ref inputs);
             Timings.Add(kind, started);
         }
@@ -391,7 +391,7 @@ public sealed class SequencerService : IDisposable
 
     private void Cut(long now)
     {
-        long started = Stopwatch.GetTimestamp();
+        var started = SequencerTimings.Start();
         Enter(new CutBatch(Math.Max(now, Math.Max(Exchange.BatchTimestamp ?? 0, Exchange.State.Timestamp))), null);
         batchAge.Restart();
         Timings.Add("cut", started);
@@ -411,7 +411,7 @@ public sealed class SequencerService : IDisposable
             // At a batch boundary (a cut that sealed), unless the last snapshot is still being written.
             if (outcome.Sealed.Count > 0 && options.Snapshots && Interlocked.CompareExchange(ref snapshotPending, 1, 0) == 0)
             {
-                long started = Stopwatch.GetTimestamp();
+                var started = SequencerTimings.Start();
                 try
                 {
                     snapshot = new PendingSnapshot(seq, Exchange.CaptureSnapshot()); // copied here, hashed and written on the file thread
