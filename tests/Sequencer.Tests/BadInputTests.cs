@@ -86,6 +86,15 @@ public sealed class BadInputTests
         altered["amount"] = "20000";
         altered.Remove("hash");
         AssertProblem(await Raw(s, "/orders", altered.ToJsonString()), 401, "signature", "not account 1's");
+        // The same with the signed hash kept: intake keeps the hash an order came with (it is not hashed again), so
+        // that hash must be checked against the fields, or the signature over it would pass for the altered order.
+        JsonObject alteredWithHash = ValidOrder(s);
+        alteredWithHash["amount"] = "20000";
+        AssertProblem(await Raw(s, "/orders", alteredWithHash.ToJsonString()), 400, "hash", "is not the hash of the order's fields");
+        JsonObject replacement = ValidOrder(s, storageId: 2);
+        replacement["amount"] = "20000";
+        AssertProblem(await Raw(s, "/orders/1-1/replace", new JsonObject { ["order"] = replacement, ["signature"] = ValidOrder(s)["signature"]!.DeepClone() }.ToJsonString()),
+            400, "order.hash", "is not the hash of the order's fields");
         Assert.Equal(before, await Snapshot(s));
         Assert.Equal(404, (await s.Client.Get("/orders/1-1")).Status);
     }

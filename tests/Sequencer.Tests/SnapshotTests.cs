@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json.Nodes;
 using ZkOptions.Sequencer.Client;
+using ZkOptions.Sequencer.Core;
 using ZkOptions.Settlement.Instruments;
 using ZkOptions.Settlement.Orders;
 
@@ -114,6 +115,31 @@ public sealed class SnapshotTests
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(copy, "batches", name)), File.ReadAllBytes(Path.Combine(s.Directory, "batches", name)));
         }
+    }
+
+    [Fact]
+    public async Task A_capture_written_after_the_exchange_moved_on_is_the_snapshot_of_the_moment_it_was_taken()
+    {
+        // Batches of one transaction: every input leaves the exchange at a batch boundary, where captures are taken.
+        await using RunningSequencer s = await RunningSequencer.StartAsync(maxBatch: 1);
+        await s.FundAndListAsync(2);
+        await RecoveryTests.TradeSome(s); // 1-1 … 1-3 filled, 1-4 resting, 1-5 cancelled
+        SeriesKey series = s.Market.Series[8];
+        long mark = s.Market.Epoch(1, s.Now).Find(series)!.Value.Risk.Mark.Micros;
+        Assert.True((await s.Client.Submit(Orders.Make(1, series, Side.Sell, mark * 107 / 100, 3, 6), RunningSequencer.KeyFor(1))).Ok);
+        Reply before = await s.Client.Submit(Orders.Make(2, series, Side.Buy, mark * 110 / 100, 2, 2), RunningSequencer.KeyFor(2), Inputs.TimeInForce.ImmediateOrCancel);
+        Assert.Equal(2, before.Body["fills"]!.AsArray().Count); // 1-4 whole, 1-6 one of three
+        var (capture, expected) = await s.Host.Service.Query(e => (e.CaptureSnapshot(), e.WriteSnapshot().ToJsonString()));
+
+        // What the exchange changes in place after the capture: a resting order's remainder and its record's fill
+        // (1-6 filled further), a record's status (1-7 cancelled), the registry, the books and recent trades.
+        Reply after = await s.Client.Submit(Orders.Make(2, series, Side.Buy, mark * 110 / 100, 1, 3), RunningSequencer.KeyFor(2), Inputs.TimeInForce.ImmediateOrCancel);
+        Assert.Equal("1-6", (string?)after.Body["fills"]![0]!["makerOrderId"]);
+        Assert.True((await s.Client.Submit(Orders.Make(1, series, Side.Sell, mark * 120 / 100, 1, 7), RunningSequencer.KeyFor(1))).Ok);
+        Assert.True((await s.Client.Cancel(1, 7, RunningSequencer.KeyFor(1))).Ok);
+
+        Assert.Equal(expected, await Task.Run(() => Exchange.SnapshotJson(capture).ToJsonString()));
+        Assert.NotEqual(expected, await s.Host.Service.Query(e => e.WriteSnapshot().ToJsonString()));
     }
 
     [Theory]

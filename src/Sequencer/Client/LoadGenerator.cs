@@ -167,13 +167,13 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
                 // Crosses the tightest quotes (makers quote 1 to 5 % off the mark) for a small size: about one fill.
                 long price = Tick(side == Side.Buy ? mark * 102 / 100 : mark * 98 / 100);
                 Order o = NewOrder(client, t, series, side, price, 1_000L);
-                await Send(client, "/orders", SequencerClient.OrderBody(o.SignWith(t.Key), TimeInForce.ImmediateOrCancel), o, isReplace: false, cancel);
+                await Send(client, "/orders", SequencerClient.OrderBody(o, t.Key, TimeInForce.ImmediateOrCancel), o, isReplace: false, cancel);
                 return;
             }
             if (t.Quotes.Count < QuotesPerMaker)
             {
                 Order o = Quote(client, t, rng);
-                if (await Send(client, "/orders", SequencerClient.OrderBody(o.SignWith(t.Key), TimeInForce.PostOnly), o, false, cancel) == Result.Resting)
+                if (await Send(client, "/orders", SequencerClient.OrderBody(o, t.Key, TimeInForce.PostOnly), o, false, cancel) == Result.Resting)
                 {
                     t.Quotes.Enqueue(o.StorageId);
                 }
@@ -185,7 +185,7 @@ public sealed class LoadGenerator(LoadOptions options, TextWriter? log = null)
                 Order o = Quote(client, t, rng);
                 var body = new JsonObject
                 {
-                    ["order"] = SequencerClient.OrderBody(o.SignWith(t.Key), TimeInForce.PostOnly),
+                    ["order"] = SequencerClient.OrderBody(o, t.Key, TimeInForce.PostOnly),
                     ["signature"] = SignedOrderJson.Signature(t.Key.Sign(SignedMessages.Cancel(t.Account, oldest, client.Parameters.ChainId))),
                 };
                 if (await Send(client, $"/orders/{t.Account}-{oldest}/replace", body, o, true, cancel) == Result.Resting)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Numerics;
 using System.Text;
 using System.Text.Json.Nodes;
+using ZkOptions.Field;
 using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Sequencer.Inputs;
 using ZkOptions.Sequencer.Journal;
@@ -60,12 +61,25 @@ public sealed class SequencerClient(HttpClient http, ExchangeParameters paramete
 
     /// <summary>Submits an order signed with <paramref name="key"/>.</summary>
     public Task<Reply> Submit(Order order, EddsaPrivateKey key, TimeInForce tif = TimeInForce.GoodTillCancel, bool reduceOnly = false) =>
-        Post("/orders", OrderBody(order.SignWith(key), tif, reduceOnly));
+        Post("/orders", OrderBody(order, key, tif, reduceOnly));
 
     /// <summary>The body of an order submission.</summary>
-    public static JsonObject OrderBody(SignedOrder order, TimeInForce tif = TimeInForce.GoodTillCancel, bool reduceOnly = false)
+    public static JsonObject OrderBody(SignedOrder order, TimeInForce tif = TimeInForce.GoodTillCancel, bool reduceOnly = false) =>
+        OrderBody(order, order.Order.Hash(), tif, reduceOnly);
+
+    /// <summary>
+    /// The body of <paramref name="order"/> signed with <paramref name="key"/>, hashing the order once for the signature
+    /// and the body's <c>hash</c> (a Poseidon sponge: a load client on the service's cores should not pay it twice).
+    /// </summary>
+    public static JsonObject OrderBody(Order order, EddsaPrivateKey key, TimeInForce tif = TimeInForce.GoodTillCancel, bool reduceOnly = false)
     {
-        JsonObject o = SignedOrderJson.Write(order);
+        Fr hash = order.Hash();
+        return OrderBody(new SignedOrder(order, key.Sign(hash)), hash, tif, reduceOnly);
+    }
+
+    private static JsonObject OrderBody(SignedOrder order, Fr hash, TimeInForce tif, bool reduceOnly)
+    {
+        JsonObject o = SignedOrderJson.Write(order, hash);
         o["timeInForce"] = InputJson.Name(tif);
         o["reduceOnly"] = reduceOnly;
         return o;
@@ -88,7 +102,7 @@ public sealed class SequencerClient(HttpClient http, ExchangeParameters paramete
     public Task<Reply> Replace(long oldStorageId, Order replacement, EddsaPrivateKey key, TimeInForce tif = TimeInForce.GoodTillCancel) =>
         Post($"/orders/{replacement.Account}-{oldStorageId}/replace", new JsonObject
         {
-            ["order"] = OrderBody(replacement.SignWith(key), tif),
+            ["order"] = OrderBody(replacement, key, tif),
             ["signature"] = SignedOrderJson.Signature(key.Sign(SignedMessages.Cancel(replacement.Account, oldStorageId, Parameters.ChainId))),
         });
 

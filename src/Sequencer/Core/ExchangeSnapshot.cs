@@ -28,22 +28,57 @@ public sealed partial class Exchange
     public const int SnapshotVersion = 1;
 
     /// <summary>The snapshot of the exchange now; only at a batch boundary (after a cut, nothing in the open batch).</summary>
-    public JsonObject WriteSnapshot()
+    public JsonObject WriteSnapshot() => SnapshotJson(CaptureSnapshot());
+
+    /// <summary>
+    /// The exchange now, copied cheaply for <see cref="SnapshotJson"/> (which may run on another thread); only at a
+    /// batch boundary (after a cut, nothing in the open batch).
+    /// </summary>
+    public SnapshotCapture CaptureSnapshot()
     {
         if (!Matcher.HasOpenBatch || Matcher.OpenTransactions > 0)
         {
             throw new InvalidOperationException("a snapshot is taken at a batch boundary: right after a cut");
         }
+        var orderStates = new SnapshotCapture.OrderState[orders.Count];
+        int i = 0;
+        foreach (OrderRecord r in orders.Values)
+        {
+            orderStates[i++] = new SnapshotCapture.OrderState(r.Submitted, r.Batch, r.Filled, r.Status, r.Reason);
+        }
+        return new SnapshotCapture(
+            Parameters,
+            State.Root,
+            State.Timestamp,
+            State.QueueConsumed,
+            State.QueueHash,
+            State.Epoch,
+            [.. State.Accounts.Values],
+            [.. Enumerable.Range(0, Queue.Count).Select(q => Queue[q])],
+            [.. l1Answers],
+            Matcher.Batch.Number,
+            Matcher.Batch.Timestamp,
+            LastSealedBatch,
+            Matcher.NextSequence,
+            orderStates,
+            [.. Matcher.Books.Select(b => new SnapshotCapture.BookState(b.Series,
+                [.. b.Bids.Concat(b.Asks).Select(r => new SnapshotCapture.RestingState(r.Order.Account, r.Order.StorageId, r.Sequence, r.Remaining))]))],
+            [.. recentTrades]);
+    }
+
+    /// <summary>The snapshot JSON of <paramref name="c"/>; reads nothing of a live exchange, so any thread may run it.</summary>
+    public static JsonObject SnapshotJson(SnapshotCapture c)
+    {
         var books = new JsonArray();
-        foreach (OrderBook book in Matcher.Books)
+        foreach (SnapshotCapture.BookState book in c.Books)
         {
             var resting = new JsonArray();
-            foreach (RestingOrder r in book.Bids.Concat(book.Asks))
+            foreach (SnapshotCapture.RestingState r in book.Resting)
             {
                 resting.Add(new JsonObject
                 {
-                    ["account"] = Str(r.Order.Account),
-                    ["storageId"] = Str(r.Order.StorageId),
+                    ["account"] = Str(r.Account),
+                    ["storageId"] = Str(r.StorageId),
                     ["sequence"] = Str(r.Sequence),
                     ["remaining"] = r.Remaining.ToString(),
                 });
@@ -53,29 +88,29 @@ public sealed partial class Exchange
         return new JsonObject
         {
             ["version"] = SnapshotVersion,
-            ["stateRoot"] = State.Root.ToString(),
+            ["stateRoot"] = c.StateRoot.ToString(),
             ["state"] = new JsonObject
             {
-                ["timestamp"] = Str(State.Timestamp),
-                ["queueConsumed"] = Str(State.QueueConsumed),
-                ["queueHash"] = State.QueueHash.ToString(),
-                ["epoch"] = State.Epoch is { } epoch ? OracleEpochJson.Write(epoch, Parameters) : null,
-                ["accounts"] = new JsonArray([.. State.Accounts.Values.OrderBy(a => a.Index).Select(a => (JsonNode)AccountJson.Write(a))]),
+                ["timestamp"] = Str(c.Timestamp),
+                ["queueConsumed"] = Str(c.QueueConsumed),
+                ["queueHash"] = c.QueueHash.ToString(),
+                ["epoch"] = c.Epoch is { } epoch ? OracleEpochJson.Write(epoch, c.Parameters) : null,
+                ["accounts"] = new JsonArray([.. c.Accounts.OrderBy(a => a.Index).Select(a => (JsonNode)AccountJson.Write(a))]),
             },
-            ["l1Queue"] = new JsonArray([.. Enumerable.Range(0, Queue.Count).Select(i => (JsonNode)InputJson.L1(Queue[i]))]),
-            ["l1Answers"] = new JsonArray([.. l1Answers.Select(a => (JsonNode)new JsonObject
+            ["l1Queue"] = new JsonArray([.. c.L1Queue.Select(op => (JsonNode)InputJson.L1(op))]),
+            ["l1Answers"] = new JsonArray([.. c.L1Answers.Select(a => (JsonNode)new JsonObject
             {
                 ["result"] = a.Result,
                 ["refusal"] = a.Refusal is { } r ? new JsonObject { ["status"] = r.Status, ["title"] = r.Title, ["field"] = r.Field, ["detail"] = r.Detail } : null,
             })]),
             ["batch"] = new JsonObject
             {
-                ["open"] = Str(Matcher.Batch.Number),
-                ["timestamp"] = Str(Matcher.Batch.Timestamp),
-                ["lastSealed"] = Str(LastSealedBatch),
-                ["nextArrival"] = Str(Matcher.NextSequence),
+                ["open"] = Str(c.OpenBatch),
+                ["timestamp"] = Str(c.BatchTimestamp),
+                ["lastSealed"] = Str(c.LastSealed),
+                ["nextArrival"] = Str(c.NextArrival),
             },
-            ["orders"] = new JsonArray([.. orders.Values.OrderBy(r => r.Order.Account).ThenBy(r => r.Order.StorageId).Select(r => (JsonNode)new JsonObject
+            ["orders"] = new JsonArray([.. c.Orders.OrderBy(r => r.Submitted.Order.Order.Account).ThenBy(r => r.Submitted.Order.Order.StorageId).Select(r => (JsonNode)new JsonObject
             {
                 ["order"] = InputJson.Order(r.Submitted),
                 ["batch"] = Str(r.Batch),
@@ -84,7 +119,7 @@ public sealed partial class Exchange
                 ["reason"] = r.Reason,
             })]),
             ["books"] = books,
-            ["recentTrades"] = new JsonArray([.. recentTrades.Select(t => t.DeepClone())]),
+            ["recentTrades"] = new JsonArray([.. c.RecentTrades.Select(t => t.DeepClone())]),
         };
     }
 

@@ -8,6 +8,7 @@ using ZkOptions.Field.BabyJubjub;
 using ZkOptions.Sequencer.Core;
 using ZkOptions.Sequencer.Inputs;
 using ZkOptions.Sequencer.Journal;
+using ZkOptions.Sequencer.Threading;
 using ZkOptions.Settlement.Batches;
 using ZkOptions.Settlement.Orders;
 using ZkOptions.Settlement.Parameters;
@@ -35,7 +36,7 @@ public sealed class SequencerService : IDisposable
 
     // Batch files and snapshots, written in sequence: a snapshot only after the files of the batches it follows.
     private readonly Channel<object> fileQueue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-    private readonly Task fileWriter;
+    private readonly Thread fileWriter;
     private readonly Channel<(Task Durable, Outcome Outcome, TaskCompletionSource<object?>? Done, PendingSnapshot? Snapshot)> acks =
         Channel.CreateUnbounded<(Task, Outcome, TaskCompletionSource<object?>?, PendingSnapshot?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Task answerer;
@@ -59,7 +60,8 @@ public sealed class SequencerService : IDisposable
         Exchange = Recover(out IReadOnlyList<JournalEntry> journal);
         Replay(journal);
         writer = new GroupCommitWriter(store);
-        fileWriter = Task.Run(WriteFilesAsync);
+        fileWriter = new Thread(WriteFiles) { Name = "batch files", IsBackground = true };
+        fileWriter.Start();
         answerer = Task.Run(AnswerAsync);
         thread = new Thread(Run) { Name = "sequencer", IsBackground = true };
         thread.Start();
@@ -280,7 +282,8 @@ public sealed class SequencerService : IDisposable
             Enter(new CutBatch(options.Clock()), null);
         }
         batchAge.Restart();
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        using var waiter = new ChannelWaiter<WorkItem>(reader);
+        while (waiter.WaitToRead())
         {
             while (reader.TryRead(out WorkItem? item))
             {
@@ -298,17 +301,22 @@ public sealed class SequencerService : IDisposable
 
     private void Process(WorkItem item)
     {
-        long started = Stopwatch.GetTimestamp();
+        var started = SequencerTimings.Start();
+        string kind = item.Read is not null ? "read" : item.Input?.Kind ?? "tick";
         try
         {
-            ProcessTimed(item);
+            kind = ProcessTimed(item) ?? kind;
         }
         finally
         {
-            Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started);
+            Interlocked.Add(ref busyTicks, Stopwatch.GetTimestamp() - started.Timestamp);
             Interlocked.Increment(ref inputs);
+            Timings.Add(kind, started);
         }
     }
+
+    /// <summary>The sequencing thread's time by kind of work (GET /metrics).</summary>
+    public SequencerTimings Timings { get; } = new();
 
     /// <summary>
     /// Figures for operators: work items the sequencing thread handled, the seconds it was busy, journal group commits
@@ -324,19 +332,22 @@ public sealed class SequencerService : IDisposable
         ["recoveredFromSnapshot"] = RecoveredFromSnapshot,
         ["replayedEntries"] = Replayed,
         ["snapshotsWritten"] = Interlocked.Read(ref snapshotsWritten),
+        // Work items by kind; "cut" and "snapshot" are also inside the item that caused them.
+        ["sequencerTime"] = Timings.ToJson(),
     };
 
-    private void ProcessTimed(WorkItem item)
+    // Returns the kind of work it was when an input traded ("order+trade"), else null.
+    private string? ProcessTimed(WorkItem item)
     {
         if (item.Read is { } read)
         {
             item.Done!.SetResult(read(Exchange));
-            return;
+            return null;
         }
         if (item.Input is null)
         {
             CutIfDue();
-            return;
+            return null;
         }
         if (item.Input is PublishEpoch e && e.Epoch.Timestamp > Exchange.BatchTimestamp)
         {
@@ -344,7 +355,7 @@ public sealed class SequencerService : IDisposable
             if (e.Epoch.Timestamp > now)
             {
                 item.Done!.SetResult(Outcome.Refused(Refusal.Unprocessable("timestamp", $"epoch {e.Epoch.Id} is dated {e.Epoch.Timestamp}, after the sequencer's clock {now}")));
-                return;
+                return null;
             }
             Cut(now); // an epoch dated after the open batch's time needs a batch at its time or later
         }
@@ -355,7 +366,7 @@ public sealed class SequencerService : IDisposable
             Cut(idleNow);
         }
         bool wasEmpty = Exchange.OpenTransactions == 0;
-        Enter(item.Input, item.Done, item.Payload);
+        Outcome outcome = Enter(item.Input, item.Done, item.Payload);
         if (wasEmpty && Exchange.OpenTransactions > 0)
         {
             batchAge.Restart(); // the age limit counts from the batch's oldest transaction
@@ -364,6 +375,7 @@ public sealed class SequencerService : IDisposable
         {
             Cut(options.Clock());
         }
+        return outcome.Events.Any(e => e.Channel == "trades") ? item.Input.Kind + "+trade" : null;
     }
 
     private void CutIfDue()
@@ -379,11 +391,13 @@ public sealed class SequencerService : IDisposable
 
     private void Cut(long now)
     {
+        var started = SequencerTimings.Start();
         Enter(new CutBatch(Math.Max(now, Math.Max(Exchange.BatchTimestamp ?? 0, Exchange.State.Timestamp))), null);
         batchAge.Restart();
+        Timings.Add("cut", started);
     }
 
-    private void Enter(SequencerInput input, TaskCompletionSource<object?>? done, string? payload = null)
+    private Outcome Enter(SequencerInput input, TaskCompletionSource<object?>? done, string? payload = null)
     {
         Outcome outcome = Exchange.Apply(input);
         Task durable;
@@ -397,9 +411,11 @@ public sealed class SequencerService : IDisposable
             // At a batch boundary (a cut that sealed), unless the last snapshot is still being written.
             if (outcome.Sealed.Count > 0 && options.Snapshots && Interlocked.CompareExchange(ref snapshotPending, 1, 0) == 0)
             {
+                var started = SequencerTimings.Start();
                 try
                 {
-                    snapshot = new PendingSnapshot(seq, Exchange.WriteSnapshot());
+                    snapshot = new PendingSnapshot(seq, Exchange.CaptureSnapshot()); // copied here, hashed and written on the file thread
+                    Timings.Add("snapshot", started);
                 }
                 catch (Exception e)
                 {
@@ -414,6 +430,7 @@ public sealed class SequencerService : IDisposable
             durable = writer.Barrier();
         }
         acks.Writer.TryWrite((durable, outcome, done, snapshot));
+        return outcome;
     }
 
     // Answers, batch files and stream events leave in sequence, each once its input is durable: a batch file never
@@ -454,29 +471,53 @@ public sealed class SequencerService : IDisposable
         }
     }
 
-    private async Task WriteFilesAsync()
+    // On a thread of its own, waiting without spinning. (Not at a lower priority: under a load of 20 on two cores a
+    // nice-10 writer wrote no snapshot between the crash test's kills, and every restart replayed from genesis.)
+    private void WriteFiles()
     {
-        await foreach (object item in fileQueue.Reader.ReadAllAsync())
+        using var waiter = new ChannelWaiter<object>(fileQueue.Reader);
+        while (waiter.WaitToRead())
         {
-            if (item is Batch b)
+            while (fileQueue.Reader.TryRead(out object? item))
             {
-                files.Write(b);
-                continue;
+                if (item is Batch b)
+                {
+                    WriteBatchFile(b);
+                }
+                else
+                {
+                    WriteSnapshot((PendingSnapshot)item);
+                }
             }
-            var snapshot = (PendingSnapshot)item;
-            try
-            {
-                snapshots.Write(snapshot.Sequence, snapshot.Json);
-                Interlocked.Increment(ref snapshotsWritten);
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"serve: snapshot after journal entry {snapshot.Sequence} not written ({e.Message}); the journal holds everything");
-            }
-            finally
-            {
-                Volatile.Write(ref snapshotPending, 0);
-            }
+        }
+    }
+
+    private void WriteBatchFile(Batch b)
+    {
+        try
+        {
+            files.Write(b);
+        }
+        catch (IOException e) // the journal holds the batch: a start without its file replays from genesis and writes it
+        {
+            Console.Error.WriteLine($"serve: batch file {files.PathOf(b.Number)} not written ({e.Message}); a restart writes it again from the journal");
+        }
+    }
+
+    private void WriteSnapshot(PendingSnapshot snapshot)
+    {
+        try
+        {
+            snapshots.Write(snapshot.Sequence, Exchange.SnapshotJson(snapshot.Capture));
+            Interlocked.Increment(ref snapshotsWritten);
+        }
+        catch (Exception e) // a snapshot only saves replay time: no failure of one may stop the batch files after it
+        {
+            Console.Error.WriteLine($"serve: snapshot after journal entry {snapshot.Sequence} not written ({e.Message}); the journal holds everything");
+        }
+        finally
+        {
+            Volatile.Write(ref snapshotPending, 0);
         }
     }
 
@@ -490,11 +531,11 @@ public sealed class SequencerService : IDisposable
         writer.Dispose();
         answerer.GetAwaiter().GetResult();
         fileQueue.Writer.TryComplete();
-        fileWriter.GetAwaiter().GetResult();
+        fileWriter.Join();
         store.Dispose();
     }
 
-    private sealed record PendingSnapshot(long Sequence, JsonObject Json);
+    private sealed record PendingSnapshot(long Sequence, SnapshotCapture Capture);
 
     private sealed record WorkItem(SequencerInput? Input, Func<Exchange, object?>? Read, TaskCompletionSource<object?>? Done)
     {

@@ -25,6 +25,16 @@ public sealed record SubmitOrder(SignedOrder Order, TimeInForce TimeInForce, boo
         }
     }
 
+    /// <summary>
+    /// This input with its hash already known to be <paramref name="orderHash"/> (a reader that checked the hash an order
+    /// arrived with against its fields), so <see cref="Hash"/> does not compute it again.
+    /// </summary>
+    internal SubmitOrder WithCheckedHash(Fr orderHash)
+    {
+        hash = (Order, orderHash);
+        return this;
+    }
+
     /// <inheritdoc/>
     public override string Kind => "order";
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Threading.Channels;
+using ZkOptions.Sequencer.Threading;
 
 namespace ZkOptions.Sequencer.Journal;
 
@@ -60,7 +61,8 @@ public sealed class GroupCommitWriter : IDisposable
         var group = new List<(JournalEntry? Entry, TaskCompletionSource Done)>();
         var entries = new List<JournalEntry>();
         ChannelReader<(JournalEntry?, TaskCompletionSource)> reader = queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        using var waiter = new ChannelWaiter<(JournalEntry?, TaskCompletionSource)>(reader);
+        while (waiter.WaitToRead())
         {
             group.Clear();
             entries.Clear();

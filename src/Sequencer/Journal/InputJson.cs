@@ -135,7 +135,9 @@ public static class InputJson
         TimeInForce t = ParseTimeInForce(tif)
             ?? throw json.Fail($"{JsonFields.PathOf(o, "timeInForce")} '{tif}' must be \"gtc\", \"ioc\" or \"postOnly\"");
         bool reduceOnly = o["reduceOnly"] is not null && json.Bool(o, "reduceOnly");
-        return new SubmitOrder(signed, t, reduceOnly);
+        var submit = new SubmitOrder(signed, t, reduceOnly);
+        // A hash the order came with was checked against its fields by the read: kept, not hashed again.
+        return o["hash"] is not null ? submit.WithCheckedHash(json.FieldElement(o, "hash")) : submit;
     }
 
     private static JsonNode S(long v) => JsonValue.Create(v.ToString(CultureInfo.InvariantCulture));
