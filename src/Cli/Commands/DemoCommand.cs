@@ -28,7 +28,7 @@ internal static class DemoCommand
             "Run a built-in settlement session end to end: oracle epochs with risk arrays, signed orders and trades, a liquidation, " +
             "expiry settlement, in batches cut for a circuit of trade slots; that circuit (PLONK v2) checked against the engine; the batch " +
             "with the most trades proved in one proof (development SRS), verified in C#, and its Solidity verifier exported. Prints a " +
-            "summary (rows, times, proof size, expected gas, rows and gas per trade). About a minute on 2 idle cores.")
+            "summary (rows, times, proof size, expected gas, rows and gas per trade). About 40 s on 2 idle cores.")
         { outDir, keepKey };
         engines.AddTo(command);
         command.SetAction(parse =>
